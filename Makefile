@@ -1,0 +1,115 @@
+# Yolk: the one top-level Makefile. Sub-areas add their rules through make fragments
+# (tests/unit/unit.mk, tests/integration/integration.mk, bench/bench.mk, third_party/*/*.mk).
+#
+#   make          build the kernel, the yolk tool's files and the default image
+#   make run      boot the default image in QEMU
+#   make test     host unit tests + integration tests in QEMU
+#   make bench    benchmarks against a Linux VM, printed as a table
+#   make install  PREFIX=/usr/local
+#   make clean
+
+YOLK_VERSION := 0.1.0
+BUILD := build
+PREFIX ?= /usr/local
+CC := gcc
+HOST_CC := gcc
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+
+.DEFAULT_GOAL := all
+.PHONY: all run test bench clean install deps format docs
+
+# Install what is missing (Debian packages) once per change of scripts/deps.
+DEPS_STAMP := $(BUILD)/.deps-$(shell cksum < scripts/deps | cut -d' ' -f1)
+$(DEPS_STAMP):
+	$(Q)scripts/deps
+	$(Q)mkdir -p $(BUILD) && rm -f $(BUILD)/.deps-* && touch $@
+deps: $(DEPS_STAMP)
+
+# ---- the kernel ------------------------------------------------------------------------------
+KERNEL_DIRS := arch/x86_64 boot kernel mm sys lib drivers/serial drivers/interrupt \
+	drivers/timer drivers/platform
+KERNEL_SOURCES := $(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S))
+KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
+GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+	-fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-strict-aliasing \
+	-fno-builtin-printf -nostdinc -isystem $(GCC_INCLUDE) -I. -MMD -MP \
+	-DYOLK_VERSION='"$(YOLK_VERSION)"'
+
+$(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+$(BUILD)/kernel/%.S.o: %.S | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+-include $(KERNEL_OBJECTS:.o=.d)
+
+# The syscall table is generated from sys/syscall_table.h into docs/syscalls.md.
+$(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
+
+# One relocatable kernel object; every symbol but the entry points becomes local, so the
+# kernel's memcpy, panic, ... never clash with names in the application or libc.
+KERNEL_EXPORTS := tools/kernel-exports.txt
+YOLK_LIB := $(BUILD)/lib/yolk
+KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
+$(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS)
+	@mkdir -p $(dir $@)
+	$(Q)ld -r -o $@.tmp $(KERNEL_OBJECTS)
+	$(Q)objcopy --keep-global-symbols=$(KERNEL_EXPORTS) $@.tmp $@
+	$(Q)rm -f $@.tmp
+$(YOLK_LIB)/yolk.ld: tools/yolk.ld
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+$(YOLK_LIB)/version: Makefile
+	@mkdir -p $(dir $@)
+	$(Q)echo $(YOLK_VERSION) > $@
+YOLK_LIB_FILES := $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
+	$(YOLK_LIB)/symbols.sh
+$(YOLK_LIB)/symbols.sh: tools/symbols.sh
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+kernel: $(YOLK_LIB_FILES)
+.PHONY: kernel
+
+# ---- images ------------------------------------------------------------------------------------
+YOLK := tools/yolk
+IMAGES := $(BUILD)/images
+DEFAULT_IMAGE := $(IMAGES)/demo.elf
+$(IMAGES)/demo.elf: apps/demo/demo.c $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build -o $@ apps/demo/demo.c
+$(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
+
+all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(IMAGES)/hello.elf docs/syscalls.md
+
+run: all
+	$(YOLK) run $(DEFAULT_IMAGE)
+
+# ---- docs ----------------------------------------------------------------------------------------
+docs/syscalls.md: sys/syscall_table.h tools/syscall-doc.sh
+	$(Q)tools/syscall-doc.sh sys/syscall_table.h > $@
+docs: docs/syscalls.md
+
+# ---- fragments -----------------------------------------------------------------------------------
+include $(sort $(wildcard tests/unit/unit.mk tests/integration/integration.mk bench/bench.mk \
+	third_party/*/*.mk))
+
+test: all $(TEST_TARGETS)
+	@echo "all test suites passed"
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/yolk $(DESTDIR)$(PREFIX)/include/yolk
+	install -m 755 $(YOLK) $(DESTDIR)$(PREFIX)/bin/yolk
+	install -m 644 $(YOLK_LIB_FILES) $(DESTDIR)$(PREFIX)/lib/yolk/
+	chmod 755 $(DESTDIR)$(PREFIX)/lib/yolk/symbols.sh
+	cp -r include/yolk/. $(DESTDIR)$(PREFIX)/include/yolk/
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD)

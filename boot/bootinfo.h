@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/* What the boot protocol told us, normalised at the door: boot/pvh.c and boot/multiboot2.c fill
+ * one struct bootinfo, and nothing after them knows how the machine booted. */
+#pragma once
+#include <stdint.h>
+
+#define BOOTINFO_MAX_MEMORY_REGIONS 64
+#define BOOTINFO_MAX_MODULES 8
+#define BOOTINFO_COMMAND_LINE_SIZE 4096
+
+enum memory_type {
+	MEMORY_USABLE = 1,
+	MEMORY_RESERVED = 2,
+	MEMORY_ACPI_RECLAIMABLE = 3,
+	MEMORY_ACPI_NVS = 4,
+	MEMORY_BAD = 5,
+};
+
+struct memory_region {
+	uint64_t start;
+	uint64_t length;
+	uint32_t type; /* enum memory_type */
+};
+
+struct boot_module {
+	uint64_t start; /* physical */
+	uint64_t length;
+};
+
+struct bootinfo {
+	const char *protocol; /* "pvh" or "multiboot2" */
+	struct memory_region memory[BOOTINFO_MAX_MEMORY_REGIONS];
+	unsigned memory_count;
+	struct boot_module modules[BOOTINFO_MAX_MODULES];
+	unsigned module_count;
+	uint64_t rsdp; /* physical address of the ACPI RSDP, 0 if unknown */
+	char command_line[BOOTINFO_COMMAND_LINE_SIZE];
+	uint64_t highest_physical; /* end of the highest usable region */
+};
+
+/* Adds a region, merging it with an adjacent one of the same type; keeps the list sorted.
+ * Returns 0, or -1 when the table is full (the region is dropped). */
+int bootinfo_add_memory(struct bootinfo *info, uint64_t start, uint64_t length, uint32_t type);

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/* Kernel log: printk-style levels, written to the console sink. */
+#pragma once
+#include <stdarg.h>
+#include <stddef.h>
+#include "kernel/compiler.h"
+
+enum log_level {
+	LOG_ERROR = 3,
+	LOG_WARNING = 4,
+	LOG_INFO = 6,
+	LOG_DEBUG = 7,
+};
+
+/* Messages at or below this level are shown on the console (default LOG_WARNING). */
+void log_set_console_level(int level);
+void log_print(int level, const char *format, ...) __printf_like(2, 3);
+void log_vprint(int level, const char *format, va_list args);
+/* Raw text to the console, no level, no prefix: for panic reports. */
+void log_raw(const char *format, ...) __printf_like(1, 2);
+void log_raw_write(const char *text, size_t length);
+
+#define pr_error(...) log_print(LOG_ERROR, __VA_ARGS__)
+#define pr_warn(...) log_print(LOG_WARNING, __VA_ARGS__)
+#define pr_info(...) log_print(LOG_INFO, __VA_ARGS__)
+#define pr_debug(...) log_print(LOG_DEBUG, __VA_ARGS__)

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* A binary buddy allocator over a range of page frames. Pure code with no kernel dependencies,
+ * so host unit tests exercise it directly; mm/frame.c wraps one global instance for the kernel.
+ *
+ * Frames are numbered by physical address / 4096. Free blocks are kept on one intrusive list per
+ * order, linked through the first bytes of the free frames themselves, reached through
+ * `virtual_offset` (virtual = physical + virtual_offset). Per-frame state lives in `metadata`
+ * (one byte per frame in [first_frame, first_frame + frame_count)). */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define BUDDY_MAX_ORDER 20 /* largest block: 2^20 frames = 4 GiB */
+
+struct buddy_free_block;
+
+struct buddy_allocator {
+	uint64_t first_frame;
+	uint64_t frame_count;
+	uint64_t virtual_offset;
+	uint8_t *metadata;
+	struct buddy_free_block *free_lists[BUDDY_MAX_ORDER + 1];
+	uint64_t free_frames;
+	uint64_t managed_frames;
+};
+
+/* Bytes of metadata needed for frame_count frames. */
+size_t buddy_metadata_size(uint64_t frame_count);
+/* Starts empty: every frame is "not managed" until buddy_add_range gives it. */
+void buddy_init(struct buddy_allocator *buddy, uint64_t first_frame, uint64_t frame_count,
+		uint64_t virtual_offset, void *metadata);
+/* Hands the frames [start_frame, end_frame) to the allocator as free. */
+void buddy_add_range(struct buddy_allocator *buddy, uint64_t start_frame, uint64_t end_frame);
+/* Returns the first frame of a free block of 2^order frames, aligned to its size, or
+ * UINT64_MAX when none is free. */
+uint64_t buddy_alloc(struct buddy_allocator *buddy, unsigned order);
+/* Returns a block from buddy_alloc with the same order; merges with free buddies. */
+void buddy_free(struct buddy_allocator *buddy, uint64_t frame, unsigned order);
