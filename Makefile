@@ -66,10 +66,13 @@ $(YOLK_LIB)/version: Makefile
 	@mkdir -p $(dir $@)
 	$(Q)echo $(YOLK_VERSION) > $@
 YOLK_LIB_FILES := $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
-	$(YOLK_LIB)/symbols.sh
+	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/kvm-probe.elf
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
+$(YOLK_LIB)/kvm-probe.elf: tools/kvm-probe.c $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld \
+		$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/version tools/yolk
+	$(Q)tools/yolk build -o $@ tools/kvm-probe.c
 kernel: $(YOLK_LIB_FILES)
 .PHONY: kernel
 

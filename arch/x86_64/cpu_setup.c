@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+/* Per-CPU state set once at boot: SSE/AVX enabled for the application (CR0, CR4, XCR0), the
+ * `syscall` MSRs pointing at arch/x86_64/syscall_entry.S, and GS.base at the per-CPU block, so
+ * SMP later adds CPUs rather than a rewrite. */
+#include "arch/x86_64/cpu_setup.h"
+#include "arch/x86_64/cpu.h"
+
+#define CR0_MP (1ul << 1)
+#define CR0_EM (1ul << 2)
+#define CR0_TS (1ul << 3)
+#define CR0_NE (1ul << 5)
+#define CR4_OSFXSR (1ul << 9)
+#define CR4_OSXMMEXCPT (1ul << 10)
+#define CR4_FSGSBASE (1ul << 16)
+#define CR4_OSXSAVE (1ul << 18)
+#define CPUID1_ECX_XSAVE (1u << 26)
+#define CPUID1_ECX_AVX (1u << 28)
+#define CPUID7_EBX_FSGSBASE (1u << 0)
+#define XCR0_X87 (1ul << 0)
+#define XCR0_SSE (1ul << 1)
+#define XCR0_AVX (1ul << 2)
+#define KERNEL_CODE_SELECTOR 0x08
+#define RFLAGS_TRAP (1u << 8)
+#define RFLAGS_DIRECTION (1u << 10)
+#define RFLAGS_NESTED_TASK (1u << 14)
+#define RFLAGS_ALIGNMENT_CHECK (1u << 18)
+
+static struct cpu_local boot_cpu;
+
+static void enable_floating_point(void)
+{
+	struct cpuid_result features = cpuid(1, 0);
+	uint64_t cr4 = read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT;
+
+	write_cr0((read_cr0() & ~(CR0_EM | CR0_TS)) | CR0_MP | CR0_NE);
+	if (features.ecx & CPUID1_ECX_XSAVE)
+		cr4 |= CR4_OSXSAVE;
+	if (cpuid(0, 0).eax >= 7 && (cpuid(7, 0).ebx & CPUID7_EBX_FSGSBASE))
+		cr4 |= CR4_FSGSBASE;
+	write_cr4(cr4);
+	if (features.ecx & CPUID1_ECX_XSAVE)
+		xsetbv(0, XCR0_X87 | XCR0_SSE | ((features.ecx & CPUID1_ECX_AVX) ? XCR0_AVX : 0));
+	__asm__ volatile("fninit");
+	uint32_t mxcsr = 0x1f80; /* all exceptions masked, round to nearest */
+	__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
+}
+
+extern char syscall_entry[];
+
+static void enable_syscall(void)
+{
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+	/* CS = STAR[47:32], SS = CS + 8: the kernel's own selectors. */
+	wrmsr(MSR_STAR, (uint64_t)KERNEL_CODE_SELECTOR << 32);
+	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
+	wrmsr(MSR_FMASK, RFLAGS_IF | RFLAGS_TRAP | RFLAGS_DIRECTION | RFLAGS_NESTED_TASK |
+				 RFLAGS_ALIGNMENT_CHECK);
+}
+
+void cpu_setup(void)
+{
+	enable_floating_point();
+	enable_syscall();
+	boot_cpu.self = &boot_cpu;
+	wrmsr(MSR_GS_BASE, (uint64_t)&boot_cpu);
+}
+
+void cpu_set_thread_pointer(uint64_t fs_base)
+{
+	wrmsr(MSR_FS_BASE, fs_base);
+}
+
+uint64_t cpu_get_thread_pointer(void)
+{
+	return rdmsr(MSR_FS_BASE);
+}

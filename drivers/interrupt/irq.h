@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+/* Device interrupts: the 8259 PICs are masked (SeaBIOS leaves IRQ0 on vector 8, where a timer
+ * tick would look like a double fault), the local APIC receives, and the I/O APIC routes ISA
+ * IRQ n to vector 32 + n on the boot CPU. */
+#pragma once
+#include "arch/x86_64/interrupts.h"
+
+#define VECTOR_LOCAL_TIMER 0xf0
+
+void irq_init(void);
+/* Routes an ISA IRQ (0-15) to `handler`; the end of interrupt is sent for it. 0 or -EINVAL. */
+int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame));
+void lapic_end_of_interrupt(void);
+/* The local APIC timer, one-shot, in its own ticks (see lapic_timer_ticks_per_second). */
+void lapic_timer_start(uint32_t ticks);
+uint32_t lapic_timer_current(void);

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+/* 16550 UART driver for COM1: polled output, interrupt-driven input. */
+#include "drivers/serial/uart16550.h"
+#include <stdint.h>
+#include "arch/x86_64/cpu.h"
+#include "drivers/interrupt/irq.h"
+
+#define COM1 0x3f8
+#define REGISTER_DATA 0
+#define REGISTER_INTERRUPT_ENABLE 1
+#define REGISTER_FIFO_CONTROL 2
+#define REGISTER_LINE_CONTROL 3
+#define REGISTER_MODEM_CONTROL 4
+#define REGISTER_LINE_STATUS 5
+#define LINE_STATUS_DATA_READY 0x01
+#define LINE_STATUS_TRANSMIT_EMPTY 0x20
+#define MODEM_CONTROL_OUT2 0x08 /* gates the IRQ line on PC hardware */
+
+static void (*receive_handler)(unsigned char byte);
+
+void uart16550_init(void)
+{
+	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0);
+	outb(COM1 + REGISTER_LINE_CONTROL, 0x80); /* divisor latch */
+	outb(COM1 + REGISTER_DATA, 1);		  /* 115200 baud */
+	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0);
+	outb(COM1 + REGISTER_LINE_CONTROL, 0x03);  /* 8N1 */
+	outb(COM1 + REGISTER_FIFO_CONTROL, 0xc7);  /* FIFO on, cleared, 14-byte trigger */
+	outb(COM1 + REGISTER_MODEM_CONTROL, 0x03); /* DTR, RTS */
+}
+
+void uart16550_write(const char *bytes, size_t length)
+{
+	for (size_t i = 0; i < length; i++) {
+		/* QEMU's UART is always ready; real hardware needs the wait (bounded). */
+		for (int spin = 0; spin < 100000; spin++) {
+			if (inb(COM1 + REGISTER_LINE_STATUS) & LINE_STATUS_TRANSMIT_EMPTY)
+				break;
+			cpu_pause();
+		}
+		outb(COM1 + REGISTER_DATA, bytes[i]);
+	}
+}
+
+static void uart16550_interrupt(struct interrupt_frame *frame)
+{
+	(void)frame;
+	while (inb(COM1 + REGISTER_LINE_STATUS) & LINE_STATUS_DATA_READY) {
+		unsigned char byte = inb(COM1 + REGISTER_DATA);
+		if (receive_handler)
+			receive_handler(byte);
+	}
+}
+
+void uart16550_enable_receive_interrupt(void (*receive)(unsigned char byte))
+{
+	receive_handler = receive;
+	interrupt_route_irq(UART16550_IRQ, uart16550_interrupt);
+	outb(COM1 + REGISTER_MODEM_CONTROL, 0x03 | MODEM_CONTROL_OUT2);
+	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0x01); /* data available */
+}

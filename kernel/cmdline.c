@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/* Command-line splitting (see kernel/cmdline.h). */
+#include "kernel/cmdline.h"
+#include "lib/string.h"
+
+/* Copies the next word into *storage and returns the rest of the line, or NULL at the end. */
+static const char *next_word(const char *line, char **storage, char *storage_end,
+			     bool *truncated)
+{
+	bool quoted = false;
+	char *out = *storage;
+
+	while (*line == ' ' || *line == '\t' || *line == '\n')
+		line++;
+	if (!*line)
+		return NULL;
+	for (; *line && (quoted || (*line != ' ' && *line != '\t' && *line != '\n')); line++) {
+		char character = *line;
+		if (character == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (character == '\\' && line[1])
+			character = *++line;
+		if (out + 1 < storage_end)
+			*out++ = character;
+		else
+			*truncated = true;
+	}
+	*out++ = 0;
+	*storage = out;
+	return line;
+}
+
+static bool take_kernel_option(struct cmdline *result, const char *word)
+{
+	if (!strncmp(word, "loglevel=", 9)) {
+		int level = 0;
+		for (const char *digit = word + 9; *digit >= '0' && *digit <= '9'; digit++)
+			level = level * 10 + (*digit - '0');
+		result->log_level = level;
+		return true;
+	}
+	if (!strcmp(word, "quiet")) {
+		result->log_level = 3;
+		return true;
+	}
+	return false;
+}
+
+static void add(char **list, unsigned *count, char *word, bool *truncated)
+{
+	if (*count < CMDLINE_MAX_WORDS)
+		list[(*count)++] = word;
+	else
+		*truncated = true;
+}
+
+void cmdline_parse(struct cmdline *result, const char *line)
+{
+	char *storage = result->storage, *end = result->storage + CMDLINE_STORAGE;
+	bool after_separator = false;
+
+	result->argument_count = result->environment_count = 0;
+	result->log_level = -1;
+	result->truncated = false;
+	while (storage + 1 < end) {
+		char *word = storage;
+		const char *rest = next_word(line, &storage, end, &result->truncated);
+		if (!rest)
+			break;
+		line = rest;
+		if (after_separator)
+			add(result->arguments, &result->argument_count, word, &result->truncated);
+		else if (!strcmp(word, "--"))
+			after_separator = true;
+		else if (take_kernel_option(result, word))
+			continue;
+		else if (strchr(word, '='))
+			add(result->environment, &result->environment_count, word,
+			    &result->truncated);
+		else
+			add(result->arguments, &result->argument_count, word, &result->truncated);
+	}
+	result->arguments[result->argument_count] = NULL;
+	result->environment[result->environment_count] = NULL;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* The kernel command line, split the way `yolk run` writes it:
+ *     [kernel options] [NAME=VALUE ...] -- [arguments ...]
+ * Words are separated by spaces; double quotes group, a backslash escapes the next character.
+ * Before "--", the kernel's own options (loglevel=N) are taken out, other NAME=VALUE words
+ * become the environment and any other word an argument (as Linux does for init); after it,
+ * every word is an argument. Pure code, unit-tested on the host. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CMDLINE_MAX_WORDS 256
+#define CMDLINE_STORAGE 4096
+
+struct cmdline {
+	char storage[CMDLINE_STORAGE];
+	char *arguments[CMDLINE_MAX_WORDS + 1]; /* NULL-terminated */
+	unsigned argument_count;
+	char *environment[CMDLINE_MAX_WORDS + 1];
+	unsigned environment_count;
+	int log_level; /* -1 when not given */
+	bool truncated;
+};
+
+void cmdline_parse(struct cmdline *result, const char *line);

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/* The kernel log: every message is kept in a ring buffer (for dmesg), and those at or below the
+ * console level are also written to the console, prefixed "yolk: ". */
+#include "kernel/log.h"
+#include "kernel/console.h"
+#include "lib/byte_ring.h"
+#include "lib/format.h"
+
+#define LOG_BUFFER_SIZE 16384
+
+static int console_level = LOG_WARNING;
+static unsigned char log_storage[LOG_BUFFER_SIZE];
+static struct byte_ring log_ring = { log_storage, LOG_BUFFER_SIZE, 0, 0 };
+
+void log_set_console_level(int level)
+{
+	console_level = level;
+}
+
+static void log_keep(const char *text, size_t length)
+{
+	for (size_t i = 0; i < length; i++) {
+		unsigned char dropped;
+		if (byte_ring_full(&log_ring))
+			byte_ring_get(&log_ring, &dropped, 1);
+		byte_ring_put(&log_ring, text[i]);
+	}
+}
+
+void log_vprint(int level, const char *format, va_list args)
+{
+	char line[512];
+	int length = format_vsnprintf(line, sizeof(line), format, args);
+
+	if (length >= (int)sizeof(line))
+		length = sizeof(line) - 1;
+	log_keep(line, length);
+	if (level <= console_level) {
+		console_write_kernel("yolk: ", 6);
+		console_write_kernel(line, length);
+	}
+}
+
+void log_print(int level, const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	log_vprint(level, format, args);
+	va_end(args);
+}
+
+void log_raw_write(const char *text, size_t length)
+{
+	console_write_kernel(text, length);
+}
+
+void log_raw(const char *format, ...)
+{
+	char line[512];
+	va_list args;
+
+	va_start(args, format);
+	int length = format_vsnprintf(line, sizeof(line), format, args);
+	va_end(args);
+	if (length >= (int)sizeof(line))
+		length = sizeof(line) - 1;
+	console_write_kernel(line, length);
+}

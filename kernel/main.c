@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+/* The boot script: arch/x86_64/boot_entry.S calls kernel_main in long mode on the boot stack,
+ * with the first GiB mapped and what the boot loader passed. One step per line, in dependency order; the last one becomes the
+ * application's main thread and never returns. */
+#include <stdint.h>
+#include "arch/x86_64/cpu_setup.h"
+#include "arch/x86_64/exceptions.h"
+#include "arch/x86_64/interrupts.h"
+#include "boot/boot.h"
+#include "drivers/interrupt/irq.h"
+#include "kernel/app_start.h"
+#include "kernel/cmdline.h"
+#include "kernel/console.h"
+#include "kernel/log.h"
+#include "kernel/panic.h"
+#include "kernel/random.h"
+#include "kernel/time.h"
+#include "mm/frame.h"
+#include "mm/paging.h"
+#include "mm/vm.h"
+
+static struct bootinfo bootinfo;
+static struct cmdline cmdline;
+
+void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc);
+
+void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
+{
+	boot_first_tsc = first_tsc;
+	console_init();	 /* serial output first: every later step can report */
+	idt_init();	 /* GDT, TSS with IST stacks, IDT */
+	exceptions_init(); /* faults become reports from here on */
+	if (boot_parse(&bootinfo, magic, (const void *)(uintptr_t)information))
+		panic("unknown boot protocol (magic %#x) or no memory map", magic);
+	cmdline_parse(&cmdline, bootinfo.command_line);
+	if (cmdline.log_level >= 0)
+		log_set_console_level(cmdline.log_level);
+	if (cmdline.truncated)
+		pr_warn("command line too long: the rest was dropped\n");
+	cpu_setup();						/* SSE/AVX, syscall MSRs, GS */
+	frame_init(&bootinfo, paging_init(&bootinfo));		/* final page tables, then RAM */
+	vm_init();						/* the image's memory areas */
+	irq_init();						/* mask PIC, LAPIC, I/O APIC */
+	time_init();						/* TSC and wall clock */
+	random_init();						/* getrandom, AT_RANDOM */
+	console_enable_input();					/* serial receive interrupt */
+	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
+		(unsigned long long)(frame_total_count() >> 8));
+	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));
+	app_start(&cmdline);
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+/* Clocks from the TSC. Its frequency comes from CPUID leaf 0x15/0x16 when the CPU reports it,
+ * else from 2 ms against the PIT (boot time matters: that is the whole calibration budget).
+ * The local APIC timer is calibrated in the same window and wakes sleepers. */
+#include "kernel/time.h"
+#include "arch/x86_64/cpu.h"
+#include "boot/boot.h"
+#include "drivers/interrupt/irq.h"
+#include "drivers/platform/cmos_clock.h"
+#include "drivers/timer/pit.h"
+#include "kernel/compiler.h"
+#include "kernel/log.h"
+
+#define CALIBRATION_PIT_TICKS 2386 /* 2 ms */
+#define FALLBACK_TSC_HZ 2000000000ull
+
+static uint64_t tsc_hz;
+static uint64_t ns_per_tick_fixed; /* nanoseconds per TSC tick, 32.32 fixed point */
+static uint64_t lapic_ticks_per_second;
+static uint64_t boot_wall_ns;
+static uint64_t idle_ns;
+
+static uint64_t tsc_hz_from_cpuid(void)
+{
+	if (cpuid(0, 0).eax < 0x15)
+		return 0;
+	struct cpuid_result leaf = cpuid(0x15, 0);
+	if (leaf.eax && leaf.ebx && leaf.ecx)
+		return (uint64_t)leaf.ecx * leaf.ebx / leaf.eax;
+	if (cpuid(0, 0).eax >= 0x16 && (cpuid(0x16, 0).eax & 0xffff))
+		return (uint64_t)(cpuid(0x16, 0).eax & 0xffff) * 1000000;
+	return 0;
+}
+
+static void calibrate(void)
+{
+	struct pit_calibration measured;
+
+	lapic_timer_start(0xffffffff);
+	bool have_pit = pit_measure(CALIBRATION_PIT_TICKS, &measured);
+	tsc_hz = tsc_hz_from_cpuid();
+	if (!tsc_hz && have_pit)
+		tsc_hz = measured.tsc_ticks * PIT_HZ / measured.pit_ticks;
+	if (!tsc_hz) {
+		pr_warn("no PIT and no TSC frequency in CPUID: assuming %llu Hz\n",
+			FALLBACK_TSC_HZ);
+		tsc_hz = FALLBACK_TSC_HZ;
+	}
+	if (have_pit)
+		lapic_ticks_per_second = (uint64_t)measured.lapic_ticks * PIT_HZ / measured.pit_ticks;
+	else
+		lapic_ticks_per_second = 62500000; /* QEMU: 1 GHz bus / 16 */
+	lapic_timer_start(0);
+	ns_per_tick_fixed = (NANOSECONDS_PER_SECOND << 32) / tsc_hz;
+}
+
+void time_init(void)
+{
+	calibrate();
+	uint64_t seconds = cmos_clock_read_seconds();
+	if (!seconds)
+		pr_warn("no CMOS clock: the wall clock starts at 1970-01-01\n");
+	/* The CMOS clock was read now; the monotonic clock started at the first instruction. */
+	boot_wall_ns = seconds * NANOSECONDS_PER_SECOND - time_monotonic_ns();
+	pr_info("TSC %llu Hz, local APIC timer %llu Hz\n", (unsigned long long)tsc_hz,
+		(unsigned long long)lapic_ticks_per_second);
+}
+
+uint64_t time_tsc_hz(void)
+{
+	return tsc_hz;
+}
+
+uint64_t time_tsc_to_ns(uint64_t ticks)
+{
+	return (uint64_t)(((unsigned __int128)ticks * ns_per_tick_fixed) >> 32);
+}
+
+uint64_t time_monotonic_ns(void)
+{
+	return time_tsc_to_ns(rdtsc() - boot_first_tsc);
+}
+
+uint64_t time_realtime_ns(void)
+{
+	return boot_wall_ns + time_monotonic_ns();
+}
+
+uint64_t time_idle_ns(void)
+{
+	return idle_ns;
+}
+
+void time_idle_wait(void)
+{
+	uint64_t start = time_monotonic_ns();
+
+	cpu_wait_for_interrupt();
+	idle_ns += time_monotonic_ns() - start;
+}
+
+void time_sleep_until(uint64_t deadline_ns)
+{
+	uint64_t flags = interrupts_save();
+
+	for (;;) {
+		uint64_t now = time_monotonic_ns();
+		if (now >= deadline_ns)
+			break;
+		/* At most a second per round keeps the product below 2^64. */
+		uint64_t remaining = MIN(deadline_ns - now, NANOSECONDS_PER_SECOND);
+		uint64_t ticks = remaining * lapic_ticks_per_second / NANOSECONDS_PER_SECOND;
+		lapic_timer_start(MIN(MAX(ticks, 1), 0xffffffffull));
+		time_idle_wait();
+	}
+	interrupts_restore(flags);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* A fixed-size ring of bytes: one producer and one consumer, the caller provides locking
+ * (interrupt handlers produce, system calls consume with interrupts off). */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+
+struct byte_ring {
+	unsigned char *data;
+	size_t capacity; /* a power of two */
+	size_t head;	 /* next write */
+	size_t tail;	 /* next read */
+};
+
+void byte_ring_init(struct byte_ring *ring, void *storage, size_t capacity);
+static inline size_t byte_ring_count(const struct byte_ring *ring)
+{
+	return ring->head - ring->tail;
+}
+static inline bool byte_ring_full(const struct byte_ring *ring)
+{
+	return byte_ring_count(ring) == ring->capacity;
+}
+/* Returns false (and drops the byte) when full. */
+bool byte_ring_put(struct byte_ring *ring, unsigned char byte);
+/* Removes the newest byte; false when empty. */
+bool byte_ring_unput(struct byte_ring *ring, unsigned char *byte);
+size_t byte_ring_get(struct byte_ring *ring, void *buffer, size_t length);

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+/* The kernel's memory and string functions. Simple loops: the hot copies (user buffers) use
+ * rep movsb, which modern CPUs make fast; the compiler also emits calls to these. */
+#include "lib/string.h"
+#include <stdint.h>
+
+void *memcpy(void *destination, const void *source, size_t length)
+{
+	void *result = destination;
+	__asm__ volatile("rep movsb"
+			 : "+D"(destination), "+S"(source), "+c"(length)
+			 :
+			 : "memory");
+	return result;
+}
+
+void *memmove(void *destination, const void *source, size_t length)
+{
+	unsigned char *to = destination;
+	const unsigned char *from = source;
+
+	if (to <= from || to >= from + length)
+		return memcpy(destination, source, length);
+	while (length--)
+		to[length] = from[length];
+	return destination;
+}
+
+void *memset(void *destination, int value, size_t length)
+{
+	void *result = destination;
+	__asm__ volatile("rep stosb" : "+D"(destination), "+c"(length) : "a"(value) : "memory");
+	return result;
+}
+
+int memcmp(const void *a, const void *b, size_t length)
+{
+	const unsigned char *left = a, *right = b;
+
+	for (size_t i = 0; i < length; i++)
+		if (left[i] != right[i])
+			return left[i] - right[i];
+	return 0;
+}
+
+size_t strlen(const char *text)
+{
+	size_t length = 0;
+
+	while (text[length])
+		length++;
+	return length;
+}
+
+size_t strnlen(const char *text, size_t limit)
+{
+	size_t length = 0;
+
+	while (length < limit && text[length])
+		length++;
+	return length;
+}
+
+int strcmp(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t length)
+{
+	for (size_t i = 0; i < length; i++) {
+		if (a[i] != b[i] || !a[i])
+			return (unsigned char)a[i] - (unsigned char)b[i];
+	}
+	return 0;
+}
+
+char *strchr(const char *text, int character)
+{
+	for (;; text++) {
+		if (*text == (char)character)
+			return (char *)text;
+		if (!*text)
+			return NULL;
+	}
+}
+
+size_t strlcpy(char *destination, const char *source, size_t size)
+{
+	size_t length = strlen(source);
+
+	if (size) {
+		size_t copied = length < size - 1 ? length : size - 1;
+		memcpy(destination, source, copied);
+		destination[copied] = 0;
+	}
+	return length;
+}

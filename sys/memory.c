@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+/* brk and the mmap family: argument checks, then mm/vm.c. Only anonymous mappings exist until
+ * the VFS does; a file descriptor is EBADF. */
+#include "sys/syscalls.h"
+#include "include/uapi/errno.h"
+#include "mm/layout.h"
+#include "mm/vm.h"
+
+#define MAP_TYPE 0x0f
+#define KNOWN_PROTECTION (PROT_READ | PROT_WRITE | PROT_EXEC)
+
+long sys_brk(unsigned long requested)
+{
+	return (long)vm_set_break(requested);
+}
+
+long sys_mmap(unsigned long address, unsigned long length, int protection, int flags, int fd,
+	      long offset)
+{
+	(void)fd;
+	if (protection & ~KNOWN_PROTECTION)
+		return -EINVAL;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
+		return -EINVAL;
+	if (offset & (PAGE_SIZE - 1))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -EBADF;
+	return vm_map(address, length, protection, flags);
+}
+
+long sys_munmap(unsigned long address, unsigned long length)
+{
+	return vm_unmap(address, length);
+}
+
+long sys_mprotect(unsigned long address, unsigned long length, int protection)
+{
+	if (protection & ~KNOWN_PROTECTION)
+		return -EINVAL;
+	return vm_protect(address, length, protection);
+}
+
+long sys_mremap(unsigned long old_address, unsigned long old_length, unsigned long new_length,
+		int flags, unsigned long new_address)
+{
+	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED))
+		return -EINVAL;
+	return vm_remap(old_address, old_length, new_length, flags, new_address);
+}
+
+long sys_madvise(unsigned long address, unsigned long length, int advice)
+{
+	if (advice == MADV_DONTNEED || advice == MADV_FREE)
+		return vm_discard(address, length);
+	if (address & (PAGE_SIZE - 1))
+		return -EINVAL;
+	return 0; /* other advice is a hint */
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+/* clock_gettime, clock_getres, gettimeofday, time, nanosleep, clock_nanosleep over kernel/time.c.
+ * All clocks come from the TSC; the CPU-time clocks count the time the CPU was not idle. */
+#include "sys/syscalls.h"
+#include "include/uapi/linux.h"
+#include "kernel/time.h"
+#include "sys/user_memory.h"
+
+static int clock_read(int clock, uint64_t *ns)
+{
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_TAI:
+		*ns = time_realtime_ns();
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		*ns = time_monotonic_ns();
+		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = time_monotonic_ns() - time_idle_ns();
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static struct linux_timespec to_timespec(uint64_t ns)
+{
+	return (struct linux_timespec){ ns / NANOSECONDS_PER_SECOND, ns % NANOSECONDS_PER_SECOND };
+}
+
+long sys_clock_gettime(int clock, struct linux_timespec *result)
+{
+	uint64_t ns;
+	int error = clock_read(clock, &ns);
+
+	if (error)
+		return error;
+	struct linux_timespec value = to_timespec(ns);
+	return copy_to_user(result, &value, sizeof(value));
+}
+
+long sys_clock_getres(int clock, struct linux_timespec *result)
+{
+	uint64_t ns;
+	int error = clock_read(clock, &ns);
+
+	if (error || !result)
+		return error;
+	struct linux_timespec resolution = { 0, 1 };
+	return copy_to_user(result, &resolution, sizeof(resolution));
+}
+
+long sys_gettimeofday(struct linux_timeval *result, void *timezone)
+{
+	(void)timezone;
+	if (!result)
+		return 0;
+	uint64_t ns = time_realtime_ns();
+	struct linux_timeval value = { ns / NANOSECONDS_PER_SECOND,
+				       ns % NANOSECONDS_PER_SECOND / 1000 };
+	return copy_to_user(result, &value, sizeof(value));
+}
+
+long sys_time(int64_t *result)
+{
+	int64_t seconds = time_realtime_ns() / NANOSECONDS_PER_SECOND;
+
+	if (result && copy_to_user(result, &seconds, sizeof(seconds)))
+		return -EFAULT;
+	return seconds;
+}
+
+/* Reads a relative or absolute request and returns the monotonic deadline, or -errno. */
+static int64_t read_deadline(int clock, bool absolute, const struct linux_timespec *request)
+{
+	struct linux_timespec value;
+	uint64_t now;
+
+	if (copy_from_user(&value, request, sizeof(value)))
+		return -EFAULT;
+	if (value.tv_sec < 0 || value.tv_nsec < 0 || value.tv_nsec >= (int64_t)NANOSECONDS_PER_SECOND)
+		return -EINVAL;
+	if (clock_read(clock, &now) || clock == CLOCK_THREAD_CPUTIME_ID)
+		return -EINVAL;
+	uint64_t requested = (uint64_t)value.tv_sec * NANOSECONDS_PER_SECOND + value.tv_nsec;
+	if (value.tv_sec > 100ll * 365 * 86400)
+		requested = 100ull * 365 * 86400 * NANOSECONDS_PER_SECOND;
+	uint64_t relative = absolute ? (requested > now ? requested - now : 0) : requested;
+	return (int64_t)(time_monotonic_ns() + relative);
+}
+
+long sys_nanosleep(const struct linux_timespec *request, struct linux_timespec *remaining)
+{
+	(void)remaining; /* nothing interrupts a sleep yet */
+	int64_t deadline = read_deadline(CLOCK_MONOTONIC, false, request);
+
+	if (deadline < 0)
+		return deadline;
+	time_sleep_until(deadline);
+	return 0;
+}
+
+long sys_clock_nanosleep(int clock, int flags, const struct linux_timespec *request,
+			 struct linux_timespec *remaining)
+{
+	(void)remaining;
+	int64_t deadline = read_deadline(clock, flags & TIMER_ABSTIME, request);
+
+	if (deadline < 0)
+		return deadline;
+	time_sleep_until(deadline);
+	return 0;
+}

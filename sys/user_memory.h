@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* Checking and copying the application's pointers. A pointer is good when the memory areas
+ * (mm/vm.h) say so; nothing is touched to find out, so a bad pointer is -EFAULT and never a
+ * kernel fault. Pages not yet touched are filled in by the page-fault handler while copying. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include "include/uapi/errno.h"
+#include "lib/string.h"
+#include "mm/vm.h"
+
+static inline bool user_readable(const void *pointer, size_t length)
+{
+	return vm_range_allowed((uint64_t)pointer, length, PROT_READ);
+}
+
+static inline bool user_writable(void *pointer, size_t length)
+{
+	return vm_range_allowed((uint64_t)pointer, length, PROT_READ | PROT_WRITE);
+}
+
+static inline int copy_to_user(void *destination, const void *source, size_t length)
+{
+	if (!user_writable(destination, length))
+		return -EFAULT;
+	memcpy(destination, source, length);
+	return 0;
+}
+
+static inline int copy_from_user(void *destination, const void *source, size_t length)
+{
+	if (!user_readable(source, length))
+		return -EFAULT;
+	memcpy(destination, source, length);
+	return 0;
+}
