@@ -7,6 +7,7 @@
 #include "kernel/log.h"
 #include "kernel/power.h"
 #include "kernel/symbols.h"
+#include "lib/format.h"
 #include "mm/vm.h"
 
 #define BACKTRACE_DEPTH 32
@@ -25,6 +26,9 @@ static void print_location(const char *prefix, uint64_t address)
 
 void crash_print_backtrace(uint64_t instruction, uint64_t frame_pointer)
 {
+	uint64_t previous = instruction, repeats = 0;
+	char prefix[16];
+
 	log_raw("backtrace:\n");
 	print_location("  #0  ", instruction);
 	for (int depth = 1; depth < BACKTRACE_DEPTH; depth++) {
@@ -33,19 +37,24 @@ void crash_print_backtrace(uint64_t instruction, uint64_t frame_pointer)
 			break;
 		const uint64_t *frame = (const uint64_t *)frame_pointer;
 		uint64_t return_address = frame[1];
-		if (!return_address)
-			break;
-		char prefix[16] = "  #";
-		prefix[3] = '0' + depth / 10;
-		prefix[4] = '0' + depth % 10;
-		prefix[5] = ' ';
-		prefix[6] = ' ';
-		prefix[7] = 0;
-		print_location(prefix, return_address - 1);
-		if (frame[0] <= frame_pointer)
+		if (!return_address || frame[0] <= frame_pointer)
 			break;
 		frame_pointer = frame[0];
+		/* Deep recursion: say how often a frame repeats instead of printing it again. */
+		if (return_address - 1 == previous) {
+			repeats++;
+			depth--;
+			continue;
+		}
+		if (repeats)
+			log_raw("      ... the same frame %llu more times\n", (unsigned long long)repeats);
+		repeats = 0;
+		previous = return_address - 1;
+		format_snprintf(prefix, sizeof(prefix), "  #%-3d", depth);
+		print_location(prefix, previous);
 	}
+	if (repeats)
+		log_raw("      ... the same frame %llu more times\n", (unsigned long long)repeats);
 }
 
 static void print_registers(const struct interrupt_frame *frame)

@@ -4,6 +4,7 @@
  * numbers from sys/syscall_table.h. Cost budget: a bounds check, a counter and an indirect
  * call. */
 #include "sys/syscalls.h"
+#include <stdbool.h>
 #include "include/uapi/errno.h"
 #include "kernel/log.h"
 
@@ -32,8 +33,12 @@ static uint8_t missing_logged[SYSCALL_COUNT];
 
 static long syscall_missing(unsigned long number)
 {
+	static bool unknown_logged;
+
 	if (number >= SYSCALL_COUNT) {
-		pr_warn("unknown system call %lu: ENOSYS\n", number);
+		if (!unknown_logged)
+			pr_warn("unknown system call number %lu: ENOSYS\n", number);
+		unknown_logged = true;
 		return -ENOSYS;
 	}
 	if (!missing_logged[number]) {
