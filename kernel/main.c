@@ -8,6 +8,7 @@
 #include "arch/x86_64/interrupts.h"
 #include "boot/boot.h"
 #include "drivers/interrupt/irq.h"
+#include "drivers/platform/acpi.h"
 #include "kernel/app_start.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
@@ -41,6 +42,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	frame_init(&bootinfo, paging_init(&bootinfo));		/* final page tables, then RAM */
 	vm_init();						/* the image's memory areas */
 	irq_init();						/* mask PIC, LAPIC, I/O APIC */
+	acpi_init(bootinfo.rsdp);				/* power-off registers */
 	time_init();						/* TSC and wall clock */
 	random_init();						/* getrandom, AT_RANDOM */
 	console_enable_input();					/* serial receive interrupt */

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-/* Power-off paths, tried in order: QEMU's isa-debug-exit, then a reset through the 0xcf9 reset
- * control register and the keyboard controller. FIXME: ACPI S5 for real hardware. */
+/* Power-off paths, tried in order: QEMU's isa-debug-exit (carries the status), ACPI S5 (real
+ * hardware, or QEMU without the device), then a reset through the 0xcf9 reset control register
+ * and the keyboard controller. */
 #include "kernel/power.h"
 #include "arch/x86_64/cpu.h"
+#include "drivers/platform/acpi.h"
 #include "lib/format.h"
 
 #define DEBUG_CONSOLE_PORT 0xe9
@@ -21,7 +23,8 @@ void power_off(int status)
 	interrupts_disable();
 	format_snprintf(line, sizeof(line), "yolk-exit-status %d\n", status & 0xff);
 	debug_console_write(line);
-	outl(DEBUG_EXIT_PORT, status & 0xff);
+	outb(DEBUG_EXIT_PORT, status & 0xff);
+	acpi_power_off();
 	outb(0xcf9, 0x0e);
 	outb(0x64, 0xfe);
 	for (;;)
