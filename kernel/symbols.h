@@ -2,6 +2,7 @@
 /* The image's own symbol table, embedded by `yolk build` (tools/symbols.sh) in .yolk_symbols,
  * for symbolized crash reports. */
 #pragma once
+#include <stddef.h>
 #include <stdint.h>
 
 /* The function containing address and the offset into it; NULL when unknown. */

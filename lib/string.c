@@ -88,15 +88,3 @@ char *strchr(const char *text, int character)
 			return NULL;
 	}
 }
-
-size_t strlcpy(char *destination, const char *source, size_t size)
-{
-	size_t length = strlen(source);
-
-	if (size) {
-		size_t copied = length < size - 1 ? length : size - 1;
-		memcpy(destination, source, copied);
-		destination[copied] = 0;
-	}
-	return length;
-}

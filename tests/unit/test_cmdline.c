@@ -1,0 +1,78 @@
+/* Kernel command-line splitting (kernel/cmdline.c). */
+#include <stdio.h>
+#include <string.h>
+#include "kernel/cmdline.h"
+#include "tests/unit/unit.h"
+
+static struct cmdline parsed;
+
+TEST(cmdline_arguments_after_separator)
+{
+	cmdline_parse(&parsed, "loglevel=7 HOME=/root -- hello.elf a \"c d\" e\\ f");
+	CHECK_EQ(parsed.log_level, 7);
+	CHECK_EQ(parsed.environment_count, 1u);
+	CHECK(!strcmp(parsed.environment[0], "HOME=/root"));
+	CHECK_EQ(parsed.argument_count, 4u);
+	CHECK(!strcmp(parsed.arguments[0], "hello.elf"));
+	CHECK(!strcmp(parsed.arguments[1], "a"));
+	CHECK(!strcmp(parsed.arguments[2], "c d"));
+	CHECK(!strcmp(parsed.arguments[3], "e f"));
+	CHECK(parsed.arguments[4] == NULL);
+	CHECK(parsed.environment[1] == NULL);
+	CHECK(!parsed.truncated);
+}
+
+TEST(cmdline_equals_after_separator_is_an_argument)
+{
+	cmdline_parse(&parsed, "-- prog K=V loglevel=3 --");
+	CHECK_EQ(parsed.environment_count, 0u);
+	CHECK_EQ(parsed.argument_count, 4u);
+	CHECK(!strcmp(parsed.arguments[1], "K=V"));
+	CHECK(!strcmp(parsed.arguments[2], "loglevel=3"));
+	CHECK(!strcmp(parsed.arguments[3], "--"));
+	CHECK_EQ(parsed.log_level, -1);
+}
+
+TEST(cmdline_empty_and_spaces)
+{
+	cmdline_parse(&parsed, "");
+	CHECK_EQ(parsed.argument_count, 0u);
+	cmdline_parse(&parsed, "   \t  ");
+	CHECK_EQ(parsed.argument_count, 0u);
+	CHECK_EQ(parsed.environment_count, 0u);
+}
+
+TEST(cmdline_escapes_and_empty_quoted_word)
+{
+	cmdline_parse(&parsed, "-- p \"\" \\\"q\\\" back\\\\slash");
+	CHECK_EQ(parsed.argument_count, 4u);
+	CHECK(!strcmp(parsed.arguments[1], ""));
+	CHECK(!strcmp(parsed.arguments[2], "\"q\""));
+	CHECK(!strcmp(parsed.arguments[3], "back\\slash"));
+}
+
+TEST(cmdline_too_many_words_is_reported)
+{
+	static char line[8192];
+	char *out = line;
+
+	out += sprintf(out, "--");
+	for (int i = 0; i < CMDLINE_MAX_WORDS + 10; i++)
+		out += sprintf(out, " w");
+	cmdline_parse(&parsed, line);
+	CHECK_EQ(parsed.argument_count, (unsigned)CMDLINE_MAX_WORDS);
+	CHECK(parsed.truncated);
+	CHECK(parsed.arguments[CMDLINE_MAX_WORDS] == NULL);
+}
+
+TEST(cmdline_too_long_is_truncated_not_overflowed)
+{
+	static char line[3 * CMDLINE_STORAGE];
+
+	memset(line, 'x', sizeof(line) - 1);
+	memcpy(line, "-- ", 3);
+	cmdline_parse(&parsed, line);
+	CHECK(parsed.truncated);
+	CHECK_EQ(parsed.argument_count, 1u);
+	CHECK(strlen(parsed.arguments[0]) < CMDLINE_STORAGE);
+}
