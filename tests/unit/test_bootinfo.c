@@ -1,0 +1,31 @@
+/* The boot memory map: kept sorted, adjacent regions of one type merged (boot/bootinfo.c). */
+#include "boot/bootinfo.h"
+#include "tests/unit/unit.h"
+
+TEST(bootinfo_sorts_and_merges)
+{
+	static struct bootinfo info;
+
+	CHECK_EQ(bootinfo_add_memory(&info, 0x100000, 0x100000, MEMORY_USABLE), 0);
+	CHECK_EQ(bootinfo_add_memory(&info, 0, 0x9f000, MEMORY_USABLE), 0);
+	CHECK_EQ(bootinfo_add_memory(&info, 0x300000, 0x100000, MEMORY_USABLE), 0);
+	CHECK_EQ(bootinfo_add_memory(&info, 0x200000, 0x100000, MEMORY_USABLE), 0);
+	CHECK_EQ(bootinfo_add_memory(&info, 0xfec00000, 0x1000, MEMORY_RESERVED), 0);
+	CHECK_EQ(bootinfo_add_memory(&info, 0x400000, 0, MEMORY_USABLE), 0);
+	CHECK_EQ(info.memory_count, 3);
+	CHECK_EQ(info.memory[0].start, 0);
+	CHECK_EQ(info.memory[1].start, 0x100000);
+	CHECK_EQ(info.memory[1].length, 0x300000);
+	CHECK_EQ(info.memory[2].type, MEMORY_RESERVED);
+	CHECK_EQ(info.highest_physical, 0x400000);
+}
+
+TEST(bootinfo_full_table_drops_with_error)
+{
+	static struct bootinfo info;
+
+	for (unsigned i = 0; i < BOOTINFO_MAX_MEMORY_REGIONS; i++)
+		CHECK_EQ(bootinfo_add_memory(&info, i * 0x10000, 0x1000, MEMORY_USABLE), 0);
+	CHECK_EQ(bootinfo_add_memory(&info, 0x10000000, 0x1000, MEMORY_USABLE), -1);
+	CHECK_EQ(info.memory_count, BOOTINFO_MAX_MEMORY_REGIONS);
+}
