@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
 #include "drivers/serial/uart16550.h"
-#include "kernel/time.h"
+#include "kernel/thread.h"
 #include "lib/byte_ring.h"
 
 #define INPUT_BUFFER_SIZE 4096
@@ -14,6 +14,7 @@
 static unsigned char input_storage[INPUT_BUFFER_SIZE];
 static struct byte_ring input = { input_storage, INPUT_BUFFER_SIZE, 0, 0 };
 static size_t completed_lines; /* bytes of input that form complete lines (readable) */
+static struct wait_queue readers = { LIST_INIT(readers.waiters) };
 static unsigned end_of_file_marks;
 
 void console_init(void)
@@ -69,6 +70,7 @@ static void console_receive(unsigned char byte)
 		completed_lines = byte_ring_count(&input);
 		if (!completed_lines)
 			end_of_file_marks++;
+		wait_queue_wake(&readers, ~0u);
 		return;
 	}
 	if (byte_ring_count(&input) >= INPUT_BUFFER_SIZE - 1 && byte != '\n')
@@ -78,6 +80,8 @@ static void console_receive(unsigned char byte)
 	write_translated((const char *)&byte, 1);
 	if (byte == '\n')
 		completed_lines = byte_ring_count(&input);
+	if (completed_lines)
+		wait_queue_wake(&readers, ~0u);
 }
 
 void console_enable_input(void)
@@ -91,7 +95,7 @@ long console_read(char *buffer, size_t length)
 	long copied = 0;
 
 	while (!completed_lines && !end_of_file_marks)
-		time_idle_wait();
+		wait_queue_sleep(&readers, 0);
 	if (completed_lines) {
 		size_t wanted = length < completed_lines ? length : completed_lines;
 		copied = (long)byte_ring_get(&input, buffer, wanted);

@@ -15,6 +15,7 @@
 #include "kernel/log.h"
 #include "kernel/panic.h"
 #include "kernel/random.h"
+#include "kernel/thread.h"
 #include "kernel/time.h"
 #include "mm/frame.h"
 #include "mm/paging.h"
@@ -45,6 +46,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	acpi_init(bootinfo.rsdp);				/* power-off registers */
 	time_init();						/* TSC and wall clock */
 	random_init();						/* getrandom, AT_RANDOM */
+	scheduler_init();					/* this context becomes thread 1 */
 	console_enable_input();					/* serial receive interrupt */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));

@@ -18,7 +18,6 @@ static uint64_t tsc_hz;
 static uint64_t ns_per_tick_fixed; /* nanoseconds per TSC tick, 32.32 fixed point */
 static uint64_t lapic_ticks_per_second;
 static uint64_t boot_wall_ns;
-static uint64_t idle_ns;
 
 static uint64_t tsc_hz_from_cpuid(void)
 {
@@ -86,32 +85,10 @@ uint64_t time_realtime_ns(void)
 	return boot_wall_ns + time_monotonic_ns();
 }
 
-uint64_t time_idle_ns(void)
+uint32_t time_ns_to_lapic_ticks(uint64_t ns)
 {
-	return idle_ns;
-}
-
-void time_idle_wait(void)
-{
-	uint64_t start = time_monotonic_ns();
-
-	cpu_wait_for_interrupt();
-	idle_ns += time_monotonic_ns() - start;
-}
-
-void time_sleep_until(uint64_t deadline_ns)
-{
-	uint64_t flags = interrupts_save();
-
-	for (;;) {
-		uint64_t now = time_monotonic_ns();
-		if (now >= deadline_ns)
-			break;
-		/* At most a second per round keeps the product below 2^64. */
-		uint64_t remaining = MIN(deadline_ns - now, NANOSECONDS_PER_SECOND);
-		uint64_t ticks = remaining * lapic_ticks_per_second / NANOSECONDS_PER_SECOND;
-		lapic_timer_start(MIN(MAX(ticks, 1), 0xffffffffull));
-		time_idle_wait();
-	}
-	interrupts_restore(flags);
+	/* Past a second the product could overflow; the timer is simply re-armed then. */
+	uint64_t ticks = MIN(ns, NANOSECONDS_PER_SECOND) * lapic_ticks_per_second /
+			 NANOSECONDS_PER_SECOND;
+	return MIN(MAX(ticks, 1), 0xffffffffull);
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* clock_gettime, clock_getres, gettimeofday, time, nanosleep, clock_nanosleep over kernel/time.c.
- * All clocks come from the TSC; the CPU-time clocks count the time the CPU was not idle. */
+ * All clocks come from the TSC; the CPU-time clocks from the scheduler's accounting. */
 #include "sys/syscalls.h"
 #include "include/uapi/linux.h"
+#include "kernel/thread.h"
 #include "kernel/time.h"
 #include "sys/user_memory.h"
 
@@ -22,7 +23,7 @@ static int clock_read(int clock, uint64_t *ns)
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
-		*ns = time_monotonic_ns() - time_idle_ns();
+		*ns = scheduler_cpu_time_ns(clock == CLOCK_PROCESS_CPUTIME_ID);
 		return 0;
 	default:
 		return -EINVAL;
@@ -102,7 +103,7 @@ long sys_nanosleep(const struct linux_timespec *request, struct linux_timespec *
 
 	if (deadline < 0)
 		return deadline;
-	time_sleep_until(deadline);
+	scheduler_sleep_until(deadline);
 	return 0;
 }
 
@@ -114,6 +115,6 @@ long sys_clock_nanosleep(int clock, int flags, const struct linux_timespec *requ
 
 	if (deadline < 0)
 		return deadline;
-	time_sleep_until(deadline);
+	scheduler_sleep_until(deadline);
 	return 0;
 }

@@ -4,6 +4,7 @@
  * SMP later adds CPUs rather than a rewrite. */
 #include "arch/x86_64/cpu_setup.h"
 #include "arch/x86_64/cpu.h"
+#include "kernel/compiler.h"
 
 #define CR0_MP (1ul << 1)
 #define CR0_EM (1ul << 2)
@@ -26,6 +27,11 @@
 #define RFLAGS_ALIGNMENT_CHECK (1u << 18)
 
 static struct cpu_local boot_cpu;
+static bool have_xsave;
+static uint64_t xsave_features;
+static uint32_t fpu_state_size = 512;
+
+BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, syscall_frame) != 16);
 
 static void enable_floating_point(void)
 {
@@ -38,8 +44,12 @@ static void enable_floating_point(void)
 	if (cpuid(0, 0).eax >= 7 && (cpuid(7, 0).ebx & CPUID7_EBX_FSGSBASE))
 		cr4 |= CR4_FSGSBASE;
 	write_cr4(cr4);
-	if (features.ecx & CPUID1_ECX_XSAVE)
-		xsetbv(0, XCR0_X87 | XCR0_SSE | ((features.ecx & CPUID1_ECX_AVX) ? XCR0_AVX : 0));
+	if (features.ecx & CPUID1_ECX_XSAVE) {
+		have_xsave = true;
+		xsave_features = XCR0_X87 | XCR0_SSE | ((features.ecx & CPUID1_ECX_AVX) ? XCR0_AVX : 0);
+		xsetbv(0, xsave_features);
+		fpu_state_size = cpuid(0xd, 0).ebx; /* for the features now enabled */
+	}
 	__asm__ volatile("fninit");
 	uint32_t mxcsr = 0x1f80; /* all exceptions masked, round to nearest */
 	__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
@@ -73,4 +83,33 @@ void cpu_set_thread_pointer(uint64_t fs_base)
 uint64_t cpu_get_thread_pointer(void)
 {
 	return rdmsr(MSR_FS_BASE);
+}
+
+uint32_t cpu_fpu_state_size(void)
+{
+	return fpu_state_size;
+}
+
+void cpu_fpu_save(void *area)
+{
+	if (have_xsave)
+		__asm__ volatile("xsave64 (%0)"
+				 :
+				 : "r"(area), "a"((uint32_t)xsave_features),
+				   "d"((uint32_t)(xsave_features >> 32))
+				 : "memory");
+	else
+		__asm__ volatile("fxsave64 (%0)" : : "r"(area) : "memory");
+}
+
+void cpu_fpu_restore(const void *area)
+{
+	if (have_xsave)
+		__asm__ volatile("xrstor64 (%0)"
+				 :
+				 : "r"(area), "a"((uint32_t)xsave_features),
+				   "d"((uint32_t)(xsave_features >> 32))
+				 : "memory");
+	else
+		__asm__ volatile("fxrstor64 (%0)" : : "r"(area) : "memory");
 }

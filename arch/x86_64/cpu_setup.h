@@ -1,14 +1,34 @@
 /* SPDX-License-Identifier: MIT */
 /* Boot-CPU setup and the per-CPU block reached through GS.base. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 
+struct thread;
+struct syscall_frame;
+
 struct cpu_local {
-	struct cpu_local *self; /* %gs:0 */
+	struct cpu_local *self;		     /* %gs:0 */
+	struct thread *current;		     /* %gs:8 */
+	struct syscall_frame *syscall_frame; /* %gs:16, set by syscall_entry.S */
+	struct thread *idle;
 	unsigned index;
+	bool need_reschedule;
 };
 
+static inline struct cpu_local *this_cpu(void)
+{
+	struct cpu_local *cpu;
+
+	__asm__ volatile("movq %%gs:0, %0" : "=r"(cpu));
+	return cpu;
+}
+
 void cpu_setup(void);
-/* FS.base: the application's thread pointer (musl's TLS), set by arch_prctl(ARCH_SET_FS). */
+/* FS.base: the thread pointer (musl's TLS), set by arch_prctl(ARCH_SET_FS). */
 void cpu_set_thread_pointer(uint64_t fs_base);
 uint64_t cpu_get_thread_pointer(void);
+/* The size and alignment-64 layout of one thread's FPU/SSE/AVX state, and saving it. */
+uint32_t cpu_fpu_state_size(void);
+void cpu_fpu_save(void *area);
+void cpu_fpu_restore(const void *area);

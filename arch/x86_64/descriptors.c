@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include "arch/x86_64/interrupts.h"
 #include "kernel/compiler.h"
+#include "kernel/thread.h"
 #include "lib/string.h"
 
 #define KERNEL_CODE_SELECTOR 0x08
@@ -130,4 +131,5 @@ void interrupt_dispatch(struct interrupt_frame *frame)
 		handler(frame);
 	else
 		trap_unhandled(frame);
+	scheduler_interrupt_exit(frame);
 }

@@ -27,6 +27,7 @@ struct interrupt_frame {
 #define VECTOR_MACHINE_CHECK 18
 #define VECTOR_SIMD_FLOATING_POINT 19
 #define VECTOR_FIRST_IRQ 32
+#define VECTOR_RESCHEDULE 0x81 /* raised by a thread that blocks or yields */
 #define VECTOR_SPURIOUS 255
 
 /* IST slots in the TSS (1-based, as the IDT encodes them). */

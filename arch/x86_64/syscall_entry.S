@@ -2,37 +2,60 @@
 /* The `syscall` instruction executed in ring 0 lands here (LSTAR). The CPU saved RIP in RCX and
  * RFLAGS in R11, masked IF/DF/TF/AC (FMASK), and switched nothing else: RSP is still the
  * caller's, with up to 128 bytes of red zone in use below it. So the first instruction steps
- * over the red zone, then this becomes an ordinary call of yolk_syscall(a1..a6, number), the
- * same dispatcher the direct-call libc calls. Linux preserves every register but RAX, RCX and
- * R11; the C side is built -mgeneral-regs-only, so saving the C caller-saved registers is
- * enough. Return is popfq + jmp (sysret would drop to ring 3).
- * Cost budget: ~30 instructions around the dispatcher (bench: getppid through the trap). */
+ * over the red zone; then the registers are saved as a struct syscall_frame
+ * (arch/x86_64/syscall_frame.h), whose address goes to the per-CPU block for the calls that
+ * need the caller's full register set (clone, rt_sigreturn), and yolk_syscall(a1..a6, number)
+ * is called: the same dispatcher the direct-call libc calls. Linux preserves every register but
+ * RAX, RCX and R11. Return is popfq + jmp (sysret would drop to ring 3).
+ * Cost budget: ~35 instructions around the dispatcher (bench: getppid through the trap). */
+
+#define CPU_LOCAL_SYSCALL_FRAME 16	/* offsetof(struct cpu_local, syscall_frame) */
 
 	.text
-	.global syscall_entry
+	.global syscall_entry, yolk_syscall_instruction
 	.balign 16
+/* `call yolk_syscall_instruction` behaves as the `syscall` instruction: for the direct-call
+ * libc's stubs that need the trap's exact contract (clone: the child resumes after the call on
+ * its new stack). The call pushed the return address; nothing else is on the stack. */
+yolk_syscall_instruction:
+	popq %rcx
+	pushfq
+	popq %r11
+	cli
+	/* fall through */
 syscall_entry:
 	leaq -128(%rsp), %rsp		/* step over the red zone; flags are saved in r11 */
 	pushq %rbp
 	movq %rsp, %rbp			/* rbp = our frame; the original rsp is rbp + 136 */
 	andq $-16, %rsp
-	pushq %rcx			/* return address */
-	pushq %r11			/* flags to restore */
+	pushq $0			/* padding: 16 pushes keep the call aligned */
+	pushq %rbp			/* entry_rbp */
+	pushq %rcx			/* rip */
+	pushq %r11			/* rflags */
 	pushq %rdi
 	pushq %rsi
 	pushq %rdx
+	pushq %r10
 	pushq %r8
 	pushq %r9
-	pushq %r10
-	/* 8 pushes = 64 bytes: still 16-aligned. Seventh argument (number) on the stack. */
-	subq $8, %rsp
-	pushq %rax
+	pushq %rbx
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	pushq %rax			/* number; also the seventh argument of yolk_syscall */
+	movq %rsp, %gs:CPU_LOCAL_SYSCALL_FRAME
 	movq %r10, %rcx
 	call yolk_syscall
-	addq $16, %rsp
-	popq %r10
+	addq $8, %rsp
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbx
 	popq %r9
 	popq %r8
+	popq %r10
 	popq %rdx
 	popq %rsi
 	popq %rdi

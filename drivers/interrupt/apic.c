@@ -65,6 +65,12 @@ static void irq_entry(struct interrupt_frame *frame)
 	lapic_end_of_interrupt();
 }
 
+static void local_timer_interrupt(struct interrupt_frame *frame)
+{
+	(void)frame;
+	lapic_end_of_interrupt();
+}
+
 void irq_init(void)
 {
 	uint64_t base = rdmsr(MSR_APIC_BASE);
@@ -74,6 +80,7 @@ void irq_init(void)
 	lapic = paging_map_device(base & 0xfffff000ul, 4096);
 	ioapic = paging_map_device(IOAPIC_PHYSICAL, 4096);
 	interrupt_set_handler(VECTOR_SPURIOUS, spurious_interrupt);
+	interrupt_set_handler(VECTOR_LOCAL_TIMER, local_timer_interrupt);
 	lapic_write(LAPIC_SPURIOUS, LAPIC_ENABLE | VECTOR_SPURIOUS);
 	for (unsigned pin = 0; pin < 24; pin++)
 		ioapic_write(IOAPIC_REDIRECTION(pin), IOAPIC_MASKED);
@@ -94,15 +101,8 @@ int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *fr
 	return 0;
 }
 
-static void local_timer_interrupt(struct interrupt_frame *frame)
-{
-	(void)frame;
-	lapic_end_of_interrupt();
-}
-
 void lapic_timer_start(uint32_t ticks)
 {
-	interrupt_set_handler(VECTOR_LOCAL_TIMER, local_timer_interrupt);
 	lapic_write(LAPIC_TIMER_DIVIDE, 0x3); /* divide by 16 */
 	lapic_write(LAPIC_LVT_TIMER, VECTOR_LOCAL_TIMER); /* one-shot */
 	lapic_write(LAPIC_TIMER_INITIAL, ticks);

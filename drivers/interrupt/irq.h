@@ -11,6 +11,7 @@ void irq_init(void);
 /* Routes an ISA IRQ (0-15) to `handler`; the end of interrupt is sent for it. 0 or -EINVAL. */
 int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame));
 void lapic_end_of_interrupt(void);
-/* The local APIC timer, one-shot, in its own ticks (see lapic_timer_ticks_per_second). */
+/* The local APIC timer, one-shot, in its own ticks (kernel/time.c converts); 0 stops it. Its
+ * interrupt (VECTOR_LOCAL_TIMER) only acknowledges until the scheduler takes it over. */
 void lapic_timer_start(uint32_t ticks);
 uint32_t lapic_timer_current(void);

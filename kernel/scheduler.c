@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+/* Preemptive priority round-robin over threads (see kernel/thread.h). One run queue per
+ * priority; the local APIC timer is programmed one-shot for the nearer of the first sleeper's
+ * deadline and the end of the running thread's slice (the slice only when another thread is
+ * waiting to run), so an idle machine takes no timer interrupts.
+ * Switching happens only at the end of an interrupt: a thread that blocks raises
+ * VECTOR_RESCHEDULE itself. Cost budget: two 176-byte frame copies, an FPU save and restore,
+ * an MSR write. */
+#include "kernel/thread.h"
+#include "arch/x86_64/cpu.h"
+#include "drivers/interrupt/irq.h"
+#include "include/uapi/errno.h"
+#include "kernel/log.h"
+#include "kernel/panic.h"
+#include "kernel/power.h"
+#include "kernel/time.h"
+#include "lib/string.h"
+#include "mm/heap.h"
+#include "mm/vm.h"
+
+#define TIME_SLICE_NS 10000000ull
+#define KERNEL_STACK_SIZE 8192
+#define KERNEL_CODE_SELECTOR 0x08
+#define KERNEL_DATA_SELECTOR 0x10
+
+static struct list_node run_queues[THREAD_PRIORITIES];
+static struct list_node sleepers = LIST_INIT(sleepers); /* by deadline */
+static struct list_node all_threads = LIST_INIT(all_threads);
+static unsigned live_threads;
+static int next_thread_id = 1;
+static uint64_t slice_end_ns;
+static struct cpu_local *cpu;
+
+static bool anything_runnable(int at_least_priority)
+{
+	for (int priority = THREAD_PRIORITIES - 1; priority >= at_least_priority; priority--)
+		if (!list_empty(&run_queues[priority]))
+			return true;
+	return false;
+}
+
+static void enqueue(struct thread *thread)
+{
+	thread->state = THREAD_RUNNABLE;
+	list_add_tail(&run_queues[thread->priority], &thread->queue_node);
+}
+
+static struct thread *dequeue_next(void)
+{
+	for (int priority = THREAD_PRIORITIES - 1; priority >= 0; priority--) {
+		struct list_node *node = list_pop_head(&run_queues[priority]);
+		if (node)
+			return list_entry(node, struct thread, queue_node);
+	}
+	return cpu->idle;
+}
+
+static void program_timer(uint64_t now)
+{
+	uint64_t next = 0;
+
+	if (!list_empty(&sleepers))
+		next = list_entry(sleepers.next, struct thread, timer_node)->deadline_ns;
+	if (cpu->current != cpu->idle && anything_runnable(0) && (!next || slice_end_ns < next))
+		next = slice_end_ns;
+	if (!next) {
+		lapic_timer_start(0); /* nothing to wait for: tickless */
+		return;
+	}
+	lapic_timer_start(time_ns_to_lapic_ticks(next > now ? next - now : 0));
+}
+
+static void add_sleeper(struct thread *thread)
+{
+	struct list_node *node;
+
+	list_for_each(node, &sleepers)
+		if (list_entry(node, struct thread, timer_node)->deadline_ns > thread->deadline_ns)
+			break;
+	list_insert_before(node, &thread->timer_node);
+}
+
+static void reap(struct thread *thread)
+{
+	if (thread->unmap_length)
+		vm_unmap(thread->unmap_start, thread->unmap_length);
+	list_remove(&thread->all_node);
+	heap_free(thread->fpu_allocation);
+	heap_free(thread);
+}
+
+static void switch_to(struct interrupt_frame *frame, struct thread *next)
+{
+	struct thread *previous = cpu->current;
+	uint64_t now = time_monotonic_ns();
+
+	previous->cpu_time_ns += now - previous->started_ns;
+	if (previous->state == THREAD_DEAD) {
+		reap(previous);
+	} else {
+		previous->context = *frame;
+		cpu_fpu_save(previous->fpu_state);
+		previous->fs_base = cpu_get_thread_pointer();
+		if (previous->state == THREAD_RUNNING && previous != cpu->idle)
+			enqueue(previous);
+	}
+	cpu_fpu_restore(next->fpu_state);
+	cpu_set_thread_pointer(next->fs_base);
+	*frame = next->context;
+	next->state = THREAD_RUNNING;
+	next->started_ns = now;
+	cpu->current = next;
+	slice_end_ns = now + TIME_SLICE_NS;
+}
+
+static void wake_expired_sleepers(uint64_t now)
+{
+	while (!list_empty(&sleepers)) {
+		struct thread *thread = list_entry(sleepers.next, struct thread, timer_node);
+		if (thread->deadline_ns > now)
+			break;
+		scheduler_wake(thread, -ETIMEDOUT);
+	}
+}
+
+void scheduler_interrupt_exit(struct interrupt_frame *frame)
+{
+	bool voluntary = frame->vector == VECTOR_RESCHEDULE;
+
+	if (!cpu)
+		return;
+	/* Only where the interrupted code could have been interrupted anyway. */
+	if (!voluntary && !(frame->rflags & RFLAGS_IF))
+		return;
+	uint64_t now = time_monotonic_ns();
+	struct thread *current = cpu->current;
+	bool slice_over = now >= slice_end_ns;
+	if (voluntary || current == cpu->idle || cpu->need_reschedule ||
+	    (slice_over && anything_runnable(current->priority))) {
+		cpu->need_reschedule = false;
+		if (current->state == THREAD_RUNNING && current != cpu->idle &&
+		    !anything_runnable(current->priority))
+			slice_end_ns = now + TIME_SLICE_NS; /* keep running */
+		else
+			switch_to(frame, dequeue_next());
+	}
+	program_timer(now);
+}
+
+static void timer_interrupt(struct interrupt_frame *frame)
+{
+	(void)frame;
+	wake_expired_sleepers(time_monotonic_ns());
+	lapic_end_of_interrupt();
+}
+
+static void reschedule_interrupt(struct interrupt_frame *frame)
+{
+	(void)frame;
+}
+
+int scheduler_block(uint64_t deadline_ns)
+{
+	struct thread *current = cpu->current;
+
+	current->state = THREAD_BLOCKED;
+	current->wait_result = 0;
+	current->deadline_ns = deadline_ns;
+	if (deadline_ns)
+		add_sleeper(current);
+	__asm__ volatile("int %0" : : "i"(VECTOR_RESCHEDULE) : "memory");
+	return current->wait_result;
+}
+
+void scheduler_wake(struct thread *thread, int result)
+{
+	if (thread->state != THREAD_BLOCKED)
+		return;
+	list_remove(&thread->queue_node);
+	if (thread->deadline_ns) {
+		list_remove(&thread->timer_node);
+		thread->deadline_ns = 0;
+	}
+	thread->wait_result = result;
+	enqueue(thread);
+	if (thread->priority > cpu->current->priority || cpu->current == cpu->idle)
+		cpu->need_reschedule = true;
+}
+
+void scheduler_yield(void)
+{
+	uint64_t flags = interrupts_save();
+
+	if (anything_runnable(cpu->current->priority))
+		__asm__ volatile("int %0" : : "i"(VECTOR_RESCHEDULE) : "memory");
+	interrupts_restore(flags);
+}
+
+void scheduler_sleep_until(uint64_t deadline_ns)
+{
+	uint64_t flags = interrupts_save();
+
+	while (time_monotonic_ns() < deadline_ns) {
+		list_init(&cpu->current->queue_node);
+		scheduler_block(deadline_ns);
+	}
+	interrupts_restore(flags);
+}
+
+static struct thread *thread_alloc(const char *name)
+{
+	struct thread *thread = heap_alloc_zeroed(sizeof(*thread));
+
+	if (!thread)
+		return NULL;
+	thread->fpu_allocation = heap_alloc_zeroed(cpu_fpu_state_size() + 63);
+	if (!thread->fpu_allocation) {
+		heap_free(thread);
+		return NULL;
+	}
+	thread->fpu_state = (void *)ALIGN_UP((uintptr_t)thread->fpu_allocation, 64);
+	strlcpy(thread->name, name, sizeof(thread->name));
+	thread->priority = THREAD_DEFAULT_PRIORITY;
+	list_init(&thread->queue_node);
+	list_init(&thread->timer_node);
+	return thread;
+}
+
+struct thread *thread_create(const struct interrupt_frame *context, const char *name)
+{
+	struct thread *thread = thread_alloc(name);
+
+	if (!thread)
+		return NULL;
+	uint64_t flags = interrupts_save();
+	thread->id = ++next_thread_id;
+	thread->context = *context;
+	cpu_fpu_save(thread->fpu_state); /* starts with its creator's FPU state, as on Linux */
+	thread->fs_base = cpu_get_thread_pointer();
+	list_add_tail(&all_threads, &thread->all_node);
+	live_threads++;
+	enqueue(thread);
+	interrupts_restore(flags);
+	return thread;
+}
+
+void thread_exit(int status)
+{
+	interrupts_disable();
+	if (--live_threads == 0)
+		power_off(status);
+	cpu->current->state = THREAD_DEAD;
+	__asm__ volatile("int %0" : : "i"(VECTOR_RESCHEDULE) : "memory");
+	panic("a dead thread ran again");
+}
+
+static __noreturn void idle_loop(void)
+{
+	for (;;)
+		__asm__ volatile("sti; hlt" : : : "memory");
+}
+
+static struct thread *idle_create(void)
+{
+	struct thread *idle = thread_alloc("idle");
+
+	if (!idle || !(idle->kernel_stack = heap_alloc(KERNEL_STACK_SIZE)))
+		panic("no memory for the idle thread");
+	idle->priority = 0;
+	idle->context = (struct interrupt_frame){
+		.rip = (uint64_t)idle_loop,
+		.cs = KERNEL_CODE_SELECTOR,
+		.rflags = RFLAGS_IF,
+		.rsp = (uint64_t)idle->kernel_stack + KERNEL_STACK_SIZE - 8,
+		.ss = KERNEL_DATA_SELECTOR,
+	};
+	return idle;
+}
+
+void scheduler_init(void)
+{
+	struct thread *main_thread = thread_alloc("main");
+
+	if (!main_thread)
+		panic("no memory for the main thread");
+	for (int priority = 0; priority < THREAD_PRIORITIES; priority++)
+		list_init(&run_queues[priority]);
+	cpu = this_cpu();
+	main_thread->id = 1;
+	main_thread->state = THREAD_RUNNING;
+	main_thread->started_ns = time_monotonic_ns();
+	list_add_tail(&all_threads, &main_thread->all_node);
+	live_threads = 1;
+	cpu->current = main_thread;
+	cpu->idle = idle_create();
+	interrupt_set_handler(VECTOR_LOCAL_TIMER, timer_interrupt);
+	interrupt_set_handler(VECTOR_RESCHEDULE, reschedule_interrupt);
+}
+
+uint64_t scheduler_cpu_time_ns(bool whole_program)
+{
+	uint64_t flags = interrupts_save();
+	uint64_t total = cpu->current->cpu_time_ns + time_monotonic_ns() - cpu->current->started_ns;
+	struct list_node *node;
+
+	if (whole_program)
+		list_for_each(node, &all_threads)
+			if (list_entry(node, struct thread, all_node) != cpu->current)
+				total += list_entry(node, struct thread, all_node)->cpu_time_ns;
+	interrupts_restore(flags);
+	return total;
+}
+
+unsigned scheduler_thread_count(void)
+{
+	return live_threads;
+}
+
+void scheduler_for_each_thread(void (*visit)(const struct thread *thread, void *context),
+			       void *context)
+{
+	uint64_t flags = interrupts_save();
+	struct list_node *node;
+
+	list_for_each(node, &all_threads)
+		visit(list_entry(node, struct thread, all_node), context);
+	interrupts_restore(flags);
+}
+
+void wait_queue_init(struct wait_queue *queue)
+{
+	list_init(&queue->waiters);
+}
+
+int wait_queue_sleep(struct wait_queue *queue, uint64_t deadline_ns)
+{
+	list_add_tail(&queue->waiters, &cpu->current->queue_node);
+	return scheduler_block(deadline_ns);
+}
+
+unsigned wait_queue_wake(struct wait_queue *queue, unsigned count)
+{
+	unsigned woken = 0;
+
+	while (woken < count && !list_empty(&queue->waiters)) {
+		scheduler_wake(list_entry(queue->waiters.next, struct thread, queue_node), 0);
+		woken++;
+	}
+	return woken;
+}

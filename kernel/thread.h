@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: MIT */
+/* Kernel threads: the only unit of execution. The application's pthreads are threads made by
+ * clone(); the first thread is the boot context, which becomes main(). A thread that is not
+ * running keeps its registers as a struct interrupt_frame, its FPU/SSE/AVX state and its
+ * FS.base; switching is copying those in and out of the interrupt frame being returned to
+ * (kernel/scheduler.c), so every switch goes through an interrupt return. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "arch/x86_64/cpu_setup.h"
+#include "arch/x86_64/interrupts.h"
+#include "kernel/compiler.h"
+#include "lib/list.h"
+
+#define THREAD_NAME_SIZE 16
+#define THREAD_PRIORITIES 4
+#define THREAD_DEFAULT_PRIORITY 2
+
+enum thread_state {
+	THREAD_RUNNABLE,
+	THREAD_RUNNING,
+	THREAD_BLOCKED,
+	THREAD_DEAD,
+};
+
+struct thread {
+	int id;
+	char name[THREAD_NAME_SIZE];
+	enum thread_state state;
+	int priority; /* 0 lowest .. THREAD_PRIORITIES - 1 */
+	struct interrupt_frame context;
+	void *fpu_state; /* 64-byte aligned, cpu_fpu_state_size() bytes */
+	void *fpu_allocation;
+	uint64_t fs_base;
+	uint64_t cpu_time_ns;
+	uint64_t started_ns;	     /* when it last got the CPU */
+	struct list_node queue_node; /* in the run queue or in one wait queue */
+	struct list_node all_node;   /* in the thread table */
+	struct list_node timer_node; /* in the sleep list while deadline_ns is set */
+	uint64_t deadline_ns;	     /* 0: none */
+	int wait_result;	     /* set by whoever woke it: 0, -ETIMEDOUT, -EINTR */
+	int *clear_child_tid;	     /* written 0 and futex-woken at exit */
+	uint64_t unmap_start, unmap_length; /* its own stack, freed once it has left it */
+	void *kernel_stack;		    /* kernel threads only */
+};
+
+static inline struct thread *thread_current(void)
+{
+	return this_cpu()->current;
+}
+
+/* Starts the scheduler: the caller becomes thread 1 ("main"), an idle thread is made, and the
+ * local APIC timer drives sleeps and time slices. */
+void scheduler_init(void);
+/* A new runnable thread that will start from `context` (a copy is taken); NULL without memory. */
+struct thread *thread_create(const struct interrupt_frame *context, const char *name);
+/* Ends the current thread; when it was the last, the program exits with `status`. */
+__noreturn void thread_exit(int status);
+
+/* Gives the CPU to another runnable thread of the same or higher priority, if any. */
+void scheduler_yield(void);
+/* Blocks the current thread until scheduler_wake() or the deadline (monotonic ns, 0 = none).
+ * Called with interrupts disabled, after the thread has been put on the list its waker will
+ * find it on; returns the wait result. */
+int scheduler_block(uint64_t deadline_ns);
+/* Makes a blocked thread runnable with `result` as its wait result; removes it from whatever
+ * wait queue and from the sleep list. */
+void scheduler_wake(struct thread *thread, int result);
+/* Sleeps until the deadline (monotonic ns). */
+void scheduler_sleep_until(uint64_t deadline_ns);
+/* Called at the end of every interrupt: switches threads if one should run now. */
+void scheduler_interrupt_exit(struct interrupt_frame *frame);
+/* CPU time of the current thread, or of all the program's threads (the idle thread is not one
+ * of them). */
+uint64_t scheduler_cpu_time_ns(bool whole_program);
+/* Number of live threads (not counting the idle thread). */
+unsigned scheduler_thread_count(void);
+/* Calls visit() for every live thread, with interrupts off (for ps-like tools). */
+void scheduler_for_each_thread(void (*visit)(const struct thread *thread, void *context),
+			       void *context);
+
+/* A list of threads waiting for something. */
+struct wait_queue {
+	struct list_node waiters;
+};
+
+void wait_queue_init(struct wait_queue *queue);
+/* Blocks the current thread on the queue (interrupts disabled by the caller). */
+int wait_queue_sleep(struct wait_queue *queue, uint64_t deadline_ns);
+/* Wakes up to `count` waiters, oldest first; returns how many. */
+unsigned wait_queue_wake(struct wait_queue *queue, unsigned count);
