@@ -40,8 +40,11 @@ struct thread {
 	uint64_t deadline_ns;	     /* 0: none */
 	int wait_result;	     /* set by whoever woke it: 0, -ETIMEDOUT, -EINTR */
 	int *clear_child_tid;	     /* written 0 and futex-woken at exit */
+	void *robust_list;
 	uint64_t unmap_start, unmap_length; /* its own stack, freed once it has left it */
 	void *kernel_stack;		    /* kernel threads only */
+	uintptr_t futex_key;		    /* the futex it waits on, 0 if none */
+	uint32_t futex_bitset;
 };
 
 static inline struct thread *thread_current(void)

@@ -32,10 +32,6 @@ long sys_getppid(void)
 	return 0;
 }
 
-long sys_gettid(void)
-{
-	return IMAGE_PID;
-}
 
 long sys_getuid(void)
 {
@@ -122,7 +118,3 @@ long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask)
 	return sizeof(cpus);
 }
 
-long sys_sched_yield(void)
-{
-	return 0;
-}

@@ -5,36 +5,25 @@
 #include "include/uapi/linux.h"
 #include "kernel/power.h"
 #include "kernel/signal.h"
+#include "kernel/thread.h"
 #include "sys/user_memory.h"
 
 #define IMAGE_PID 1
 #define ROBUST_LIST_HEAD_SIZE 24
 
-static int *clear_child_tid;
-static void *robust_list;
 
-long sys_exit(int status)
-{
-	/* The only thread: its exit is the program's. */
-	power_off(status & 0xff);
-}
 
 long sys_exit_group(int status)
 {
 	power_off(status & 0xff);
 }
 
-long sys_set_tid_address(int *address)
-{
-	clear_child_tid = address;
-	return IMAGE_PID;
-}
 
 long sys_set_robust_list(void *head, unsigned long length)
 {
 	if (length != ROBUST_LIST_HEAD_SIZE)
 		return -EINVAL;
-	robust_list = head;
+	thread_current()->robust_list = head; /* FIXME: not walked at thread exit yet */
 	return 0;
 }
 

@@ -13,10 +13,10 @@ long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long num
 uint64_t syscall_call_count(unsigned number);
 
 /* The handlers, by file: sys/io.c, sys/memory.c, sys/time.c, sys/identity.c, sys/process.c,
- * sys/random.c. */
+ * sys/random.c, sys/thread.c. */
+struct linux_rusage;
 long sys_getpid(void);
 long sys_getppid(void);
-long sys_gettid(void);
 long sys_getuid(void);
 long sys_geteuid(void);
 long sys_getgid(void);
@@ -26,7 +26,6 @@ long sys_sysinfo(struct linux_sysinfo *result);
 long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_limit, struct linux_rlimit *old_limit);
 long sys_getrlimit(unsigned resource, struct linux_rlimit *result);
 long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask);
-long sys_sched_yield(void);
 long sys_read(int fd, char *buffer, size_t count);
 long sys_write(int fd, const char *buffer, size_t count);
 long sys_readv(int fd, const struct linux_iovec *vector, int count);
@@ -38,9 +37,7 @@ long sys_munmap(unsigned long address, unsigned long length);
 long sys_mprotect(unsigned long address, unsigned long length, int protection);
 long sys_mremap(unsigned long old_address, unsigned long old_length, unsigned long new_length, int flags, unsigned long new_address);
 long sys_madvise(unsigned long address, unsigned long length, int advice);
-long sys_exit(int status);
 long sys_exit_group(int status);
-long sys_set_tid_address(int *address);
 long sys_set_robust_list(void *head, unsigned long length);
 long sys_arch_prctl(int code, unsigned long address);
 long sys_rt_sigaction(int signal, const struct linux_sigaction *action, struct linux_sigaction *old_action, unsigned long set_size);
@@ -49,6 +46,21 @@ long sys_kill(int pid, int signal);
 long sys_tkill(int tid, int signal);
 long sys_tgkill(int tgid, int tid, int signal);
 long sys_getrandom(void *buffer, size_t length, unsigned flags);
+long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *child_tid, unsigned long tls);
+long sys_exit(int status);
+long sys_set_tid_address(int *address);
+long sys_gettid(void);
+long sys_sched_yield(void);
+long sys_futex(uint32_t *address, int operation, uint32_t value, const struct linux_timespec *timeout, uint32_t *address2, uint32_t value3);
+long sys_sched_setaffinity(int pid, unsigned long length, const uint64_t *mask);
+long sys_sched_getscheduler(int pid);
+long sys_sched_getparam(int pid, int *parameter);
+long sys_sched_setparam(int pid, const int *parameter);
+long sys_sched_setscheduler(int pid, int policy, const int *parameter);
+long sys_sched_get_priority_max(int policy);
+long sys_sched_get_priority_min(int policy);
+long sys_getrusage(int who, struct linux_rusage *usage);
+long sys_times(int64_t *buffer);
 long sys_clock_gettime(int clock, struct linux_timespec *result);
 long sys_clock_getres(int clock, struct linux_timespec *result);
 long sys_gettimeofday(struct linux_timeval *result, void *timezone);
