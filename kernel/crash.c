@@ -7,6 +7,7 @@
 #include "kernel/log.h"
 #include "kernel/power.h"
 #include "kernel/symbols.h"
+#include "kernel/thread.h"
 #include "lib/format.h"
 #include "mm/vm.h"
 
@@ -82,7 +83,11 @@ void crash_report(const struct interrupt_frame *frame, const char *description, 
 	uint64_t offset;
 	const char *function = symbols_lookup(frame->rip, &offset);
 
+	struct thread *thread = this_cpu()->current;
+
 	log_raw("\n*** yolk: crash: %s\n", description);
+	if (thread)
+		log_raw("*** in thread %d (%s)\n", thread->id, thread->name);
 	if (function)
 		log_raw("*** in function %s+0x%llx\n", function, (unsigned long long)offset);
 	print_registers(frame);

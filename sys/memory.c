@@ -5,6 +5,7 @@
 #include "include/uapi/errno.h"
 #include "mm/layout.h"
 #include "mm/vm.h"
+#include "kernel/thread.h"
 
 #define MAP_TYPE 0x0f
 #define KNOWN_PROTECTION (PROT_READ | PROT_WRITE | PROT_EXEC)
@@ -31,6 +32,17 @@ long sys_mmap(unsigned long address, unsigned long length, int protection, int f
 
 long sys_munmap(unsigned long address, unsigned long length)
 {
+	uint64_t stack_pointer = (uint64_t)__builtin_frame_address(0);
+	struct thread *current = thread_current();
+
+	/* A thread unmapping the stack it runs on (musl's __unmapself, just before exit): the
+	 * system call itself still runs there, so the unmap waits until the thread is gone. */
+	if (current && stack_pointer >= address && stack_pointer - address < length &&
+	    scheduler_thread_count() > 1) {
+		current->unmap_start = address;
+		current->unmap_length = length;
+		return 0;
+	}
 	return vm_unmap(address, length);
 }
 

@@ -12,6 +12,7 @@
 #define PAGE_FAULT_PROTECTION 0x01
 #define PAGE_FAULT_WRITE 0x02
 #define PAGE_FAULT_INSTRUCTION 0x10
+#define STACK_OVERFLOW_REACH 65536
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
@@ -56,6 +57,13 @@ static const char *fault_reason(enum vm_fault_result result, uint64_t address)
 	}
 }
 
+/* A fault just below the stack pointer is a stack overflow, whether it hit the main stack's
+ * guard gap or the PROT_NONE guard page musl puts under a thread's stack. */
+static bool near_stack_pointer(uint64_t address, const struct interrupt_frame *frame)
+{
+	return address < frame->rsp + 4096 && address + STACK_OVERFLOW_REACH > frame->rsp;
+}
+
 static void page_fault(struct interrupt_frame *frame)
 {
 	static int depth;
@@ -70,6 +78,9 @@ static void page_fault(struct interrupt_frame *frame)
 			depth--;
 			return;
 		}
+		if ((result == VM_FAULT_UNMAPPED || result == VM_FAULT_PROTECTION) &&
+		    near_stack_pointer(address, frame))
+			result = VM_FAULT_STACK_OVERFLOW;
 		format_snprintf(description, sizeof(description),
 				"page fault at address 0x%llx (%s) %s",
 				(unsigned long long)address, fault_reason(result, address),
