@@ -13,6 +13,7 @@
 #include "kernel/log.h"
 #include "kernel/panic.h"
 #include "kernel/power.h"
+#include "kernel/signal.h"
 #include "kernel/time.h"
 #include "lib/string.h"
 #include "mm/heap.h"
@@ -24,7 +25,7 @@
 #define KERNEL_DATA_SELECTOR 0x10
 
 static struct list_node run_queues[THREAD_PRIORITIES];
-static struct list_node sleepers = LIST_INIT(sleepers); /* by deadline */
+static struct list_node timers = LIST_INIT(timers); /* armed kernel timers, by deadline */
 static struct list_node all_threads = LIST_INIT(all_threads);
 static unsigned live_threads;
 static int next_thread_id = 1;
@@ -59,8 +60,8 @@ static void program_timer(uint64_t now)
 {
 	uint64_t next = 0;
 
-	if (!list_empty(&sleepers))
-		next = list_entry(sleepers.next, struct thread, timer_node)->deadline_ns;
+	if (!list_empty(&timers))
+		next = list_entry(timers.next, struct kernel_timer, node)->deadline_ns;
 	if (cpu->current != cpu->idle && anything_runnable(0) && (!next || slice_end_ns < next))
 		next = slice_end_ns;
 	if (!next) {
@@ -70,14 +71,33 @@ static void program_timer(uint64_t now)
 	lapic_timer_start(time_ns_to_lapic_ticks(next > now ? next - now : 0));
 }
 
-static void add_sleeper(struct thread *thread)
+void kernel_timer_cancel(struct kernel_timer *timer)
 {
+	uint64_t flags = interrupts_save();
+
+	if (timer->deadline_ns) {
+		list_remove(&timer->node);
+		timer->deadline_ns = 0;
+	}
+	interrupts_restore(flags);
+}
+
+void kernel_timer_start(struct kernel_timer *timer, uint64_t deadline_ns)
+{
+	uint64_t flags = interrupts_save();
 	struct list_node *node;
 
-	list_for_each(node, &sleepers)
-		if (list_entry(node, struct thread, timer_node)->deadline_ns > thread->deadline_ns)
-			break;
-	list_insert_before(node, &thread->timer_node);
+	kernel_timer_cancel(timer);
+	if (deadline_ns) {
+		timer->deadline_ns = deadline_ns;
+		list_for_each(node, &timers)
+			if (list_entry(node, struct kernel_timer, node)->deadline_ns > deadline_ns)
+				break;
+		list_insert_before(node, &timer->node);
+		if (cpu)
+			program_timer(time_monotonic_ns());
+	}
+	interrupts_restore(flags);
 }
 
 static void reap(struct thread *thread)
@@ -113,14 +133,21 @@ static void switch_to(struct interrupt_frame *frame, struct thread *next)
 	slice_end_ns = now + TIME_SLICE_NS;
 }
 
-static void wake_expired_sleepers(uint64_t now)
+static void run_expired_timers(uint64_t now)
 {
-	while (!list_empty(&sleepers)) {
-		struct thread *thread = list_entry(sleepers.next, struct thread, timer_node);
-		if (thread->deadline_ns > now)
+	while (!list_empty(&timers)) {
+		struct kernel_timer *timer = list_entry(timers.next, struct kernel_timer, node);
+		if (timer->deadline_ns > now)
 			break;
-		scheduler_wake(thread, -ETIMEDOUT);
+		list_remove(&timer->node);
+		timer->deadline_ns = 0;
+		timer->expire(timer);
 	}
+}
+
+static void thread_timed_out(struct kernel_timer *timer)
+{
+	scheduler_wake(container_of(timer, struct thread, timeout), -ETIMEDOUT);
 }
 
 void scheduler_interrupt_exit(struct interrupt_frame *frame)
@@ -145,12 +172,16 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame)
 			switch_to(frame, dequeue_next());
 	}
 	program_timer(now);
+	if (cpu->current != cpu->idle && (frame->rflags & RFLAGS_IF))
+		signal_deliver_from_interrupt(frame);
+	else
+		signal_update_pending_flag();
 }
 
 static void timer_interrupt(struct interrupt_frame *frame)
 {
 	(void)frame;
-	wake_expired_sleepers(time_monotonic_ns());
+	run_expired_timers(time_monotonic_ns());
 	lapic_end_of_interrupt();
 }
 
@@ -165,9 +196,13 @@ int scheduler_block(uint64_t deadline_ns)
 
 	current->state = THREAD_BLOCKED;
 	current->wait_result = 0;
-	current->deadline_ns = deadline_ns;
+	if (signal_interrupts(current)) {
+		current->state = THREAD_RUNNING;
+		list_remove(&current->queue_node);
+		return -EINTR;
+	}
 	if (deadline_ns)
-		add_sleeper(current);
+		kernel_timer_start(&current->timeout, deadline_ns);
 	__asm__ volatile("int %0" : : "i"(VECTOR_RESCHEDULE) : "memory");
 	return current->wait_result;
 }
@@ -177,10 +212,7 @@ void scheduler_wake(struct thread *thread, int result)
 	if (thread->state != THREAD_BLOCKED)
 		return;
 	list_remove(&thread->queue_node);
-	if (thread->deadline_ns) {
-		list_remove(&thread->timer_node);
-		thread->deadline_ns = 0;
-	}
+	kernel_timer_cancel(&thread->timeout);
 	thread->wait_result = result;
 	enqueue(thread);
 	if (thread->priority > cpu->current->priority || cpu->current == cpu->idle)
@@ -196,15 +228,20 @@ void scheduler_yield(void)
 	interrupts_restore(flags);
 }
 
-void scheduler_sleep_until(uint64_t deadline_ns)
+int scheduler_sleep_until(uint64_t deadline_ns)
 {
 	uint64_t flags = interrupts_save();
+	int result = 0;
 
 	while (time_monotonic_ns() < deadline_ns) {
 		list_init(&cpu->current->queue_node);
-		scheduler_block(deadline_ns);
+		if (scheduler_block(deadline_ns) == -EINTR) {
+			result = -EINTR;
+			break;
+		}
 	}
 	interrupts_restore(flags);
+	return result;
 }
 
 static struct thread *thread_alloc(const char *name)
@@ -222,7 +259,8 @@ static struct thread *thread_alloc(const char *name)
 	strlcpy(thread->name, name, sizeof(thread->name));
 	thread->priority = THREAD_DEFAULT_PRIORITY;
 	list_init(&thread->queue_node);
-	list_init(&thread->timer_node);
+	list_init(&thread->timeout.node);
+	thread->timeout.expire = thread_timed_out;
 	return thread;
 }
 
@@ -237,6 +275,7 @@ struct thread *thread_create(const struct interrupt_frame *context, const char *
 	thread->context = *context;
 	cpu_fpu_save(thread->fpu_state); /* starts with its creator's FPU state, as on Linux */
 	thread->fs_base = cpu_get_thread_pointer();
+	thread->signals_blocked = cpu->current->signals_blocked;
 	list_add_tail(&all_threads, &thread->all_node);
 	live_threads++;
 	enqueue(thread);
@@ -309,6 +348,18 @@ uint64_t scheduler_cpu_time_ns(bool whole_program)
 				total += list_entry(node, struct thread, all_node)->cpu_time_ns;
 	interrupts_restore(flags);
 	return total;
+}
+
+struct thread *thread_find(int id)
+{
+	struct list_node *node;
+
+	list_for_each(node, &all_threads) {
+		struct thread *thread = list_entry(node, struct thread, all_node);
+		if (thread->id == id && thread->state != THREAD_DEAD)
+			return thread;
+	}
+	return NULL;
 }
 
 unsigned scheduler_thread_count(void)

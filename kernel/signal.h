@@ -1,13 +1,47 @@
 /* SPDX-License-Identifier: MIT */
-/* Signal dispositions, the blocked mask and pending signals of the image. Delivery to handlers
- * comes with threads; until then a signal whose default action ends the program does so (exit
- * status 128 + number), ignored ones vanish, and ones with a handler stay pending (logged). */
+/* Signals: dispositions shared by all threads, a blocked mask and pending set per thread, and
+ * a pending set for the program (kill). A signal is taken when its thread returns from a
+ * system call (arch/x86_64/syscall_entry.S), from an interrupt or from preemption: the handler
+ * runs on a Linux-compatible frame (struct rt_sigframe), so musl's handlers, sigsetjmp and
+ * siglongjmp work, and rt_sigreturn resumes where the thread was. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
+#include "arch/x86_64/interrupts.h"
+#include "arch/x86_64/syscall_frame.h"
 #include "include/uapi/linux.h"
+#include "kernel/compiler.h"
+
+struct thread;
+struct signal_alternate_stack;
+
+#define SIGNAL_ALARM 14
 
 int signal_set_action(int signal, const struct linux_sigaction *action,
 		      struct linux_sigaction *old_action);
-/* how: 0 block, 1 unblock, 2 set. */
+/* how: 0 block, 1 unblock, 2 set; for the current thread. */
 int signal_change_mask(int how, const uint64_t *set, uint64_t *old_set);
-int signal_send(int signal);
+/* To one thread (tkill, tgkill, timers with SIGEV_THREAD_ID) or to the program (kill). */
+int signal_send_to_thread(struct thread *thread, int signal);
+int signal_send_to_program(int signal);
+/* True when `thread` has a signal that should end its wait. */
+bool signal_interrupts(const struct thread *thread);
+/* Recomputes the per-CPU "current thread has a signal to take" flag. */
+void signal_update_pending_flag(void);
+/* Redirects an interrupt frame returning to the application into a handler, if a signal is
+ * to be taken (or ends the program for a default action). */
+void signal_deliver_from_interrupt(struct interrupt_frame *frame);
+/* A synchronous fault (page fault, invalid opcode, ...) in the application: true when a
+ * handler was set up in `frame`, false when the caller should report the crash. */
+bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t address);
+/* Called by syscall_entry.S on the per-CPU signal stack. */
+__noreturn void signal_deliver_from_syscall(const struct syscall_frame *frame, long result);
+__noreturn void signal_return(const struct syscall_frame *frame);
+/* rt_sigtimedwait: the number of a pending signal in `set`, -EAGAIN at the deadline. */
+int signal_wait(uint64_t set, struct linux_siginfo *info, uint64_t deadline_ns);
+/* rt_sigsuspend and pause: wait with `mask` blocked until a handler has run; -EINTR. */
+int signal_suspend(const uint64_t *mask);
+int signal_alternate_stack(const struct signal_alternate_stack *new_stack,
+			   struct signal_alternate_stack *old_stack, uint64_t stack_pointer);
+/* Loads every register of `frame` and returns to it (arch/x86_64/syscall_entry.S). */
+__noreturn void arch_resume(const struct interrupt_frame *frame);

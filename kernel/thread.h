@@ -23,6 +23,19 @@ enum thread_state {
 	THREAD_DEAD,
 };
 
+/* A deadline with a function to call then (in interrupt context, interrupts off). */
+struct kernel_timer {
+	uint64_t deadline_ns; /* 0: not armed */
+	void (*expire)(struct kernel_timer *timer);
+	struct list_node node;
+};
+
+struct signal_alternate_stack {
+	uint64_t base;
+	int flags;
+	uint64_t size;
+};
+
 struct thread {
 	int id;
 	char name[THREAD_NAME_SIZE];
@@ -36,9 +49,14 @@ struct thread {
 	uint64_t started_ns;	     /* when it last got the CPU */
 	struct list_node queue_node; /* in the run queue or in one wait queue */
 	struct list_node all_node;   /* in the thread table */
-	struct list_node timer_node; /* in the sleep list while deadline_ns is set */
-	uint64_t deadline_ns;	     /* 0: none */
+	struct kernel_timer timeout; /* wakes it with -ETIMEDOUT */
 	int wait_result;	     /* set by whoever woke it: 0, -ETIMEDOUT, -EINTR */
+	uint64_t signals_blocked, signals_pending;
+	uint64_t signals_waited;     /* rt_sigtimedwait: these wake it even when blocked */
+	uint64_t signals_saved_mask; /* rt_sigsuspend: the mask to restore after the handler */
+	bool signals_mask_saved;
+	uint64_t signals_from_timer; /* pending signals a timer sent (si_code SI_TIMER) */
+	struct signal_alternate_stack alternate_stack;
 	int *clear_child_tid;	     /* written 0 and futex-woken at exit */
 	void *robust_list;
 	uint64_t unmap_start, unmap_length; /* its own stack, freed once it has left it */
@@ -69,8 +87,13 @@ int scheduler_block(uint64_t deadline_ns);
 /* Makes a blocked thread runnable with `result` as its wait result; removes it from whatever
  * wait queue and from the sleep list. */
 void scheduler_wake(struct thread *thread, int result);
-/* Sleeps until the deadline (monotonic ns). */
-void scheduler_sleep_until(uint64_t deadline_ns);
+/* Sleeps until the deadline (monotonic ns): 0, or -EINTR when a signal came first. */
+int scheduler_sleep_until(uint64_t deadline_ns);
+/* Arms a timer (replacing an earlier deadline) or disarms it. Interrupts off or on. */
+void kernel_timer_start(struct kernel_timer *timer, uint64_t deadline_ns);
+void kernel_timer_cancel(struct kernel_timer *timer);
+/* The live thread with this id, or NULL. */
+struct thread *thread_find(int id);
 /* Called at the end of every interrupt: switches threads if one should run now. */
 void scheduler_interrupt_exit(struct interrupt_frame *frame);
 /* CPU time of the current thread, or of all the program's threads (the idle thread is not one

@@ -6,6 +6,7 @@
 #include "kernel/power.h"
 #include "kernel/signal.h"
 #include "kernel/thread.h"
+#include "kernel/time.h"
 #include "sys/user_memory.h"
 
 #define IMAGE_PID 1
@@ -80,21 +81,104 @@ long sys_kill(int pid, int signal)
 {
 	if (pid != IMAGE_PID && pid != 0 && pid != -1)
 		return -ESRCH;
-	return signal_send(signal);
+	return signal_send_to_program(signal);
 }
 
 long sys_tkill(int tid, int signal)
 {
-	if (tid != IMAGE_PID)
-		return tid <= 0 ? -EINVAL : -ESRCH;
-	return signal_send(signal);
+	if (tid <= 0)
+		return -EINVAL;
+	struct thread *thread = thread_find(tid);
+	return thread ? signal_send_to_thread(thread, signal) : -ESRCH;
 }
 
 long sys_tgkill(int tgid, int tid, int signal)
 {
 	if (tgid <= 0 || tid <= 0)
 		return -EINVAL;
-	if (tgid != IMAGE_PID || tid != IMAGE_PID)
+	if (tgid != IMAGE_PID)
 		return -ESRCH;
-	return signal_send(signal);
+	return sys_tkill(tid, signal);
+}
+
+long sys_rt_sigpending(uint64_t *set, unsigned long set_size)
+{
+	struct thread *current = thread_current();
+	uint64_t pending = current->signals_pending & current->signals_blocked;
+
+	if (set_size > sizeof(uint64_t))
+		return -EINVAL;
+	return copy_to_user(set, &pending, set_size);
+}
+
+long sys_rt_sigtimedwait(const uint64_t *set, struct linux_siginfo *info,
+			 const struct linux_timespec *timeout, unsigned long set_size)
+{
+	struct linux_siginfo result;
+	struct linux_timespec value;
+	uint64_t wanted, deadline = 0;
+
+	if (set_size != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_user(&wanted, set, sizeof(wanted)))
+		return -EFAULT;
+	if (info && !user_writable(info, sizeof(*info)))
+		return -EFAULT;
+	if (timeout) {
+		if (copy_from_user(&value, timeout, sizeof(value)))
+			return -EFAULT;
+		if (value.tv_sec < 0 || value.tv_nsec < 0 || value.tv_nsec >= 1000000000)
+			return -EINVAL;
+		deadline = time_monotonic_ns() + value.tv_sec * 1000000000ull + value.tv_nsec;
+		if (!deadline)
+			deadline = 1;
+	}
+	int signal = signal_wait(wanted, &result, deadline);
+	if (signal > 0 && info)
+		*info = result;
+	return signal;
+}
+
+long sys_rt_sigsuspend(const uint64_t *mask, unsigned long set_size)
+{
+	uint64_t value;
+
+	if (set_size != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_user(&value, mask, sizeof(value)))
+		return -EFAULT;
+	return signal_suspend(&value);
+}
+
+long sys_pause(void)
+{
+	return signal_suspend(NULL);
+}
+
+long sys_sigaltstack(const struct linux_signal_stack *new_stack,
+		     struct linux_signal_stack *old_stack)
+{
+	struct linux_signal_stack value;
+	struct signal_alternate_stack new_value, old_value;
+
+	if (new_stack) {
+		if (copy_from_user(&value, new_stack, sizeof(value)))
+			return -EFAULT;
+		new_value = (struct signal_alternate_stack){ value.base, value.flags, value.size };
+	}
+	if (old_stack && !user_writable(old_stack, sizeof(*old_stack)))
+		return -EFAULT;
+	int error = signal_alternate_stack(new_stack ? &new_value : NULL, &old_value,
+					   (uint64_t)__builtin_frame_address(0));
+	if (!error && old_stack)
+		*old_stack = (struct linux_signal_stack){ old_value.base, old_value.flags, 0,
+							  old_value.size };
+	return error;
+}
+
+long sys_rt_sigreturn(void)
+{
+	/* The trap entry handles rt_sigreturn itself (it needs the caller's stack); a direct call
+	 * cannot, so the direct-call libc's __restore_rt enters through the syscall entry. */
+	return -ENOSYS;
 }

@@ -13,8 +13,11 @@ long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long num
 uint64_t syscall_call_count(unsigned number);
 
 /* The handlers, by file: sys/io.c, sys/memory.c, sys/time.c, sys/identity.c, sys/process.c,
- * sys/random.c, sys/thread.c. */
+ * sys/random.c, sys/thread.c, sys/timer.c. */
 struct linux_rusage;
+struct linux_sigevent;
+struct linux_itimerspec;
+struct linux_itimerval;
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_getuid(void);
@@ -45,6 +48,12 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old_set, unsigne
 long sys_kill(int pid, int signal);
 long sys_tkill(int tid, int signal);
 long sys_tgkill(int tgid, int tid, int signal);
+long sys_rt_sigpending(uint64_t *set, unsigned long set_size);
+long sys_rt_sigtimedwait(const uint64_t *set, struct linux_siginfo *info, const struct linux_timespec *timeout, unsigned long set_size);
+long sys_rt_sigsuspend(const uint64_t *mask, unsigned long set_size);
+long sys_pause(void);
+long sys_sigaltstack(const struct linux_signal_stack *new_stack, struct linux_signal_stack *old_stack);
+long sys_rt_sigreturn(void);
 long sys_getrandom(void *buffer, size_t length, unsigned flags);
 long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *child_tid, unsigned long tls);
 long sys_exit(int status);
@@ -67,3 +76,11 @@ long sys_gettimeofday(struct linux_timeval *result, void *timezone);
 long sys_time(int64_t *result);
 long sys_nanosleep(const struct linux_timespec *request, struct linux_timespec *remaining);
 long sys_clock_nanosleep(int clock, int flags, const struct linux_timespec *request, struct linux_timespec *remaining);
+long sys_alarm(unsigned seconds);
+long sys_getitimer(int which, struct linux_itimerval *current);
+long sys_setitimer(int which, const struct linux_itimerval *new_value, struct linux_itimerval *old_value);
+long sys_timer_create(int clock, const struct linux_sigevent *event, int *timer_id);
+long sys_timer_gettime(int id, struct linux_itimerspec *current);
+long sys_timer_settime(int id, int flags, const struct linux_itimerspec *new_value, struct linux_itimerspec *old_value);
+long sys_timer_getoverrun(int id);
+long sys_timer_delete(int id);

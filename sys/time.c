@@ -96,25 +96,31 @@ static int64_t read_deadline(int clock, bool absolute, const struct linux_timesp
 	return (int64_t)(time_monotonic_ns() + relative);
 }
 
-long sys_nanosleep(const struct linux_timespec *request, struct linux_timespec *remaining)
+/* Sleeps; when a signal cuts the sleep short, a relative sleep reports what was left. */
+static long sleep_until(int64_t deadline, bool absolute, struct linux_timespec *remaining)
 {
-	(void)remaining; /* nothing interrupts a sleep yet */
-	int64_t deadline = read_deadline(CLOCK_MONOTONIC, false, request);
-
 	if (deadline < 0)
 		return deadline;
-	scheduler_sleep_until(deadline);
-	return 0;
+	if (scheduler_sleep_until(deadline) != -EINTR)
+		return 0;
+	if (remaining && !absolute) {
+		uint64_t now = time_monotonic_ns();
+		struct linux_timespec left = to_timespec((uint64_t)deadline > now ? deadline - now : 0);
+		if (copy_to_user(remaining, &left, sizeof(left)))
+			return -EFAULT;
+	}
+	return -EINTR;
+}
+
+long sys_nanosleep(const struct linux_timespec *request, struct linux_timespec *remaining)
+{
+	return sleep_until(read_deadline(CLOCK_MONOTONIC, false, request), false, remaining);
 }
 
 long sys_clock_nanosleep(int clock, int flags, const struct linux_timespec *request,
 			 struct linux_timespec *remaining)
 {
-	(void)remaining;
-	int64_t deadline = read_deadline(clock, flags & TIMER_ABSTIME, request);
+	bool absolute = flags & TIMER_ABSTIME;
 
-	if (deadline < 0)
-		return deadline;
-	scheduler_sleep_until(deadline);
-	return 0;
+	return sleep_until(read_deadline(clock, absolute, request), absolute, remaining);
 }

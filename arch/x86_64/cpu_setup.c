@@ -32,6 +32,9 @@ static uint64_t xsave_features;
 static uint32_t fpu_state_size = 512;
 
 BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, syscall_frame) != 16);
+BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, signal_stack_top) != 24);
+BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, signal_pending) != 32);
+static uint8_t boot_cpu_signal_stack[8192] __aligned(16);
 
 static void enable_floating_point(void)
 {
@@ -72,6 +75,7 @@ void cpu_setup(void)
 	enable_floating_point();
 	enable_syscall();
 	boot_cpu.self = &boot_cpu;
+	boot_cpu.signal_stack_top = (uint64_t)boot_cpu_signal_stack + sizeof(boot_cpu_signal_stack);
 	wrmsr(MSR_GS_BASE, (uint64_t)&boot_cpu);
 }
 

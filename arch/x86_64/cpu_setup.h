@@ -11,6 +11,8 @@ struct cpu_local {
 	struct cpu_local *self;		     /* %gs:0 */
 	struct thread *current;		     /* %gs:8 */
 	struct syscall_frame *syscall_frame; /* %gs:16, set by syscall_entry.S */
+	uint64_t signal_stack_top;	     /* %gs:24: where signal delivery runs */
+	uint8_t signal_pending;		     /* %gs:32: the current thread has one to take */
 	struct thread *idle;
 	unsigned index;
 	bool need_reschedule;

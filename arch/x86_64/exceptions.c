@@ -6,6 +6,7 @@
 #include "arch/x86_64/interrupts.h"
 #include "kernel/crash.h"
 #include "kernel/log.h"
+#include "kernel/signal.h"
 #include "lib/format.h"
 #include "mm/vm.h"
 
@@ -81,6 +82,11 @@ static void page_fault(struct interrupt_frame *frame)
 		if ((result == VM_FAULT_UNMAPPED || result == VM_FAULT_PROTECTION) &&
 		    near_stack_pointer(address, frame))
 			result = VM_FAULT_STACK_OVERFLOW;
+		if (result != VM_FAULT_OUT_OF_MEMORY && result != VM_FAULT_STACK_OVERFLOW &&
+		    signal_deliver_fault(frame, SIGNAL_SEGV, address)) {
+			depth--;
+			return;
+		}
 		format_snprintf(description, sizeof(description),
 				"page fault at address 0x%llx (%s) %s",
 				(unsigned long long)address, fault_reason(result, address),
@@ -96,6 +102,9 @@ static void page_fault(struct interrupt_frame *frame)
 static void other_exception(struct interrupt_frame *frame)
 {
 	char description[96];
+
+	if (signal_deliver_fault(frame, exception_signal(frame->vector), frame->rip))
+		return;
 	const char *name = exception_names[frame->vector & 31];
 
 	format_snprintf(description, sizeof(description), "%s (exception %llu)",

@@ -10,6 +10,9 @@
  * Cost budget: ~35 instructions around the dispatcher (bench: getppid through the trap). */
 
 #define CPU_LOCAL_SYSCALL_FRAME 16	/* offsetof(struct cpu_local, syscall_frame) */
+#define CPU_LOCAL_SIGNAL_STACK 24	/* offsetof(struct cpu_local, signal_stack_top) */
+#define CPU_LOCAL_SIGNAL_PENDING 32	/* offsetof(struct cpu_local, signal_pending) */
+#define SYS_RT_SIGRETURN 15
 
 	.text
 	.global syscall_entry, yolk_syscall_instruction
@@ -45,8 +48,12 @@ syscall_entry:
 	pushq %r15
 	pushq %rax			/* number; also the seventh argument of yolk_syscall */
 	movq %rsp, %gs:CPU_LOCAL_SYSCALL_FRAME
+	cmpq $SYS_RT_SIGRETURN, %rax
+	je rt_sigreturn_path
 	movq %r10, %rcx
 	call yolk_syscall
+	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
+	jne signal_path
 	addq $8, %rsp
 	popq %r15
 	popq %r14
@@ -67,5 +74,41 @@ syscall_entry:
 	popfq
 	leaq 128(%rsp), %rsp		/* lea leaves the restored flags alone */
 	jmpq *%rcx
+
+/* Slow paths, on the per-CPU signal stack: the signal frame they write on the thread's stack
+ * may cover the region this entry is using. Both end in an interrupt return. */
+signal_path:
+	movq %rsp, %rdi			/* the syscall frame */
+	movq %rax, %rsi			/* the system call's result */
+	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
+	call signal_deliver_from_syscall
+	ud2
+rt_sigreturn_path:
+	movq %rsp, %rdi
+	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
+	call signal_return
+	ud2
+
+/* arch_resume(frame): load every register from a struct interrupt_frame and return to it. */
+	.global arch_resume
+arch_resume:
+	movq %rdi, %rsp
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rbp
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx
+	popq %rbx
+	popq %rax
+	addq $16, %rsp
+	iretq
 
 	.section .note.GNU-stack, "", @progbits

@@ -72,6 +72,67 @@ struct linux_sigaction {
 	uint64_t mask;
 };
 #define SIGNAL_COUNT 64
+#define SA_SIGINFO 0x00000004
+#define SA_ONSTACK 0x08000000
+#define SA_RESTORER 0x04000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define MINSIGSTKSZ 2048
+
+struct linux_siginfo {
+	int32_t signo, error, code, padding;
+	union {
+		struct {
+			int32_t pid;
+			uint32_t uid;
+		} kill;
+		struct {
+			int32_t timer_id, overrun;
+			uint64_t value;
+		} timer;
+		uint64_t fault_address;
+		uint8_t bytes[112];
+	};
+};
+
+struct linux_signal_stack {
+	uint64_t base;
+	int32_t flags, padding;
+	uint64_t size;
+};
+
+/* uc_mcontext: the registers in musl's gregset order (REG_R8 = 0 ... REG_CR2 = 22). */
+struct linux_sigcontext {
+	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, rflags;
+	uint16_t cs, gs, fs, ss;
+	uint64_t error, trap_number, old_mask, cr2;
+	uint64_t fpstate;
+	uint64_t reserved[8];
+};
+
+struct linux_ucontext {
+	uint64_t flags;
+	uint64_t link;
+	struct linux_signal_stack stack;
+	struct linux_sigcontext mcontext;
+	uint64_t sigmask;
+};
+
+/* What a handler finds on its stack: its return address (sa_restorer), the context, the
+ * information; the FPU state follows, 64-byte aligned. */
+struct linux_rt_sigframe {
+	uint64_t return_address;
+	struct linux_ucontext context;
+	struct linux_siginfo info;
+};
+
+#define SI_USER 0
+#define SI_TKILL (-6)
+#define SI_TIMER (-2)
+#define SEGV_MAPERR 1
 #define SIG_DFL 0
 #define SIG_IGN 1
 
