@@ -36,5 +36,7 @@ void paging_set_flags(uint64_t virtual, uint64_t flags);
  * entry of each visited page is flushed afterwards. */
 void paging_walk_range(uint64_t start, uint64_t end,
 		       void (*visit)(uint64_t virtual, uint64_t *entry, void *context), void *context);
+/* Frees the page tables in the lower half that cover part of [start, end) and map nothing. */
+void paging_release_tables(uint64_t start, uint64_t end);
 /* Maps device memory uncached in the direct map and returns its virtual address, or NULL. */
 void *paging_map_device(uint64_t physical, uint64_t length);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* The application's memory areas (see mm/vm.h). One sorted singly linked list; operations on a
- * range first split the areas at the range's ends, so every area is then wholly in or out. */
+/* The application's memory areas (see mm/vm.h), in an AVL tree by start address, so that
+ * thousands of thread stacks cost O(log n) per fault or mapping. Operations on a range first
+ * split the areas at the range's ends, so every area is then wholly in or out. New mappings go
+ * next-fit from where the last one ended; unmapping frees page tables that become empty, so
+ * the address space moving on costs no memory. */
 #include "mm/vm.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
@@ -15,7 +18,8 @@
 extern char __image_start[], __text_end[], __rodata_start[], __rodata_end[];
 extern char __data_start[], __data_end[], __symbols_start[], __image_end[];
 
-static struct vm_area *areas;
+static struct avl_tree areas;
+static uint64_t next_fit = MMAP_BASE;
 static uint64_t break_current = BRK_BASE;
 static uint64_t resident_pages;
 
@@ -32,22 +36,31 @@ static uint64_t page_flags(int protection)
 	return flags;
 }
 
-const struct vm_area *vm_find(uint64_t address)
+static struct vm_area *area_of(struct avl_node *node)
 {
-	for (struct vm_area *area = areas; area && area->start <= address; area = area->next)
-		if (address < area->end)
-			return area;
-	return NULL;
+	return node ? container_of(node, struct vm_area, node) : NULL;
 }
 
-static void insert_area(struct vm_area *new_area)
+static struct vm_area *next_area(const struct vm_area *area)
 {
-	struct vm_area **link = &areas;
+	return area_of(avl_next(&area->node));
+}
 
-	while (*link && (*link)->start < new_area->start)
-		link = &(*link)->next;
-	new_area->next = *link;
-	*link = new_area;
+/* The first area that ends after `address` (it may start after it too). */
+static struct vm_area *first_area_after(uint64_t address)
+{
+	struct vm_area *area = area_of(avl_floor(&areas, address));
+
+	if (area && area->end > address)
+		return area;
+	return area_of(avl_ceiling(&areas, address));
+}
+
+const struct vm_area *vm_find(uint64_t address)
+{
+	struct vm_area *area = area_of(avl_floor(&areas, address));
+
+	return area && address < area->end ? area : NULL;
 }
 
 static struct vm_area *add_area(uint64_t start, uint64_t end, int protection,
@@ -59,56 +72,58 @@ static struct vm_area *add_area(uint64_t start, uint64_t end, int protection,
 		return NULL;
 	*area = (struct vm_area){ .start = start, .end = end, .protection = protection,
 				  .kind = kind };
-	insert_area(area);
+	area->node.key = start;
+	avl_insert(&areas, &area->node);
 	return area;
 }
 
 /* Splits the area containing `address` (if any) so that an area starts there. */
 static int split_at(uint64_t address)
 {
-	for (struct vm_area *area = areas; area && area->start < address; area = area->next) {
-		if (address >= area->end)
-			continue;
-		struct vm_area *tail = heap_alloc(sizeof(*tail));
-		if (!tail)
-			return -ENOMEM;
-		*tail = *area;
-		tail->start = address;
-		area->end = address;
-		area->next = tail;
+	struct vm_area *area = (struct vm_area *)vm_find(address);
+
+	if (!area || area->start == address)
 		return 0;
-	}
+	struct vm_area *tail = add_area(address, area->end, area->protection, area->kind);
+	if (!tail)
+		return -ENOMEM;
+	area->end = address;
 	return 0;
 }
 
 static bool range_free(uint64_t start, uint64_t end)
 {
-	for (struct vm_area *area = areas; area && area->start < end; area = area->next)
-		if (area->end > start)
-			return false;
-	return true;
+	struct vm_area *area = first_area_after(start);
+
+	return !area || area->start >= end;
 }
 
 static bool range_has_image(uint64_t start, uint64_t end)
 {
-	for (struct vm_area *area = areas; area && area->start < end; area = area->next)
-		if (area->end > start && area->kind == VM_IMAGE)
+	for (struct vm_area *area = first_area_after(start); area && area->start < end;
+	     area = next_area(area))
+		if (area->kind == VM_IMAGE)
 			return true;
 	return false;
 }
 
+static uint64_t first_fit_from(uint64_t candidate, uint64_t length)
+{
+	for (struct vm_area *area = first_area_after(candidate);
+	     area && area->start < candidate + length; area = next_area(area))
+		candidate = area->end;
+	return candidate + length <= MMAP_END ? candidate : 0;
+}
+
 static uint64_t find_free_range(uint64_t length)
 {
-	uint64_t candidate = MMAP_BASE;
+	uint64_t start = first_fit_from(MAX(next_fit, MMAP_BASE), length);
 
-	for (struct vm_area *area = areas; area; area = area->next) {
-		if (area->end <= candidate)
-			continue;
-		if (area->start >= candidate + length)
-			break;
-		candidate = area->end;
-	}
-	return candidate + length <= MMAP_END ? candidate : 0;
+	if (!start)
+		start = first_fit_from(MMAP_BASE, length); /* wrapped around */
+	if (start)
+		next_fit = start + length;
+	return start;
 }
 
 static bool memory_available(uint64_t length)
@@ -127,20 +142,19 @@ static void release_page(uint64_t virtual, uint64_t *entry, void *context)
 	*entry = 0;
 }
 
-/* Removes the areas in [start, end) (already split at both ends) and frees their pages. */
+/* Removes the areas in [start, end) (already split at both ends) and frees their pages and the
+ * page tables left empty. */
 static void remove_range(uint64_t start, uint64_t end)
 {
-	struct vm_area **link = &areas;
+	struct vm_area *area = first_area_after(start);
 
 	paging_walk_range(start, end, release_page, NULL);
-	while (*link) {
-		struct vm_area *area = *link;
-		if (area->start >= start && area->end <= end) {
-			*link = area->next;
-			heap_free(area);
-		} else {
-			link = &area->next;
-		}
+	paging_release_tables(start, end);
+	while (area && area->start < end) {
+		struct vm_area *next = next_area(area);
+		avl_remove(&areas, &area->node);
+		heap_free(area);
+		area = next;
 	}
 }
 
@@ -214,9 +228,9 @@ long vm_protect(uint64_t start, uint64_t length, int protection)
 		return -EACCES;
 	if (split_at(start) || split_at(end))
 		return -ENOMEM;
-	for (struct vm_area *area = areas; area && area->start < end; area = area->next)
-		if (area->start >= start)
-			area->protection = protection;
+	for (struct vm_area *area = first_area_after(start); area && area->start < end;
+	     area = next_area(area))
+		area->protection = protection;
 	uint64_t flags = page_flags(protection);
 	paging_walk_range(start, end, protect_page, &flags);
 	return 0;
@@ -344,7 +358,7 @@ bool vm_range_allowed(uint64_t address, uint64_t length, int protection)
 		return true;
 	if (end < address)
 		return false;
-	for (const struct vm_area *area = vm_find(address); area; area = area->next) {
+	for (const struct vm_area *area = vm_find(address); area; area = next_area(area)) {
 		if (area->start > address || (area->protection & protection) != protection)
 			return false;
 		if (area->end >= end)
@@ -356,11 +370,9 @@ bool vm_range_allowed(uint64_t address, uint64_t length, int protection)
 
 static bool below_a_stack(uint64_t address)
 {
-	for (struct vm_area *area = areas; area; area = area->next)
-		if (area->kind == VM_STACK && address < area->start &&
-		    address + STACK_OVERFLOW_REACH >= area->start)
-			return true;
-	return false;
+	struct vm_area *area = area_of(avl_ceiling(&areas, address));
+
+	return area && area->kind == VM_STACK && address + STACK_OVERFLOW_REACH >= area->start;
 }
 
 enum vm_fault_result vm_handle_fault(uint64_t address, bool write, bool execute)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "lib/avl.h"
 
 /* Linux PROT_* and MAP_* values. */
 #define PROT_NONE 0
@@ -34,10 +35,10 @@ enum vm_area_kind {
 };
 
 struct vm_area {
-	uint64_t start, end; /* page-aligned, end exclusive */
-	int protection;	     /* PROT_* */
+	struct avl_node node; /* keyed by the start address */
+	uint64_t start, end;  /* page-aligned, end exclusive; start == node.key */
+	int protection;	      /* PROT_* */
 	enum vm_area_kind kind;
-	struct vm_area *next;
 };
 
 /* Registers the image segments and the brk base. */
