@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* hello_args: argv and envp reach main. run.sh starts it as
  *   yolk run hello_args.elf --env YOLK_TEST=yes --env "YOLK_SPACED=two words" -- a b "c d"
- * and checks the greeting and the result line. */
+ * and checks the greeting, a line written to stderr and the result line. */
 #include <stdlib.h>
 #include "check.h"
 
@@ -19,6 +19,7 @@ int main(int argc, char **argv, char **envp)
 	extern char **environ;
 
 	printf("hello, %s\n", argc > 1 ? argv[1] : "(no argument)");
+	fprintf(stderr, "stderr reaches the console too\n");
 	for (int i = 0; i < argc; i++)
 		printf("argv[%d] = \"%s\"\n", i, argv[i]);
 	CHECK(argc == 4, "argc is %d, expected 4", argc);

@@ -4,7 +4,10 @@
 # boots it with `yolk run` in QEMU, and checks its exit status and console output against the
 # table there. Prints "PASS name (secs)", "FAIL name: why" (with the end of the console output)
 # or "SKIP name: why" per test as it finishes, then one line "N passed, N failed[, N skipped]".
-# Exits non-zero if a test failed or none ran.
+# Exits non-zero if a test failed or none ran. A test named PROGRAM@VARIANT in the table runs
+# PROGRAM.c with other arguments (another machine type, more memory). The console input is the
+# file NAME.stdin (the full name, with any @VARIANT) or PROGRAM.stdin where there is one, else
+# /dev/null.
 #
 #   tests/integration/run.sh [NAME...]     all tests, or only the named ones
 #
@@ -43,7 +46,8 @@ read_manifest() {
 		eval "fields=($line)" 2>/dev/null || die "$manifest:$number: cannot parse: $line"
 		[ ${#fields[@]} -ge 3 ] || die "$manifest:$number: needs NAME STATUS 'ARGUMENTS'"
 		name=${fields[0]}
-		[ -f "$here/$name.c" ] || die "$manifest:$number: no $here/$name.c"
+		[ -f "$here/${name%%@*}.c" ] || die "$manifest:$number: no $here/${name%%@*}.c"
+		[ -z "${expected_status[$name]+set}" ] || die "$manifest:$number: $name twice"
 		case "${fields[1]}" in
 		'!0' | [0-9] | [0-9][0-9] | [0-9][0-9][0-9]) ;;
 		*) die "$manifest:$number: status must be a number or !0, not '${fields[1]}'" ;;
@@ -87,9 +91,14 @@ check_output() {
 
 run_one() {
 	local name=$1 image="$out/$1.elf" log="$out/$1.log" report="$out/$1.report"
-	local start=$EPOCHREALTIME status=0 reasons seconds skip
+	local program=${1%%@*} input=/dev/null start=$EPOCHREALTIME status=0 reasons seconds skip
 	local -a arguments
-	if ! "$YOLK" build -o "$image" "$here/$name.c" >"$out/$name.build.log" 2>&1; then
+	if [ -f "$here/$name.stdin" ]; then
+		input=$here/$name.stdin
+	elif [ -f "$here/$program.stdin" ]; then
+		input=$here/$program.stdin
+	fi
+	if ! "$YOLK" build -o "$image" "$here/$program.c" >"$out/$name.build.log" 2>&1; then
 		{
 			echo "FAIL $name: yolk build failed"
 			tail -n "$LOG_LINES" "$out/$name.build.log" | sed 's/^/    | /'
@@ -98,7 +107,7 @@ run_one() {
 	fi
 	eval "arguments=(${run_arguments[$name]})"
 	timeout -k 10 "$TEST_TIMEOUT" "$YOLK" run "$image" "${run_flags[@]}" "${arguments[@]}" \
-		</dev/null >"$log.raw" 2>&1 || status=$?
+		<"$input" >"$log.raw" 2>&1 || status=$?
 	tr -d '\r' <"$log.raw" >"$log"
 	rm -f "$log.raw"
 	seconds=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
@@ -129,9 +138,10 @@ if [ $# -gt 0 ]; then
 	done
 else
 	selected=("${all_tests[@]}")
+	listed=" ${all_tests[*]%%@*} "
 	for source in "$here"/*.c; do
 		name=$(basename "$source" .c)
-		[ -n "${expected_status[$name]+set}" ] ||
+		[[ "$listed" == *" $name "* ]] ||
 			echo "run.sh: warning: $source has no line in $manifest and does not run" >&2
 	done
 fi
