@@ -65,13 +65,25 @@ $(YOLK_LIB)/yolk.ld: tools/yolk.ld
 $(YOLK_LIB)/version: Makefile
 	@mkdir -p $(dir $@)
 	$(Q)echo $(YOLK_VERSION) > $@
+# The application-side runtime (go routines, channels): built like application code.
+RUNTIME_SOURCES := $(wildcard runtime/*.c)
+RUNTIME_OBJECTS := $(patsubst %.c,$(BUILD)/runtime/%.o,$(RUNTIME_SOURCES))
+RUNTIME_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -fno-omit-frame-pointer -Iinclude -MMD -MP
+$(BUILD)/runtime/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)musl-gcc $(RUNTIME_CFLAGS) -c $< -o $@
+-include $(RUNTIME_OBJECTS:.o=.d)
+$(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
+	@mkdir -p $(dir $@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
 YOLK_LIB_FILES := $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
-	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/kvm-probe.elf
+	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/kvm-probe.elf
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 $(YOLK_LIB)/kvm-probe.elf: tools/kvm-probe.c $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld \
-		$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/version tools/yolk
+		$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/version $(YOLK_LIB)/libyolk.a tools/yolk
 	$(Q)tools/yolk build -o $@ tools/kvm-probe.c
 kernel: $(YOLK_LIB_FILES)
 .PHONY: kernel
@@ -87,7 +99,12 @@ $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
 
-all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(IMAGES)/hello.elf docs/syscalls.md
+$(IMAGES)/prime-sieve.elf: examples/prime-sieve/prime-sieve.c $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build -o $@ examples/prime-sieve/prime-sieve.c
+
+all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
+	docs/syscalls.md
 
 run: all
 	$(YOLK) run $(DEFAULT_IMAGE)

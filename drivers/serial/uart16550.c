@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* 16550 UART driver for COM1: polled output, interrupt-driven input. */
+/* 16550 UART driver for COM1: polled output, interrupt-driven input. Input that arrives before
+ * the console asks for it is kept and handed over first, so nothing typed or piped at boot is
+ * lost. */
 #include "drivers/serial/uart16550.h"
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
@@ -8,7 +10,6 @@
 #define COM1 0x3f8
 #define REGISTER_DATA 0
 #define REGISTER_INTERRUPT_ENABLE 1
-#define REGISTER_FIFO_CONTROL 2
 #define REGISTER_LINE_CONTROL 3
 #define REGISTER_MODEM_CONTROL 4
 #define REGISTER_LINE_STATUS 5
@@ -17,15 +18,22 @@
 #define MODEM_CONTROL_OUT2 0x08 /* gates the IRQ line on PC hardware */
 
 static void (*receive_handler)(unsigned char byte);
+/* Bytes that arrived before the receive interrupt was on. */
+static unsigned char early_bytes[256];
+static unsigned early_count;
 
 void uart16550_init(void)
 {
+	while ((inb(COM1 + REGISTER_LINE_STATUS) & LINE_STATUS_DATA_READY) &&
+	       early_count < sizeof(early_bytes))
+		early_bytes[early_count++] = inb(COM1 + REGISTER_DATA);
 	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0);
 	outb(COM1 + REGISTER_LINE_CONTROL, 0x80); /* divisor latch */
 	outb(COM1 + REGISTER_DATA, 1);		  /* 115200 baud */
 	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0);
 	outb(COM1 + REGISTER_LINE_CONTROL, 0x03);  /* 8N1 */
-	outb(COM1 + REGISTER_FIFO_CONTROL, 0xc7);  /* FIFO on, cleared, 14-byte trigger */
+	/* The FIFO control register is left as the firmware set it: changing the FIFO-enable
+	 * bit clears the receive FIFO (QEMU does), losing what was already typed or piped. */
 	outb(COM1 + REGISTER_MODEM_CONTROL, 0x03); /* DTR, RTS */
 }
 
@@ -55,6 +63,9 @@ static void uart16550_interrupt(struct interrupt_frame *frame)
 void uart16550_enable_receive_interrupt(void (*receive)(unsigned char byte))
 {
 	receive_handler = receive;
+	for (unsigned i = 0; i < early_count; i++)
+		receive(early_bytes[i]);
+	early_count = 0;
 	interrupt_route_irq(UART16550_IRQ, uart16550_interrupt);
 	outb(COM1 + REGISTER_MODEM_CONTROL, 0x03 | MODEM_CONTROL_OUT2);
 	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0x01); /* data available */
