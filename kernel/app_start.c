@@ -9,6 +9,7 @@
 #include "kernel/log.h"
 #include "kernel/panic.h"
 #include "kernel/random.h"
+#include "kernel/thread.h"
 #include "lib/string.h"
 #include "mm/layout.h"
 #include "mm/vm.h"
@@ -107,6 +108,7 @@ void app_start(const struct cmdline *cmdline)
 	if (!top)
 		panic("no memory for the main stack");
 	uint64_t stack_pointer = build_stack(cmdline, top);
+	thread_current()->stack_top = top;
 	__asm__ volatile("movq %0, %%rsp\n\t"
 			 "xorl %%ebp, %%ebp\n\t"
 			 "xorl %%edx, %%edx\n\t"

@@ -336,6 +336,15 @@ void scheduler_init(void)
 	interrupt_set_handler(VECTOR_RESCHEDULE, reschedule_interrupt);
 }
 
+uint64_t thread_stack_use(const struct thread *thread)
+{
+	uint64_t sp = thread->context.rsp;
+
+	if (thread == cpu->current)
+		sp = (uint64_t)__builtin_frame_address(0);
+	return thread->stack_top > sp ? thread->stack_top - sp : 0;
+}
+
 uint64_t scheduler_cpu_time_ns(bool whole_program)
 {
 	uint64_t flags = interrupts_save();

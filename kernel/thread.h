@@ -61,6 +61,7 @@ struct thread {
 	void *robust_list;
 	uint64_t unmap_start, unmap_length; /* its own stack, freed once it has left it */
 	void *kernel_stack;		    /* kernel threads only */
+	uint64_t stack_top;		    /* where its stack started, for the stack-use figure */
 	uintptr_t futex_key;		    /* the futex it waits on, 0 if none */
 	uint32_t futex_bitset;
 };
@@ -101,7 +102,10 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame);
 uint64_t scheduler_cpu_time_ns(bool whole_program);
 /* Number of live threads (not counting the idle thread). */
 unsigned scheduler_thread_count(void);
-/* Calls visit() for every live thread, with interrupts off (for ps-like tools). */
+/* Bytes of stack a thread not running was using when it last stopped (0 when unknown). */
+uint64_t thread_stack_use(const struct thread *thread);
+/* Calls visit() for every live thread, with interrupts off (for ps-like tools: name, state,
+ * CPU time, stack use). */
 void scheduler_for_each_thread(void (*visit)(const struct thread *thread, void *context),
 			       void *context);
 

@@ -74,6 +74,7 @@ long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *c
 	struct thread *child = thread_create(&context, "thread");
 	if (!child)
 		return -ENOMEM;
+	child->stack_top = context.rsp;
 	if (flags & CLONE_SETTLS)
 		child->fs_base = tls;
 	if (flags & CLONE_CHILD_CLEARTID)
