@@ -27,7 +27,7 @@ $(DEPS_STAMP):
 deps: $(DEPS_STAMP)
 
 # ---- the kernel ------------------------------------------------------------------------------
-KERNEL_DIRS := arch/x86_64 boot kernel mm sys lib drivers/serial drivers/interrupt \
+KERNEL_DIRS := arch/x86_64 boot kernel mm sys fs lib drivers/serial drivers/interrupt \
 	drivers/timer drivers/platform
 KERNEL_SOURCES := $(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))

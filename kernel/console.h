@@ -6,6 +6,7 @@
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
+#include "fs/vfs.h"
 
 void console_init(void);
 /* Turns on interrupt-driven input (needs the interrupt controllers). */
@@ -14,5 +15,6 @@ void console_enable_input(void);
 void console_write_kernel(const char *text, size_t length);
 /* Blocks until a line (or end of file, ^D) is available; returns bytes copied. */
 long console_read(char *buffer, size_t length);
-/* Rows and columns reported to TIOCGWINSZ. */
-void console_window_size(unsigned short *rows, unsigned short *columns);
+/* The console as a character device (/dev/console, /dev/tty, /dev/ttyS0; fds 0-2). */
+extern const struct file_operations console_file_operations;
+long console_ioctl_argument_size(unsigned long request);

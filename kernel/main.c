@@ -9,6 +9,7 @@
 #include "boot/boot.h"
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/acpi.h"
+#include "fs/vfs.h"
 #include "kernel/app_start.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
@@ -48,6 +49,8 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	random_init();						/* getrandom, AT_RANDOM */
 	scheduler_init();					/* this context becomes thread 1 */
 	console_enable_input();					/* serial receive interrupt */
+	vfs_init();						/* ramfs root, /dev, /etc */
+	vfs_open_console();					/* descriptors 0, 1, 2 */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

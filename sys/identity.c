@@ -7,6 +7,7 @@
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/layout.h"
+#include "sys/limits.h"
 #include "sys/user_memory.h"
 
 #define IMAGE_PID 1
@@ -21,6 +22,11 @@ static struct linux_rlimit limits[RLIMIT_COUNT] = {
 	{ 8u << 20, 8u << 20 }, UNLIMITED, UNLIMITED, UNLIMITED,
 	{ 819200, 819200 }, { 0, 0 }, { 0, 0 }, UNLIMITED,
 };
+
+uint64_t resource_limit_current(unsigned resource)
+{
+	return resource < RLIMIT_COUNT ? limits[resource].current : 0;
+}
 
 long sys_getpid(void)
 {

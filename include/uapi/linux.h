@@ -64,6 +64,8 @@ struct linux_termios {
 #define TCSETSF 0x5404
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
+#define FIONREAD 0x541b
+#define FIONBIO 0x5421
 
 struct linux_sigaction {
 	uint64_t handler;

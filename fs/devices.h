@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/* Character devices by number (Linux's numbers: major << 8 | minor). */
+#pragma once
+#include "fs/vfs.h"
+
+#define DEVICE_NUMBER(major, minor) ((uint32_t)(major) << 8 | (minor))
+
+/* poll(2) event bits. */
+#define POLL_IN 0x001
+#define POLL_PRI 0x002
+#define POLL_OUT 0x004
+#define POLL_ERR 0x008
+#define POLL_HUP 0x010
+#define POLL_NVAL 0x020
+
+int device_register(uint32_t number, const struct file_operations *operations);
+/* null, zero, full, random, urandom. */
+void devices_register_memory(void);
+
+extern const struct file_operations fifo_file_operations;

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+/* Inodes: creation, reference counting, timestamps. An inode lives while a directory entry
+ * names it (links) or the kernel holds it (references: open files, the working directory, a
+ * path walk in progress). */
+#include "fs/vfs.h"
+#include "kernel/time.h"
+#include "mm/heap.h"
+
+struct timestamp vfs_now(void)
+{
+	uint64_t ns = time_realtime_ns();
+
+	return (struct timestamp){ ns / NANOSECONDS_PER_SECOND, ns % NANOSECONDS_PER_SECOND };
+}
+
+struct inode *inode_create(struct superblock *superblock, uint32_t mode)
+{
+	struct inode *inode = heap_alloc_zeroed(sizeof(*inode));
+
+	if (!inode)
+		return NULL;
+	inode->number = ++superblock->next_inode;
+	inode->mode = mode;
+	inode->superblock = superblock;
+	inode->references = 1;
+	inode->accessed = inode->modified = inode->changed = vfs_now();
+	return inode;
+}
+
+void inode_get(struct inode *inode)
+{
+	inode->references++;
+}
+
+void inode_put(struct inode *inode)
+{
+	if (!inode || --inode->references || inode->links)
+		return;
+	if (inode->superblock->free_inode)
+		inode->superblock->free_inode(inode);
+	heap_free(inode);
+}
+
+void inode_touch(struct inode *inode, bool accessed, bool modified)
+{
+	struct timestamp now = vfs_now();
+
+	if (accessed)
+		inode->accessed = now;
+	if (modified)
+		inode->modified = inode->changed = now;
+}
