@@ -11,6 +11,7 @@ void poll_waiters_init(struct poll_waiters *waiters)
 
 void poll_table_init(struct poll_table *table)
 {
+	table->single = NULL;
 	table->extra = NULL;
 	table->count = 0;
 	table->capacity = POLL_TABLE_ENTRIES;
@@ -27,6 +28,13 @@ void poll_wait(struct poll_waiters *waiters, struct poll_table *table)
 {
 	if (!table || !waiters)
 		return;
+	if (table->single) {
+		if (!table->single->waiters) {
+			table->single->waiters = waiters;
+			list_add_tail(&waiters->entries, &table->single->node);
+		}
+		return;
+	}
 	if (table->count == table->capacity) {
 		unsigned extra = table->capacity - POLL_TABLE_ENTRIES;
 		unsigned grown = extra ? extra * 2 : POLL_TABLE_ENTRIES;
@@ -45,6 +53,7 @@ void poll_wait(struct poll_waiters *waiters, struct poll_table *table)
 	}
 	struct poll_entry *entry = entry_at(table, table->count++);
 	entry->thread = table->thread;
+	entry->notify = NULL;
 	entry->waiters = waiters;
 	list_add_tail(&waiters->entries, &entry->node);
 }
@@ -55,7 +64,9 @@ void poll_notify(struct poll_waiters *waiters)
 
 	list_for_each(node, &waiters->entries) {
 		struct poll_entry *entry = list_entry(node, struct poll_entry, node);
-		if (entry->thread->state == THREAD_BLOCKED)
+		if (entry->notify)
+			entry->notify(entry);
+		else if (entry->thread->state == THREAD_BLOCKED)
 			scheduler_wake(entry->thread, 0);
 	}
 }

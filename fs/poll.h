@@ -15,12 +15,14 @@ struct poll_waiters {
 
 struct poll_entry {
 	struct list_node node;
-	struct thread *thread;
+	struct thread *thread;			     /* woken by poll_notify, or */
+	void (*notify)(struct poll_entry *entry); /* called instead (epoll's interests) */
 	struct poll_waiters *waiters;
 };
 
 /* Entries of one waiting poll call; more are allocated when the inline ones run out. */
 struct poll_table {
+	struct poll_entry *single; /* if set: the one persistent entry to register (epoll) */
 	struct poll_entry inline_entries[POLL_TABLE_ENTRIES];
 	struct poll_entry *extra;
 	unsigned count, capacity;
