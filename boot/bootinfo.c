@@ -39,3 +39,33 @@ update_highest:
 		info->highest_physical = start + length;
 	return 0;
 }
+
+int bootinfo_reserve(struct bootinfo *info, uint64_t start, uint64_t length)
+{
+	struct memory_region old[BOOTINFO_MAX_MEMORY_REGIONS];
+	unsigned count = info->memory_count;
+	uint64_t end = start + length;
+	int result = 0;
+
+	for (unsigned i = 0; i < count; i++)
+		old[i] = info->memory[i];
+	info->memory_count = 0;
+	info->highest_physical = 0;
+	for (unsigned i = 0; i < count; i++) {
+		uint64_t region_start = old[i].start, region_end = old[i].start + old[i].length;
+		if (old[i].type != MEMORY_USABLE || region_end <= start || region_start >= end) {
+			result |= bootinfo_add_memory(info, region_start, old[i].length, old[i].type);
+			continue;
+		}
+		if (region_start < start)
+			result |= bootinfo_add_memory(info, region_start, start - region_start,
+						      MEMORY_USABLE);
+		uint64_t overlap_start = region_start > start ? region_start : start;
+		uint64_t overlap_end = region_end < end ? region_end : end;
+		result |= bootinfo_add_memory(info, overlap_start, overlap_end - overlap_start,
+					      MEMORY_RESERVED);
+		if (region_end > end)
+			result |= bootinfo_add_memory(info, end, region_end - end, MEMORY_USABLE);
+	}
+	return result;
+}

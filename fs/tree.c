@@ -3,6 +3,7 @@
  * /root, /mnt, /proc (a directory until procfs exists), and a default /etc. */
 #include "fs/descriptors.h"
 #include "fs/devices.h"
+#include "fs/initrd.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "include/uapi/errno.h"
@@ -41,10 +42,17 @@ static struct inode *make_node(struct inode *directory, const char *name, uint32
 	return inode;
 }
 
+/* Writes a default file unless the initrd brought one. */
 static void write_file(struct inode *directory, const char *name, const char *text)
 {
-	struct inode *inode = make_node(directory, name, S_IFREG | 0644, 0);
+	struct inode *inode;
 	int error;
+
+	if (!directory->ops->lookup(directory, name, strlen(name), &inode)) {
+		inode_put(inode);
+		return;
+	}
+	inode = make_node(directory, name, S_IFREG | 0644, 0);
 	struct file *file = file_open_inode(inode, O_WRONLY, &error);
 
 	if (file) {
@@ -82,7 +90,7 @@ static void make_etc(struct inode *etc)
 	write_file(etc, "resolv.conf", "nameserver 10.0.2.3\n");
 }
 
-void vfs_init(void)
+void vfs_init(const struct bootinfo *info)
 {
 	devices_register_memory();
 	root = ramfs_create_filesystem("ramfs", 1);
@@ -94,9 +102,12 @@ void vfs_init(void)
 	inode_put(make_node(root, "root", S_IFDIR | 0700, 0));
 	inode_put(make_node(root, "mnt", S_IFDIR | 0755, 0));
 	inode_put(make_node(root, "proc", S_IFDIR | 0555, 0));
-	struct inode *etc = make_node(root, "etc", S_IFDIR | 0755, 0);
 	make_devices(devfs);
 	vfs_mount(dev, devfs);
+	initrd_unpack(info);
+	struct inode *etc;
+	if (vfs_resolve(root, "/etc", 0, &etc))
+		etc = make_node(root, "etc", S_IFDIR | 0755, 0);
 	make_etc(etc);
 	inode_put(etc);
 	inode_put(dev);

@@ -127,7 +127,8 @@ struct file {
 #define O_PATH 010000000
 
 /* Builds the boot file tree (fs/tree.c), then opens the console as descriptors 0-2. */
-void vfs_init(void);
+struct bootinfo;
+void vfs_init(const struct bootinfo *info);
 void vfs_open_console(void);
 struct inode *vfs_root(void);
 

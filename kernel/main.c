@@ -40,6 +40,8 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 		log_set_console_level(cmdline.log_level);
 	if (cmdline.truncated)
 		pr_warn("command line too long: the rest was dropped\n");
+	for (unsigned i = 0; i < bootinfo.module_count; i++)	/* keep the initrd out of RAM */
+		bootinfo_reserve(&bootinfo, bootinfo.modules[i].start, bootinfo.modules[i].length);
 	cpu_setup();						/* SSE/AVX, syscall MSRs, GS */
 	frame_init(&bootinfo, paging_init(&bootinfo));		/* final page tables, then RAM */
 	vm_init();						/* the image's memory areas */
@@ -49,7 +51,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	random_init();						/* getrandom, AT_RANDOM */
 	scheduler_init();					/* this context becomes thread 1 */
 	console_enable_input();					/* serial receive interrupt */
-	vfs_init();						/* ramfs root, /dev, /etc */
+	vfs_init(&bootinfo);					/* ramfs root, /dev, initrd, /etc */
 	vfs_open_console();					/* descriptors 0, 1, 2 */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));

@@ -98,7 +98,17 @@ run_one() {
 	elif [ -f "$here/$program.stdin" ]; then
 		input=$here/$program.stdin
 	fi
-	if ! "$YOLK" build -o "$image" "$here/$program.c" >"$out/$name.build.log" 2>&1; then
+	# Optional per-program hooks: PROGRAM.setup (run first, with OUT set, to make test data)
+	# and NAME.build or PROGRAM.build (extra `yolk build` arguments, shell words).
+	local -a build_arguments=()
+	if [ -x "$here/$program.setup" ] && ! OUT=$out "$here/$program.setup" >"$out/$name.setup.log" 2>&1; then
+		echo "FAIL $name: $program.setup failed: $(tail -1 "$out/$name.setup.log")" >"$report"
+		return
+	fi
+	local build_file=$here/$name.build
+	[ -f "$build_file" ] || build_file=$here/$program.build
+	[ ! -f "$build_file" ] || eval "build_arguments=($(cat "$build_file"))"
+	if ! "$YOLK" build "${build_arguments[@]}" -o "$image" "$here/$program.c" >"$out/$name.build.log" 2>&1; then
 		{
 			echo "FAIL $name: yolk build failed"
 			tail -n "$LOG_LINES" "$out/$name.build.log" | sed 's/^/    | /'

@@ -29,3 +29,20 @@ TEST(bootinfo_full_table_drops_with_error)
 	CHECK_EQ(bootinfo_add_memory(&info, 0x10000000, 0x1000, MEMORY_USABLE), -1);
 	CHECK_EQ(info.memory_count, BOOTINFO_MAX_MEMORY_REGIONS);
 }
+
+TEST(bootinfo_reserve_carves_a_module_out)
+{
+	static struct bootinfo info;
+
+	bootinfo_add_memory(&info, 0, 0x9f000, MEMORY_USABLE);
+	bootinfo_add_memory(&info, 0x100000, 0x7f00000, MEMORY_USABLE);
+	CHECK_EQ(bootinfo_reserve(&info, 0x7000000, 0x200000), 0);
+	CHECK_EQ(info.memory_count, 4);
+	CHECK_EQ(info.memory[1].start, 0x100000);
+	CHECK_EQ(info.memory[1].length, 0x6f00000);
+	CHECK_EQ(info.memory[2].start, 0x7000000);
+	CHECK_EQ(info.memory[2].type, MEMORY_RESERVED);
+	CHECK_EQ(info.memory[3].start, 0x7200000);
+	CHECK_EQ(info.memory[3].length, 0xe00000);
+	CHECK_EQ(info.highest_physical, 0x8000000);
+}

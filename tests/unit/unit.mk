@@ -2,7 +2,7 @@
 # Kernel sources that are pure (no hardware, no inline asm) are listed here to be tested.
 UNIT_TEST_KERNEL_SOURCES := mm/buddy.c mm/heap.c boot/bootinfo.c boot/boot.c boot/pvh.c \
 	boot/multiboot2.c kernel/cmdline.c lib/format.c lib/strlcpy.c lib/chacha20.c \
-	lib/symbol_table.c lib/byte_ring.c lib/avl.c
+	lib/symbol_table.c lib/byte_ring.c lib/avl.c lib/cpio.c
 UNIT_TEST_SOURCES := $(wildcard tests/unit/*.c) $(UNIT_TEST_KERNEL_SOURCES)
 UNIT_TEST_BINARY := $(BUILD)/unit/unit-tests
 UNIT_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I. -DYOLK_HOST_TEST \
