@@ -3,6 +3,7 @@
  * reading and writing at the file's position. */
 #include "fs/vfs.h"
 #include "include/uapi/errno.h"
+#include "lib/string.h"
 #include "mm/heap.h"
 
 static uint32_t creation_mask = 022;
@@ -55,7 +56,31 @@ void file_put(struct file *file)
 	if (file->ops && file->ops->release && !(file->flags & O_PATH))
 		file->ops->release(file);
 	inode_put(file->inode);
+	heap_free(file->path);
 	heap_free(file);
+}
+
+/* The absolute form of a path opened from `start` (NULL if memory is short): for display. */
+static char *absolute_path(struct inode *start, const char *path)
+{
+	size_t length = strlen(path);
+	char *result = heap_alloc(PATH_MAX + length + 2);
+
+	if (!result)
+		return NULL;
+	if (path[0] == '/') {
+		memcpy(result, path, length + 1);
+		return result;
+	}
+	long prefix = vfs_path_of(start ? start : vfs_working_directory(), result, PATH_MAX);
+	if (prefix < 0) {
+		heap_free(result);
+		return NULL;
+	}
+	if (prefix > 1)
+		result[prefix++] = '/';
+	memcpy(result + prefix, path, length + 1);
+	return result;
 }
 
 static bool writable(unsigned flags)
@@ -113,6 +138,8 @@ int vfs_open(struct inode *start, const char *path, unsigned flags, uint32_t mod
 		error = inode->ops && inode->ops->truncate ? inode->ops->truncate(inode, 0) : -EINVAL;
 	if (!error)
 		*result = file_open_inode(inode, flags, &error);
+	if (!error)
+		(*result)->path = absolute_path(start, path);
 	inode_put(inode);
 	return error;
 }

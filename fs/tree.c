@@ -4,6 +4,7 @@
 #include "fs/descriptors.h"
 #include "fs/devices.h"
 #include "fs/initrd.h"
+#include "fs/procfs.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "include/uapi/errno.h"
@@ -101,7 +102,12 @@ void vfs_init(const struct bootinfo *info)
 	inode_put(make_node(root, "tmp", S_IFDIR | 01777, 0));
 	inode_put(make_node(root, "root", S_IFDIR | 0700, 0));
 	inode_put(make_node(root, "mnt", S_IFDIR | 0755, 0));
-	inode_put(make_node(root, "proc", S_IFDIR | 0555, 0));
+	struct inode *proc = make_node(root, "proc", S_IFDIR | 0555, 0);
+	struct inode *procfs = procfs_create();
+	if (!procfs || vfs_mount(proc, procfs))
+		panic("cannot mount /proc");
+	inode_put(procfs);
+	inode_put(proc);
 	make_devices(devfs);
 	vfs_mount(dev, devfs);
 	initrd_unpack(info);

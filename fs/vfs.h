@@ -108,6 +108,7 @@ struct file {
 	unsigned flags; /* O_ACCMODE | O_APPEND | O_NONBLOCK ... as given to open */
 	unsigned references;
 	void *private;
+	char *path; /* absolute path it was opened by, if known (for /proc/self/fd) */
 };
 
 /* Open-flag values (Linux x86-64). */

@@ -101,8 +101,38 @@ static uint64_t build_stack(const struct cmdline *cmdline, uint64_t top)
 	return stack.top;
 }
 
+static const struct cmdline *started_with;
+static const char *kernel_command_line = "";
+
+const struct cmdline *app_cmdline(void)
+{
+	return started_with;
+}
+
+const char *app_image_name(void)
+{
+	return started_with && started_with->argument_count ? started_with->arguments[0] :
+							      DEFAULT_PROGRAM_NAME;
+}
+
+const char *app_image_path(void)
+{
+	return app_image_name();
+}
+
+const char *app_kernel_command_line(void)
+{
+	return kernel_command_line;
+}
+
+void app_set_kernel_command_line(const char *line)
+{
+	kernel_command_line = line;
+}
+
 void app_start(const struct cmdline *cmdline)
 {
+	started_with = cmdline;
 	uint64_t top = vm_create_main_stack(STACK_MAX_SIZE);
 
 	if (!top)

@@ -6,3 +6,10 @@
 #include "kernel/compiler.h"
 
 __noreturn void app_start(const struct cmdline *cmdline);
+/* What the program was started with (for /proc): its arguments, its name (argv[0]), and the
+ * kernel command line as the boot loader gave it. */
+const struct cmdline *app_cmdline(void);
+const char *app_image_name(void);
+const char *app_image_path(void);
+const char *app_kernel_command_line(void);
+void app_set_kernel_command_line(const char *line);

@@ -36,6 +36,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	if (boot_parse(&bootinfo, magic, (const void *)(uintptr_t)information))
 		panic("unknown boot protocol (magic %#x) or no memory map", magic);
 	cmdline_parse(&cmdline, bootinfo.command_line);
+	app_set_kernel_command_line(bootinfo.command_line);
 	if (cmdline.log_level >= 0)
 		log_set_console_level(cmdline.log_level);
 	if (cmdline.truncated)

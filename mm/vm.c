@@ -426,3 +426,18 @@ uint64_t vm_create_main_stack(uint64_t size)
 		return 0;
 	return STACK_TOP;
 }
+
+void vm_for_each_area(void (*visit)(const struct vm_area *area, void *context), void *context)
+{
+	for (struct vm_area *area = area_of(avl_first(&areas)); area; area = next_area(area))
+		visit(area, context);
+}
+
+uint64_t vm_mapped_bytes(void)
+{
+	uint64_t total = 0;
+
+	for (struct vm_area *area = area_of(avl_first(&areas)); area; area = next_area(area))
+		total += area->end - area->start;
+	return total;
+}

@@ -72,3 +72,7 @@ enum vm_fault_result {
 enum vm_fault_result vm_handle_fault(uint64_t address, bool write, bool execute);
 /* Bytes of anonymous memory currently backed by frames (for sysinfo and /proc later). */
 uint64_t vm_resident_bytes(void);
+/* Calls visit() for every area in address order (for /proc/self/maps). */
+void vm_for_each_area(void (*visit)(const struct vm_area *area, void *context), void *context);
+/* Bytes in areas of each kind: all mapped, and the stacks. */
+uint64_t vm_mapped_bytes(void);
