@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: MIT
-/* Binary buddy allocator (see mm/buddy.h). A frame's metadata byte is FREE_HEAD | order when it
- * starts a free block of that order, and 0 otherwise (allocated, inside a free block, or never
- * given). Blocks are aligned to their size in absolute frame numbers, so a block's buddy is
- * found by flipping one bit. */
+/* Binary buddy allocator (see mm/buddy.h). Blocks are aligned to their size in absolute frame
+ * numbers, so a block's buddy is found by flipping one bit. Each frame's metadata byte is one of:
+ *   UNMANAGED        never given by buddy_add_range (a hole, or outside RAM)
+ *   TAIL             managed, but not the first frame of a block
+ *   FREE | order     first frame of a free block of 2^order frames, on free_lists[order]
+ *   USED | order     first frame of a block buddy_alloc handed out
+ * Only the first frames of blocks change on split and merge, so every operation is O(orders),
+ * and buddy_free can insist on USED | order: a double free, a wrong order, a frame inside a
+ * block or a frame never managed is counted in rejected_frees and otherwise ignored. */
 #include "mm/buddy.h"
 
-#define FREE_HEAD 0x80
+#define FRAME_SHIFT 12
+#define UNMANAGED   0x00
+#define TAIL	    0x20
+#define USED	    0x40
+#define FREE	    0x80
 
 struct buddy_free_block {
 	struct buddy_free_block *next, *prev;
@@ -23,27 +32,32 @@ void buddy_init(struct buddy_allocator *buddy, uint64_t first_frame, uint64_t fr
 	buddy->frame_count = frame_count;
 	buddy->virtual_offset = virtual_offset;
 	buddy->metadata = metadata;
-	buddy->free_frames = buddy->managed_frames = 0;
+	buddy->free_frames = buddy->managed_frames = buddy->rejected_frees = 0;
 	for (int order = 0; order <= BUDDY_MAX_ORDER; order++)
 		buddy->free_lists[order] = NULL;
 	for (uint64_t i = 0; i < frame_count; i++)
-		buddy->metadata[i] = 0;
+		buddy->metadata[i] = UNMANAGED;
+}
+
+static uint8_t *state(const struct buddy_allocator *buddy, uint64_t frame)
+{
+	return &buddy->metadata[frame - buddy->first_frame];
+}
+
+static bool in_range(const struct buddy_allocator *buddy, uint64_t frame)
+{
+	return frame >= buddy->first_frame && frame - buddy->first_frame < buddy->frame_count;
 }
 
 static struct buddy_free_block *block_at(const struct buddy_allocator *buddy, uint64_t frame)
 {
-	return (struct buddy_free_block *)(uintptr_t)((frame << 12) + buddy->virtual_offset);
+	return (struct buddy_free_block *)(uintptr_t)((frame << FRAME_SHIFT) +
+						      buddy->virtual_offset);
 }
 
 static uint64_t frame_of(const struct buddy_allocator *buddy, const struct buddy_free_block *block)
 {
-	return ((uintptr_t)block - buddy->virtual_offset) >> 12;
-}
-
-static bool in_range(const struct buddy_allocator *buddy, uint64_t frame, unsigned order)
-{
-	return frame >= buddy->first_frame &&
-	       frame + (1ull << order) <= buddy->first_frame + buddy->frame_count;
+	return ((uintptr_t)block - buddy->virtual_offset) >> FRAME_SHIFT;
 }
 
 static void push(struct buddy_allocator *buddy, uint64_t frame, unsigned order)
@@ -55,9 +69,10 @@ static void push(struct buddy_allocator *buddy, uint64_t frame, unsigned order)
 	if (block->next)
 		block->next->prev = block;
 	buddy->free_lists[order] = block;
-	buddy->metadata[frame - buddy->first_frame] = FREE_HEAD | order;
+	*state(buddy, frame) = FREE | order;
 }
 
+/* Takes a free block off its list; the caller sets its first frame's new state. */
 static void unlink_block(struct buddy_allocator *buddy, uint64_t frame, unsigned order)
 {
 	struct buddy_free_block *block = block_at(buddy, frame);
@@ -68,15 +83,12 @@ static void unlink_block(struct buddy_allocator *buddy, uint64_t frame, unsigned
 		buddy->free_lists[order] = block->next;
 	if (block->next)
 		block->next->prev = block->prev;
-	buddy->metadata[frame - buddy->first_frame] = 0;
 }
 
 uint64_t buddy_alloc(struct buddy_allocator *buddy, unsigned order)
 {
 	unsigned found = order;
 
-	if (order > BUDDY_MAX_ORDER)
-		return UINT64_MAX;
 	while (found <= BUDDY_MAX_ORDER && !buddy->free_lists[found])
 		found++;
 	if (found > BUDDY_MAX_ORDER)
@@ -88,18 +100,20 @@ uint64_t buddy_alloc(struct buddy_allocator *buddy, unsigned order)
 		found--;
 		push(buddy, frame + (1ull << found), found);
 	}
+	*state(buddy, frame) = USED | order;
 	buddy->free_frames -= 1ull << order;
 	return frame;
 }
 
+/* Puts a block whose first frame is not on any list back, merging it with free buddies. */
 static void release(struct buddy_allocator *buddy, uint64_t frame, unsigned order)
 {
 	while (order < BUDDY_MAX_ORDER) {
-		uint64_t buddy_frame = frame ^ (1ull << order);
-		if (!in_range(buddy, buddy_frame, order) ||
-		    buddy->metadata[buddy_frame - buddy->first_frame] != (FREE_HEAD | order))
+		uint64_t other = frame ^ (1ull << order);
+		if (!in_range(buddy, other) || *state(buddy, other) != (FREE | order))
 			break;
-		unlink_block(buddy, buddy_frame, order);
+		unlink_block(buddy, other, order);
+		*state(buddy, frame | (1ull << order)) = TAIL;
 		frame &= ~(1ull << order);
 		order++;
 	}
@@ -108,15 +122,31 @@ static void release(struct buddy_allocator *buddy, uint64_t frame, unsigned orde
 
 void buddy_free(struct buddy_allocator *buddy, uint64_t frame, unsigned order)
 {
-	if (order > BUDDY_MAX_ORDER || !in_range(buddy, frame, order) ||
-	    (frame & ((1ull << order) - 1)))
-		return; /* not a block this allocator handed out */
-	if (buddy->metadata[frame - buddy->first_frame] & FREE_HEAD)
-		return; /* double free: already free, keep the lists intact */
+	if (order > BUDDY_MAX_ORDER || !in_range(buddy, frame) ||
+	    *state(buddy, frame) != (USED | order)) {
+		buddy->rejected_frees++;
+		return;
+	}
 	buddy->free_frames += 1ull << order;
 	release(buddy, frame, order);
 }
 
+/* Frees [start, end), frames already marked TAIL, as the largest aligned blocks that fit. */
+static void add_run(struct buddy_allocator *buddy, uint64_t start, uint64_t end)
+{
+	while (start < end) {
+		unsigned order = 0;
+		while (order < BUDDY_MAX_ORDER && !(start & (1ull << order)) &&
+		       start + (2ull << order) <= end)
+			order++;
+		buddy->free_frames += 1ull << order;
+		buddy->managed_frames += 1ull << order;
+		release(buddy, start, order);
+		start += 1ull << order;
+	}
+}
+
+/* Frames already managed are skipped, so overlapping ranges never put a frame in twice. */
 void buddy_add_range(struct buddy_allocator *buddy, uint64_t start_frame, uint64_t end_frame)
 {
 	uint64_t limit = buddy->first_frame + buddy->frame_count;
@@ -126,13 +156,10 @@ void buddy_add_range(struct buddy_allocator *buddy, uint64_t start_frame, uint64
 	if (end_frame > limit)
 		end_frame = limit;
 	while (start_frame < end_frame) {
-		unsigned order = 0;
-		while (order < BUDDY_MAX_ORDER && !(start_frame & (1ull << order)) &&
-		       start_frame + (2ull << order) <= end_frame)
-			order++;
-		buddy->free_frames += 1ull << order;
-		buddy->managed_frames += 1ull << order;
-		release(buddy, start_frame, order);
-		start_frame += 1ull << order;
+		uint64_t run_end = start_frame;
+		while (run_end < end_frame && *state(buddy, run_end) == UNMANAGED)
+			*state(buddy, run_end++) = TAIL;
+		add_run(buddy, start_frame, run_end);
+		start_frame = run_end + (run_end < end_frame);
 	}
 }

@@ -5,7 +5,8 @@
  * Frames are numbered by physical address / 4096. Free blocks are kept on one intrusive list per
  * order, linked through the first bytes of the free frames themselves, reached through
  * `virtual_offset` (virtual = physical + virtual_offset). Per-frame state lives in `metadata`
- * (one byte per frame in [first_frame, first_frame + frame_count)). */
+ * (one byte per frame in [first_frame, first_frame + frame_count)). Not locked: callers
+ * serialise. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,6 +24,7 @@ struct buddy_allocator {
 	struct buddy_free_block *free_lists[BUDDY_MAX_ORDER + 1];
 	uint64_t free_frames;
 	uint64_t managed_frames;
+	uint64_t rejected_frees; /* buddy_free calls ignored: double free, wrong order, not ours */
 };
 
 /* Bytes of metadata needed for frame_count frames. */
@@ -30,10 +32,13 @@ size_t buddy_metadata_size(uint64_t frame_count);
 /* Starts empty: every frame is "not managed" until buddy_add_range gives it. */
 void buddy_init(struct buddy_allocator *buddy, uint64_t first_frame, uint64_t frame_count,
 		uint64_t virtual_offset, void *metadata);
-/* Hands the frames [start_frame, end_frame) to the allocator as free. */
+/* Hands the frames [start_frame, end_frame) to the allocator as free. Frames outside
+ * [first_frame, first_frame + frame_count) and frames already managed are skipped. */
 void buddy_add_range(struct buddy_allocator *buddy, uint64_t start_frame, uint64_t end_frame);
 /* Returns the first frame of a free block of 2^order frames, aligned to its size, or
  * UINT64_MAX when none is free. */
 uint64_t buddy_alloc(struct buddy_allocator *buddy, unsigned order);
-/* Returns a block from buddy_alloc with the same order; merges with free buddies. */
+/* Returns a block from buddy_alloc with the same order; merges with free buddies. Anything else
+ * (a double free, another order, a frame inside a block or never managed) changes nothing but
+ * rejected_frees. */
 void buddy_free(struct buddy_allocator *buddy, uint64_t frame, unsigned order);

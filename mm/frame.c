@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* The kernel's frame allocator: one buddy allocator over all RAM (see mm/frame.h). Its metadata
- * (a byte per frame) is placed in the first usable memory above what boot reserved. */
+ * (a byte per frame up to the highest usable address) is placed in the lowest usable memory
+ * above what boot reserved; every other whole usable frame above reserved_end is free, less
+ * anything another region of the map overlaps. Frees the buddy rejects are warned about once. */
 #include "mm/frame.h"
 #include "arch/x86_64/cpu.h"
 #include "kernel/compiler.h"
+#include "kernel/log.h"
 #include "kernel/panic.h"
 #include "lib/string.h"
 #include "mm/buddy.h"
@@ -21,15 +24,54 @@ static uint64_t highest_usable(const struct bootinfo *info)
 	return highest;
 }
 
+/* True when [start, end) meets a region of another type: firmware maps may overlap. */
+static bool overlaps_unusable(const struct bootinfo *info, uint64_t start, uint64_t end)
+{
+	for (unsigned i = 0; i < info->memory_count; i++) {
+		const struct memory_region *region = &info->memory[i];
+		if (region->type != MEMORY_USABLE && region->start < end &&
+		    start < region->start + region->length)
+			return true;
+	}
+	return false;
+}
+
+/* The first page-aligned place at or above reserved_end, in the lowest usable region. */
 static uint64_t place_metadata(const struct bootinfo *info, uint64_t reserved_end, size_t size)
 {
 	for (unsigned i = 0; i < info->memory_count; i++) {
 		const struct memory_region *region = &info->memory[i];
 		uint64_t start = ALIGN_UP(MAX(region->start, reserved_end), PAGE_SIZE);
-		if (region->type == MEMORY_USABLE && start + size <= region->start + region->length)
+		if (region->type == MEMORY_USABLE &&
+		    start + size <= region->start + region->length &&
+		    !overlaps_unusable(info, start, start + size))
 			return start;
 	}
 	panic("no room for the frame allocator's metadata (%zu bytes)", size);
+}
+
+/* Gives the allocator the whole frames inside [start, end). */
+static void add_frames(uint64_t start, uint64_t end)
+{
+	start = ALIGN_UP(start, PAGE_SIZE);
+	end = ALIGN_DOWN(end, PAGE_SIZE);
+	if (start < end)
+		buddy_add_range(&frames, start / PAGE_SIZE, end / PAGE_SIZE);
+}
+
+/* Adds [start, end) less every region of another type that overlaps it. The map is sorted by
+ * start (boot/bootinfo.c), so each piece lies after every hole already cut. */
+static void add_usable(const struct bootinfo *info, uint64_t start, uint64_t end)
+{
+	for (unsigned i = 0; i < info->memory_count && start < end; i++) {
+		const struct memory_region *region = &info->memory[i];
+		if (region->type == MEMORY_USABLE || region->start >= end ||
+		    region->start + region->length <= start)
+			continue;
+		add_frames(start, region->start);
+		start = MAX(start, region->start + region->length);
+	}
+	add_frames(start, end);
 }
 
 void frame_init(const struct bootinfo *info, uint64_t reserved_end)
@@ -37,17 +79,19 @@ void frame_init(const struct bootinfo *info, uint64_t reserved_end)
 	uint64_t frame_count = highest_usable(info) / PAGE_SIZE;
 	size_t size = buddy_metadata_size(frame_count);
 	uint64_t metadata = place_metadata(info, reserved_end, size);
+	uint64_t metadata_end = ALIGN_UP(metadata + size, PAGE_SIZE);
 
 	buddy_init(&frames, 0, frame_count, DIRECT_MAP_BASE, phys_to_virtual(metadata));
-	reserved_end = ALIGN_UP(MAX(reserved_end, metadata + size), PAGE_SIZE);
+	/* Frame 0 stays out whatever reserved_end says: frame_alloc's 0 means "none". */
+	reserved_end = MAX(reserved_end, PAGE_SIZE);
 	for (unsigned i = 0; i < info->memory_count; i++) {
 		const struct memory_region *region = &info->memory[i];
+		uint64_t start = MAX(region->start, reserved_end);
+		uint64_t end = region->start + region->length;
 		if (region->type != MEMORY_USABLE)
 			continue;
-		uint64_t start = ALIGN_UP(MAX(region->start, reserved_end), PAGE_SIZE);
-		uint64_t end = ALIGN_DOWN(region->start + region->length, PAGE_SIZE);
-		if (start < end)
-			buddy_add_range(&frames, start / PAGE_SIZE, end / PAGE_SIZE);
+		add_usable(info, start, MIN(end, metadata));
+		add_usable(info, MAX(start, metadata_end), end);
 	}
 }
 
@@ -69,12 +113,30 @@ uint64_t frame_alloc_zeroed(unsigned order)
 	return physical;
 }
 
+/* A double free or a foreign frame: the allocator ignored it, the caller has a bug. Once, so a
+ * loop of them cannot flood the console. */
+static void report_bad_free(uint64_t physical, unsigned order)
+{
+	static bool reported;
+
+	if (reported)
+		return;
+	reported = true;
+	pr_warn("frame: ignored free of %#lx order %u (reported once)\n", physical, order);
+}
+
 void frame_free(uint64_t physical, unsigned order)
 {
+	/* UINT64_MAX is no frame, so a misaligned address is rejected like a foreign one. */
+	uint64_t frame = physical % PAGE_SIZE ? UINT64_MAX : physical / PAGE_SIZE;
 	uint64_t flags = interrupts_save();
+	uint64_t rejected = frames.rejected_frees;
 
-	buddy_free(&frames, physical / PAGE_SIZE, order);
+	buddy_free(&frames, frame, order);
+	rejected = frames.rejected_frees - rejected;
 	interrupts_restore(flags);
+	if (rejected)
+		report_bad_free(physical, order);
 }
 
 uint64_t frame_free_count(void)
