@@ -41,6 +41,7 @@ struct bootinfo {
 /* Takes [start, start + length) out of the usable regions (a boot module must not become free
  * memory). 0, or -1 when the table overflowed. */
 int bootinfo_reserve(struct bootinfo *info, uint64_t start, uint64_t length);
-/* Adds a region, merging it with an adjacent one of the same type; keeps the list sorted.
+/* Adds a region, merging it with the regions of the same type it overlaps or touches; keeps
+ * the list sorted.
  * Returns 0, or -1 when the table is full (the region is dropped). */
 int bootinfo_add_memory(struct bootinfo *info, uint64_t start, uint64_t length, uint32_t type);
