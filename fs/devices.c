@@ -34,7 +34,7 @@ void vfs_attach_special(struct inode *inode)
 	}
 	for (unsigned i = 0; i < device_count; i++)
 		if (devices[i].number == inode->device &&
-		    ((inode->mode & S_IFMT) == S_IFCHR))
+		    ((inode->mode & S_IFMT) == S_IFCHR || (inode->mode & S_IFMT) == S_IFBLK))
 			inode->file_ops = devices[i].operations;
 }
 

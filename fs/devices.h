@@ -13,7 +13,10 @@
 #define POLL_HUP 0x010
 #define POLL_NVAL 0x020
 
+/* Character and block devices share one number space (their majors differ). */
 int device_register(uint32_t number, const struct file_operations *operations);
+/* Adds a node to /dev (for drivers found after boot). */
+int devfs_add_node(const char *name, uint32_t mode, uint32_t device);
 /* null, zero, full, random, urandom. */
 void devices_register_memory(void);
 

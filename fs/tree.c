@@ -13,7 +13,7 @@
 #include "kernel/panic.h"
 #include "lib/string.h"
 
-static struct inode *root;
+static struct inode *root, *devfs_root;
 
 struct inode *vfs_root(void)
 {
@@ -110,6 +110,8 @@ void vfs_init(const struct bootinfo *info)
 	inode_put(proc);
 	make_devices(devfs);
 	vfs_mount(dev, devfs);
+	devfs_root = devfs;
+	inode_get(devfs_root);
 	initrd_unpack(info);
 	struct inode *etc;
 	if (vfs_resolve(root, "/etc", 0, &etc))
@@ -119,6 +121,11 @@ void vfs_init(const struct bootinfo *info)
 	inode_put(dev);
 	inode_put(devfs);
 	vfs_set_working_directory(root);
+}
+
+int devfs_add_node(const char *name, uint32_t mode, uint32_t device)
+{
+	return devfs_root->ops->create(devfs_root, name, strlen(name), mode, device, NULL);
 }
 
 /* Opens the console as descriptors 0, 1 and 2. */

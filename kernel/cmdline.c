@@ -61,7 +61,7 @@ void cmdline_parse(struct cmdline *result, const char *line)
 	char *storage = result->storage, *end = result->storage + CMDLINE_STORAGE;
 	bool after_separator = false;
 
-	result->argument_count = result->environment_count = 0;
+	result->argument_count = result->environment_count = result->virtio_mmio_count = 0;
 	result->log_level = -1;
 	result->truncated = false;
 	while (storage + 1 < end) {
@@ -70,6 +70,11 @@ void cmdline_parse(struct cmdline *result, const char *line)
 		if (!rest)
 			break;
 		line = rest;
+		if (!strncmp(word, "virtio_mmio.device=", 19)) {
+			if (result->virtio_mmio_count < 8)
+				result->virtio_mmio_devices[result->virtio_mmio_count++] = word + 19;
+			continue;
+		}
 		if (after_separator)
 			add(result->arguments, &result->argument_count, word, &result->truncated);
 		else if (!strcmp(word, "--"))

@@ -162,7 +162,7 @@ long sys_lseek(int fd, int64_t offset, int whence)
 	return result;
 }
 
-long sys_ioctl(int fd, unsigned long request, void *argument)
+long sys_ioctl(int fd, unsigned int request, void *argument)
 {
 	struct file *file = descriptor_get(fd);
 	long result;

@@ -48,7 +48,7 @@ long sys_pwritev(int fd, const struct linux_iovec *vector, int count, int64_t of
 long sys_pread64(int fd, void *buffer, size_t count, int64_t offset);
 long sys_pwrite64(int fd, const void *buffer, size_t count, int64_t offset);
 long sys_lseek(int fd, int64_t offset, int whence);
-long sys_ioctl(int fd, unsigned long request, void *argument);
+long sys_ioctl(int fd, unsigned int request, void *argument);
 long sys_ftruncate(int fd, int64_t length);
 long sys_fallocate(int fd, int mode, int64_t offset, int64_t length);
 long sys_fsync(int fd);

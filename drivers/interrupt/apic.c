@@ -28,7 +28,9 @@
 
 static volatile uint32_t *lapic;
 static volatile uint32_t *ioapic;
-static void (*irq_handlers[16])(struct interrupt_frame *frame);
+#define IOAPIC_PINS 24
+
+static void (*irq_handlers[IOAPIC_PINS])(struct interrupt_frame *frame);
 
 static uint32_t lapic_read(unsigned offset)
 {
@@ -60,7 +62,7 @@ static void irq_entry(struct interrupt_frame *frame)
 {
 	unsigned irq = frame->vector - VECTOR_FIRST_IRQ;
 
-	if (irq < 16 && irq_handlers[irq])
+	if (irq < IOAPIC_PINS && irq_handlers[irq])
 		irq_handlers[irq](frame);
 	lapic_end_of_interrupt();
 }
@@ -91,7 +93,7 @@ int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *fr
 	uint32_t destination = lapic_read(LAPIC_ID) >> 24;
 	unsigned pin = irq == 0 ? 2 : irq;
 
-	if (irq >= 16)
+	if (irq >= IOAPIC_PINS)
 		return -EINVAL;
 	irq_handlers[irq] = handler;
 	interrupt_set_handler(VECTOR_FIRST_IRQ + irq, irq_entry);

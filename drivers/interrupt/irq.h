@@ -8,7 +8,8 @@
 #define VECTOR_LOCAL_TIMER 0xf0
 
 void irq_init(void);
-/* Routes an ISA IRQ (0-15) to `handler`; the end of interrupt is sent for it. 0 or -EINVAL. */
+/* Routes an I/O APIC input (ISA IRQs 0-15, then 16-23) to `handler`, edge-triggered; the end
+ * of interrupt is sent for it. 0 or -EINVAL. */
 int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame));
 void lapic_end_of_interrupt(void);
 /* The local APIC timer, one-shot, in its own ticks (kernel/time.c converts); 0 stops it. Its

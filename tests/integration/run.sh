@@ -122,6 +122,11 @@ run_one() {
 	rm -f "$log.raw"
 	seconds=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
 	reasons=$(check_output "$name" "$log" "$status")
+	# PROGRAM.check, if present, then inspects what the test left on the host (OUT set).
+	if [ -z "$reasons" ] && [ -x "$here/$program.check" ] &&
+		! OUT=$out "$here/$program.check" >"$out/$name.check.log" 2>&1; then
+		reasons="$program.check: $(tail -1 "$out/$name.check.log")"
+	fi
 	skip=$(sed -n 's/^RESULT SKIP *//p' "$log" | head -1)
 	if [ -n "$reasons" ]; then
 		{

@@ -76,3 +76,12 @@ TEST(cmdline_too_long_is_truncated_not_overflowed)
 	CHECK_EQ(parsed.argument_count, 1u);
 	CHECK(strlen(parsed.arguments[0]) < CMDLINE_STORAGE);
 }
+
+TEST(cmdline_takes_virtio_mmio_devices_anywhere)
+{
+	cmdline_parse(&parsed, "-- app a virtio_mmio.device=512@0xfeb00e00:12 b");
+	CHECK_EQ(parsed.argument_count, 3u);
+	CHECK(!strcmp(parsed.arguments[2], "b"));
+	CHECK_EQ(parsed.virtio_mmio_count, 1u);
+	CHECK(!strcmp(parsed.virtio_mmio_devices[0], "512@0xfeb00e00:12"));
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+/* Split virtqueues (see drivers/virtio/virtqueue.h). Requests are synchronous for the thread
+ * making them: it sleeps on the queue's wait queue until its chain comes back in the used
+ * ring; many threads may have requests in flight at once.
+ * Cost budget: per request, one notify (an MMIO write: a VM exit) and one interrupt. */
+#include "drivers/virtio/virtqueue.h"
+#include "arch/x86_64/cpu.h"
+#include "include/uapi/errno.h"
+#include "lib/string.h"
+#include "mm/frame.h"
+#include "mm/heap.h"
+#include "mm/layout.h"
+
+#define DESCRIPTOR_NEXT 1
+#define DESCRIPTOR_WRITE 2
+
+static uint64_t physical_of(const void *address)
+{
+	uint64_t virtual = (uint64_t)address;
+
+	return virtual >= IMAGE_BASE ? virtual - IMAGE_BASE : virtual - DIRECT_MAP_BASE;
+}
+
+int virtqueue_init(struct virtqueue *queue, uint16_t size)
+{
+	size_t descriptors = 16ul * size, available = 6 + 2ul * size, used = 6 + 8ul * size;
+	size_t used_offset = ALIGN_UP(descriptors + available, 4096);
+	size_t total = used_offset + used;
+	unsigned order = 0;
+
+	while ((PAGE_SIZE << order) < total)
+		order++;
+	uint64_t memory = frame_alloc_zeroed(order);
+	queue->pending = heap_alloc_zeroed(size * sizeof(*queue->pending));
+	if (!memory || !queue->pending) {
+		if (memory)
+			frame_free(memory, order);
+		heap_free(queue->pending);
+		return -ENOMEM;
+	}
+	char *base = phys_to_virtual(memory);
+	queue->size = size;
+	queue->descriptors = (struct virtqueue_descriptor *)base;
+	queue->available = (volatile uint16_t *)(base + descriptors);
+	queue->used = (volatile uint8_t *)(base + used_offset);
+	queue->descriptors_physical = memory;
+	queue->available_physical = memory + descriptors;
+	queue->used_physical = memory + used_offset;
+	for (uint16_t i = 0; i < size; i++)
+		queue->descriptors[i].next = i + 1;
+	queue->free_head = 0;
+	queue->free_count = size;
+	queue->last_used = 0;
+	wait_queue_init(&queue->waiters);
+	return 0;
+}
+
+static uint16_t used_index(struct virtqueue *queue)
+{
+	return *(volatile uint16_t *)(queue->used + 2);
+}
+
+void virtqueue_interrupt(struct virtqueue *queue)
+{
+	while (queue->last_used != used_index(queue)) {
+		const volatile uint8_t *element = queue->used + 4 + 8 * (queue->last_used % queue->size);
+		uint32_t head = *(const volatile uint32_t *)element;
+		uint32_t written = *(const volatile uint32_t *)(element + 4);
+		queue->last_used++;
+		/* Give the chain's descriptors back. */
+		uint16_t last = (uint16_t)head, count = 1;
+		while (queue->descriptors[last].flags & DESCRIPTOR_NEXT) {
+			last = queue->descriptors[last].next;
+			count++;
+		}
+		queue->descriptors[last].next = queue->free_head;
+		queue->free_head = (uint16_t)head;
+		queue->free_count += count;
+		struct virtqueue_request *request = queue->pending[head];
+		queue->pending[head] = NULL;
+		if (request) {
+			request->written = written;
+			request->done = true;
+		}
+	}
+	wait_queue_wake(&queue->waiters, ~0u);
+}
+
+long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
+			unsigned count)
+{
+	struct virtqueue_request request = { false, 0 };
+	uint64_t flags = interrupts_save();
+
+	while (queue->free_count < count) {
+		if (count > queue->size) {
+			interrupts_restore(flags);
+			return -ENOSPC;
+		}
+		wait_queue_sleep(&queue->waiters, 0);
+	}
+	uint16_t head = queue->free_head, index = head;
+	for (unsigned i = 0; i < count; i++) {
+		struct virtqueue_descriptor *descriptor = &queue->descriptors[index];
+		uint16_t next = descriptor->next;
+		descriptor->address = physical_of(segments[i].data);
+		descriptor->length = segments[i].length;
+		descriptor->flags = (segments[i].device_writes ? DESCRIPTOR_WRITE : 0) |
+				    (i + 1 < count ? DESCRIPTOR_NEXT : 0);
+		if (i + 1 < count)
+			index = next;
+		else
+			queue->free_head = next;
+	}
+	queue->free_count -= count;
+	queue->pending[head] = &request;
+	queue->available[2 + queue->available[1] % queue->size] = head;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	queue->available[1]++;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	queue->notify(queue);
+	while (!request.done)
+		wait_queue_sleep(&queue->waiters, 0);
+	interrupts_restore(flags);
+	return request.written;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/* Split virtqueues (virtio 1.x, section 2.7): a descriptor table, the driver's available ring
+ * and the device's used ring, in memory both sides see. Shared by every virtio device. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "kernel/thread.h"
+
+struct virtqueue_descriptor {
+	uint64_t address;
+	uint32_t length;
+	uint16_t flags;
+	uint16_t next;
+};
+
+/* A piece of a request: device-readable (out) or device-writable (in). Addresses are kernel
+ * virtual addresses in the direct map or the image (physically contiguous within a piece). */
+struct virtqueue_segment {
+	const void *data;
+	uint32_t length;
+	bool device_writes;
+};
+
+struct virtqueue {
+	uint16_t size;
+	uint16_t index;
+	struct virtqueue_descriptor *descriptors;
+	volatile uint16_t *available; /* flags, index, ring[size] */
+	volatile uint8_t *used;	      /* flags, index, {id, length}[size] */
+	uint64_t descriptors_physical, available_physical, used_physical;
+	uint16_t free_head, free_count, last_used;
+	void (*notify)(struct virtqueue *queue);
+	void *transport;
+	/* Per chain head: who waits, and what the device wrote. */
+	struct virtqueue_request **pending;
+	struct wait_queue waiters;
+};
+
+struct virtqueue_request {
+	bool done;
+	uint32_t written; /* bytes the device wrote into the "in" segments */
+};
+
+/* Allocates a queue of `size` entries (a power of two); 0 or -ENOMEM. */
+int virtqueue_init(struct virtqueue *queue, uint16_t size);
+/* Submits a chain and sleeps until the device has used it; returns the bytes written, or
+ * -errno (-ENOSPC: more segments than free descriptors). */
+long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
+			unsigned count);
+/* From the device's interrupt: completes every used chain and wakes their waiters. */
+void virtqueue_interrupt(struct virtqueue *queue);
