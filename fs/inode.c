@@ -34,7 +34,7 @@ void inode_get(struct inode *inode)
 
 void inode_put(struct inode *inode)
 {
-	if (!inode || --inode->references || inode->links)
+	if (!inode || --inode->references || (inode->links && !inode->superblock->transient_inodes))
 		return;
 	if (inode->superblock->free_inode)
 		inode->superblock->free_inode(inode);

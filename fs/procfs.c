@@ -223,7 +223,8 @@ static const struct proc_entry root_entries[] = {
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
-static struct superblock proc_superblock = { .type = "proc", .device = 3 };
+static struct superblock proc_superblock = { .type = "proc", .device = 3,
+					     .transient_inodes = true };
 static const struct inode_operations directory_operations, fd_directory_operations,
 	link_operations;
 static const struct file_operations text_file_operations;
@@ -258,12 +259,6 @@ static void free_inode(struct inode *inode)
 		heap_free(inode->private);
 }
 
-/* Inodes are made on each lookup and dropped when unused (links stay 1 only while held). */
-static void release_when_unused(struct inode *inode)
-{
-	inode->links = 0;
-}
-
 static int proc_lookup(struct inode *directory, const char *name, size_t length,
 		       struct inode **result)
 {
@@ -275,7 +270,6 @@ static int proc_lookup(struct inode *directory, const char *name, size_t length,
 		*result = make_inode(child, directory);
 		if (!*result)
 			return -ENOMEM;
-		release_when_unused(*result);
 		return 0;
 	}
 	return -ENOENT;

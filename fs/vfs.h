@@ -99,6 +99,9 @@ struct superblock {
 	uint32_t device;
 	uint64_t next_inode;
 	void (*free_inode)(struct inode *inode);
+	/* Inodes made afresh on each lookup (procfs, 9p): they go when unused, whatever their
+	 * link count says. */
+	bool transient_inodes;
 };
 
 struct file {
