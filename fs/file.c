@@ -30,11 +30,13 @@ struct file *file_open_inode(struct inode *inode, unsigned flags, int *error)
 		return NULL;
 	}
 	inode_get(inode);
+	inode->superblock->open_files++;
 	*file = (struct file){ .inode = inode, .ops = inode->file_ops, .flags = flags,
 			       .references = 1 };
 	if (file->ops && file->ops->open && !(flags & O_PATH)) {
 		*error = file->ops->open(inode, file);
 		if (*error) {
+			inode->superblock->open_files--;
 			inode_put(inode);
 			heap_free(file);
 			return NULL;
@@ -55,6 +57,7 @@ void file_put(struct file *file)
 		return;
 	if (file->ops && file->ops->release && !(file->flags & O_PATH))
 		file->ops->release(file);
+	file->inode->superblock->open_files--;
 	inode_put(file->inode);
 	heap_free(file->path);
 	heap_free(file);

@@ -32,6 +32,22 @@ int vfs_mount(struct inode *directory, struct inode *filesystem_root)
 	return 0;
 }
 
+int vfs_unmount(struct inode *root, bool detach)
+{
+	struct inode *directory = root->covered;
+
+	if (!directory || root == vfs_root())
+		return -EINVAL;
+	/* Held by the mount, by our caller's lookup, and by nothing else unless busy. */
+	if (!detach && (root->references > 2 || root->superblock->open_files ||
+			vfs_working_directory()->superblock == root->superblock))
+		return -EBUSY;
+	directory->mounted = NULL;
+	root->covered = NULL;
+	inode_put(root);
+	return 0;
+}
+
 static struct inode *make_node(struct inode *directory, const char *name, uint32_t mode,
 			       uint32_t device)
 {

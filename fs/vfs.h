@@ -102,6 +102,7 @@ struct superblock {
 	/* Inodes made afresh on each lookup (procfs, 9p): they go when unused, whatever their
 	 * link count says. */
 	bool transient_inodes;
+	unsigned open_files; /* a filesystem with open files cannot be unmounted */
 };
 
 struct file {
@@ -174,6 +175,8 @@ void vfs_attach_special(struct inode *inode);
 
 /* Mounting a filesystem's root inode on a directory. */
 int vfs_mount(struct inode *directory, struct inode *root);
+/* Takes a filesystem off its mount point; -EBUSY while in use unless `detach`. */
+int vfs_unmount(struct inode *root, bool detach);
 
 static inline bool inode_is_directory(const struct inode *inode)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* Descriptors: open, openat, creat, close, close_range, dup, dup2, dup3, fcntl, pipe, pipe2. */
+/* Descriptors: open, openat, creat, close, close_range, dup, dup2, dup3, fcntl, pipe, pipe2,
+ * eventfd. */
 #include "sys/syscalls.h"
+#include "fs/eventfd.h"
 #include "fs/pipe.h"
 #include "sys/file_helpers.h"
 
@@ -193,4 +195,24 @@ long sys_pipe2(int *user_fds, unsigned flags)
 long sys_pipe(int *fds)
 {
 	return sys_pipe2(fds, 0);
+}
+
+long sys_eventfd2(unsigned initial, unsigned flags)
+{
+	struct file *file;
+
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK | 1 /* EFD_SEMAPHORE */))
+		return -EINVAL;
+	int error = eventfd_create(initial, flags & ~O_CLOEXEC, &file);
+	if (error)
+		return error;
+	int fd = descriptor_install(file, 0, flags & O_CLOEXEC);
+	if (fd < 0)
+		file_put(file);
+	return fd;
+}
+
+long sys_eventfd(unsigned initial)
+{
+	return sys_eventfd2(initial, 0);
 }

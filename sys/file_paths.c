@@ -6,6 +6,8 @@
 #include "include/uapi/linux.h"
 #include "kernel/compiler.h"
 #include "kernel/time.h"
+#include "fs/procfs.h"
+#include "fs/ramfs.h"
 #include "mm/frame.h"
 #include "sys/file_helpers.h"
 
@@ -698,15 +700,52 @@ long sys_getdents64(int fd, void *buffer, unsigned size)
 	return result;
 }
 
-long sys_mount(const char *source, const char *target, const char *type, unsigned long flags,
-	       const void *data)
+#define MS_REMOUNT 32
+#define MS_BIND 4096
+#define MNT_FORCE 1
+#define MNT_DETACH 2
+
+/* mount: new ramfs/tmpfs or proc instances on a directory. Host folders are mounted at boot
+ * from their tags (yolk run --share). */
+long sys_mount(const char *user_source, const char *user_target, const char *user_type,
+	       unsigned long flags, const void *data)
 {
-	(void)source, (void)target, (void)type, (void)flags, (void)data;
-	return -ENODEV; /* FIXME: mounting comes with procfs and 9p */
+	char type[16];
+	struct inode *target, *root = NULL;
+
+	(void)user_source, (void)data;
+	if (flags & (MS_REMOUNT | MS_BIND))
+		return -EINVAL; /* FIXME: remount and bind mounts */
+	if (copy_path_from_user(type, user_type, sizeof(type)))
+		return -ENODEV;
+	int error = lookup_at(AT_FDCWD, user_target, 0, &target);
+	if (error)
+		return error;
+	if (!strcmp(type, "ramfs") || !strcmp(type, "tmpfs"))
+		root = ramfs_create_filesystem(type, 10);
+	else if (!strcmp(type, "proc"))
+		root = procfs_create();
+	else
+		error = -ENODEV;
+	if (!error && !root)
+		error = -ENOMEM;
+	if (!error)
+		error = vfs_mount(target, root);
+	inode_put(root);
+	inode_put(target);
+	return error;
 }
 
-long sys_umount2(const char *target, int flags)
+long sys_umount2(const char *user_target, int flags)
 {
-	(void)target, (void)flags;
-	return -EINVAL;
+	struct inode *root;
+
+	if (flags & ~(MNT_FORCE | MNT_DETACH | 4 /* MNT_EXPIRE */ | 8 /* UMOUNT_NOFOLLOW */))
+		return -EINVAL;
+	int error = lookup_at(AT_FDCWD, user_target, 0, &root);
+	if (error)
+		return error;
+	error = vfs_unmount(root, flags & MNT_DETACH);
+	inode_put(root);
+	return error;
 }

@@ -39,6 +39,8 @@ long sys_dup3(int old_fd, int new_fd, unsigned flags);
 long sys_fcntl(int fd, int command, unsigned long argument);
 long sys_pipe2(int *user_fds, unsigned flags);
 long sys_pipe(int *fds);
+long sys_eventfd2(unsigned initial, unsigned flags);
+long sys_eventfd(unsigned initial);
 long sys_read(int fd, char *buffer, size_t count);
 long sys_write(int fd, const char *buffer, size_t count);
 long sys_readv(int fd, const struct linux_iovec *vector, int count);

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -177,6 +178,17 @@ int main(void)
 	CHECK(count_entries(".", "file", &found) == 2 && found == 0, "directory empty again");
 	CHECK(chdir("/") == 0 && rmdir("/tmp/t") == 0, "rmdir /tmp/t");
 	EXPECT_ERROR(rmdir("/tmp/t"), ENOENT);
+
+	CHECK(mkdir("/tmp/m", 0755) == 0 && mount("none", "/tmp/m", "tmpfs", 0, NULL) == 0,
+	      "mount tmpfs: %d", errno);
+	fd = open("/tmp/m/inside", O_CREAT | O_WRONLY, 0600);
+	CHECK(fd >= 0, "a file in the mounted tmpfs");
+	EXPECT_ERROR(umount("/tmp/m"), EBUSY);
+	close(fd);
+	CHECK(umount("/tmp/m") == 0 && access("/tmp/m/inside", F_OK) == -1, "umount");
+	EXPECT_ERROR(umount("/tmp/m"), EINVAL);
+	EXPECT_ERROR(mount("none", "/tmp/m", "nosuchfs", 0, NULL), ENODEV);
+	CHECK(rmdir("/tmp/m") == 0, "rmdir the mount point");
 
 	CHECK(stat("/dev/null", &info) == 0 && S_ISCHR(info.st_mode), "/dev/null is a device");
 	fd = open("/dev/null", O_RDWR);

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/select.h>
 #include <time.h>
@@ -193,6 +194,28 @@ static void test_epoll(void)
 	close(epoll);
 }
 
+static void test_eventfd(void)
+{
+	int event = eventfd(3, EFD_NONBLOCK);
+	uint64_t value = 0;
+	struct pollfd entry = { event, POLLIN, 0 };
+
+	CHECK(event >= 0 && poll(&entry, 1, 0) == 1, "eventfd with 3 is readable");
+	CHECK(read(event, &value, 8) == 8 && value == 3, "read the count: %llu",
+	      (unsigned long long)value);
+	errno = 0;
+	CHECK(read(event, &value, 8) == -1 && errno == EAGAIN, "empty eventfd: EAGAIN");
+	value = 5;
+	CHECK(write(event, &value, 8) == 8 && write(event, &value, 8) == 8, "add twice");
+	CHECK(read(event, &value, 8) == 8 && value == 10, "sum %llu", (unsigned long long)value);
+	close(event);
+	event = eventfd(2, EFD_SEMAPHORE);
+	CHECK(read(event, &value, 8) == 8 && value == 1 && read(event, &value, 8) == 8 &&
+		      value == 1,
+	      "semaphore reads one at a time");
+	close(event);
+}
+
 static void test_descriptor_limit(void)
 {
 	struct rlimit limit = { 2000, 4096 };
@@ -222,6 +245,7 @@ int main(void)
 	test_broken_pipe();
 	test_poll_select();
 	test_epoll();
+	test_eventfd();
 	test_descriptor_limit();
 	return test_result();
 }
