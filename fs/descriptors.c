@@ -55,6 +55,15 @@ int descriptor_install(struct file *file, int minimum, bool close_on_exec)
 	return (int)fd;
 }
 
+int descriptor_install_new(struct file *file, bool close_on_exec)
+{
+	int fd = descriptor_install(file, 0, close_on_exec);
+
+	if (fd < 0)
+		file_put(file);
+	return fd;
+}
+
 struct file *descriptor_get(int fd)
 {
 	if (fd < 0 || (unsigned)fd >= capacity || !table[fd].file)

@@ -10,6 +10,9 @@
 int descriptor_install(struct file *file, int minimum, bool close_on_exec);
 /* The open file at fd with a reference for the caller (file_put it), or NULL. */
 struct file *descriptor_get(int fd);
+/* For calls that make a file: installs it at the lowest free number, or drops it (file_put)
+ * when the table is full; the number or -errno. */
+int descriptor_install_new(struct file *file, bool close_on_exec);
 int descriptor_close(int fd);
 /* dup2/dup3: makes `new_fd` refer to old's file; returns new_fd or -errno. */
 int descriptor_duplicate_to(int old_fd, int new_fd, bool close_on_exec);

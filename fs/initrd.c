@@ -17,34 +17,6 @@ struct unpack_state {
 	unsigned files, failed;
 };
 
-/* Makes every directory on the way to `path` (relative to the root). */
-static int make_parents(const char *path, size_t length)
-{
-	char partial[PATH_MAX];
-
-	for (size_t i = 1; i < length && i < sizeof(partial); i++) {
-		if (path[i] != '/')
-			continue;
-		memcpy(partial, path, i);
-		partial[i] = 0;
-		struct inode *directory, *existing;
-		const char *name;
-		size_t name_length;
-		if (!vfs_resolve(vfs_root(), partial, 0, &existing)) {
-			inode_put(existing);
-			continue;
-		}
-		int error = vfs_resolve_parent(vfs_root(), partial, &directory, &name, &name_length);
-		if (error)
-			return error;
-		error = directory->ops->create(directory, name, name_length, S_IFDIR | 0755, 0, NULL);
-		inode_put(directory);
-		if (error && error != -EEXIST)
-			return error;
-	}
-	return 0;
-}
-
 static int write_data(struct inode *inode, const struct cpio_entry *entry)
 {
 	int error;
@@ -96,7 +68,8 @@ static void unpack_entry(const struct cpio_entry *cpio, void *context)
 		path++;
 	if (!*path || !strcmp(path, "."))
 		return;
-	int error = make_parents(path, strlen(path));
+	const char *last_slash = strrchr(path, '/');
+	int error = last_slash ? vfs_make_directories(path, last_slash - path) : 0;
 	if (!error)
 		error = vfs_resolve_parent(vfs_root(), path, &directory, &name, &length);
 	if (!error) {

@@ -698,38 +698,6 @@ static int handshake(struct ninep_client *client, uint32_t *root_fid)
 	return rpc_simple(client, &message);
 }
 
-/* Makes every directory of an absolute path in the tree (mkdir -p). */
-static int make_directories(const char *path, struct inode **result)
-{
-	char partial[PATH_MAX];
-	size_t length = strlen(path);
-
-	if (length >= sizeof(partial))
-		return -ENAMETOOLONG;
-	for (size_t i = 1; i <= length; i++) {
-		if (path[i] != '/' && path[i] != 0)
-			continue;
-		memcpy(partial, path, i);
-		partial[i] = 0;
-		struct inode *directory, *existing;
-		const char *name;
-		size_t name_length;
-		if (!vfs_resolve(NULL, partial, 0, &existing)) {
-			inode_put(existing);
-			continue;
-		}
-		int error = vfs_resolve_parent(NULL, partial, &directory, &name, &name_length);
-		if (!error)
-			error = directory->ops->create(directory, name, name_length, S_IFDIR | 0755, 0,
-						       NULL);
-		if (!error)
-			inode_put(directory);
-		if (error && error != -EEXIST)
-			return error;
-	}
-	return vfs_resolve(NULL, path, 0, result);
-}
-
 int ninep_mount(const char *tag, ninep_exchange exchange, void *transport)
 {
 	struct ninep_client *client = heap_alloc_zeroed(sizeof(*client));
@@ -753,7 +721,8 @@ int ninep_mount(const char *tag, ninep_exchange exchange, void *transport)
 	struct inode *root = inode_for_fid(client, root_fid, NULL, &error), *mount_point;
 	if (!root)
 		return error;
-	if (!(error = make_directories(path, &mount_point))) {
+	if (!(error = vfs_make_directories(path, strlen(path))) &&
+	    !(error = vfs_resolve(NULL, path, 0, &mount_point))) {
 		error = vfs_mount(mount_point, root);
 		inode_put(mount_point);
 	}

@@ -225,3 +225,38 @@ long vfs_path_of(struct inode *directory, char *buffer, size_t size)
 	heap_free(scratch);
 	return (long)used;
 }
+
+int vfs_make_directories(const char *path, size_t length)
+{
+	char *partial = heap_alloc(PATH_MAX);
+	int error = 0;
+
+	if (!partial)
+		return -ENOMEM;
+	if (length >= PATH_MAX)
+		error = -ENAMETOOLONG;
+	for (size_t i = 1; !error && i <= length; i++) {
+		if (i < length && path[i] != '/')
+			continue;
+		memcpy(partial, path, i);
+		partial[i] = 0;
+		struct inode *directory, *existing;
+		const char *name;
+		size_t name_length;
+		if (!vfs_resolve(vfs_root(), partial, 0, &existing)) {
+			inode_put(existing);
+			continue;
+		}
+		error = vfs_resolve_parent(vfs_root(), partial, &directory, &name, &name_length);
+		if (error)
+			break;
+		error = directory->ops->create ? directory->ops->create(directory, name, name_length,
+									 S_IFDIR | 0755, 0, NULL) :
+						 -EROFS;
+		inode_put(directory);
+		if (error == -EEXIST)
+			error = 0;
+	}
+	heap_free(partial);
+	return error;
+}

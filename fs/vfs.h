@@ -151,6 +151,9 @@ int vfs_resolve(struct inode *start, const char *path, unsigned flags, struct in
 int vfs_resolve_parent(struct inode *start, const char *path, struct inode **directory,
 		       const char **name, size_t *length);
 
+/* mkdir -p of the first `length` bytes of `path` (relative paths from the root). */
+int vfs_make_directories(const char *path, size_t length);
+
 /* Files. */
 int vfs_open(struct inode *start, const char *path, unsigned flags, uint32_t mode,
 	     struct file **result);

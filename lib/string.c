@@ -88,3 +88,15 @@ char *strchr(const char *text, int character)
 			return NULL;
 	}
 }
+
+char *strrchr(const char *text, int character)
+{
+	const char *last = NULL;
+
+	for (;; text++) {
+		if (*text == (char)character)
+			last = text;
+		if (!*text)
+			return (char *)last;
+	}
+}

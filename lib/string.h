@@ -13,5 +13,6 @@ size_t strnlen(const char *text, size_t limit);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t length);
 char *strchr(const char *text, int character);
+char *strrchr(const char *text, int character);
 /* Copies at most size-1 bytes and always terminates; returns strlen(source). */
 size_t strlcpy(char *destination, const char *source, size_t size);

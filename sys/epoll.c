@@ -17,10 +17,7 @@ long sys_epoll_create1(unsigned flags)
 	int error = epoll_create(&file);
 	if (error)
 		return error;
-	int fd = descriptor_install(file, 0, flags & O_CLOEXEC);
-	if (fd < 0)
-		file_put(file);
-	return fd;
+	return descriptor_install_new(file, flags & O_CLOEXEC);
 }
 
 long sys_epoll_create(int size)

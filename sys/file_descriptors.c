@@ -37,10 +37,7 @@ long sys_openat(int dirfd, const char *user_path, unsigned flags, unsigned mode)
 	path_release(&path);
 	if (error)
 		return error;
-	int fd = descriptor_install(file, 0, flags & O_CLOEXEC);
-	if (fd < 0)
-		file_put(file);
-	return fd;
+	return descriptor_install_new(file, flags & O_CLOEXEC);
 }
 
 long sys_open(const char *path, unsigned flags, unsigned mode)
@@ -206,10 +203,7 @@ long sys_eventfd2(unsigned initial, unsigned flags)
 	int error = eventfd_create(initial, flags & ~O_CLOEXEC, &file);
 	if (error)
 		return error;
-	int fd = descriptor_install(file, 0, flags & O_CLOEXEC);
-	if (fd < 0)
-		file_put(file);
-	return fd;
+	return descriptor_install_new(file, flags & O_CLOEXEC);
 }
 
 long sys_eventfd(unsigned initial)
