@@ -2,7 +2,7 @@
 /* virtio-9p: the transport of host folders (`yolk run --share HOST:GUEST`). Each device carries
  * a mount tag, the guest path to mount it on; a request is one chain: the message out, the
  * reply in. The 9P2000.L filesystem itself is fs/ninep.c. */
-#include "drivers/virtio/virtio_mmio.h"
+#include "drivers/virtio/virtio.h"
 #include "fs/ninep.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"

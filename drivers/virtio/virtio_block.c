@@ -2,7 +2,7 @@
 /* virtio-blk: the disk as /dev/vda (a block device node; `yolk run --disk FILE`). Reads and
  * writes at any offset and length go through a 64 KiB bounce buffer in whole 512-byte
  * sectors (a partial sector is read, patched and written back); fsync is a flush. */
-#include "drivers/virtio/virtio_mmio.h"
+#include "drivers/virtio/virtio.h"
 #include "fs/devices.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"

@@ -2,6 +2,7 @@
 /* virtio-mmio transport (see drivers/virtio/virtio_mmio.h): the modern (version 2) register
  * layout; `yolk run` asks QEMU for modern devices (-global virtio-mmio.force-legacy=false). */
 #include "drivers/virtio/virtio_mmio.h"
+#include "drivers/virtio/virtio.h"
 #include "drivers/interrupt/irq.h"
 #include "include/uapi/errno.h"
 #include "kernel/log.h"
@@ -33,16 +34,6 @@
 #define QUEUE_USED_HIGH REGISTER(0x0a4)
 #define CONFIG_OFFSET 0x100
 
-#define STATUS_ACKNOWLEDGE 1
-#define STATUS_DRIVER 2
-#define STATUS_DRIVER_OK 4
-#define STATUS_FEATURES_OK 8
-#define STATUS_FAILED 128
-#define FEATURE_VERSION_1 (1ull << 32)
-
-void virtio_block_attach(struct virtio_device *device);
-void virtio_9p_attach(struct virtio_device *device);
-
 static struct virtio_device *by_irq[24];
 
 static uint64_t parse_number(const char **text)
@@ -70,64 +61,67 @@ static uint64_t parse_number(const char **text)
 	return value;
 }
 
+static volatile uint32_t *registers_of(struct virtio_device *device)
+{
+	return device->transport_data;
+}
+
 static void mmio_interrupt(struct interrupt_frame *frame)
 {
 	struct virtio_device *device = by_irq[frame->vector - VECTOR_FIRST_IRQ];
 
 	if (!device)
 		return;
-	uint32_t status = device->registers[INTERRUPT_STATUS];
-	device->registers[INTERRUPT_ACKNOWLEDGE] = status;
-	for (unsigned i = 0; i < device->queue_count; i++)
-		virtqueue_interrupt(&device->queues[i]);
+	volatile uint32_t *registers = registers_of(device);
+	registers[INTERRUPT_ACKNOWLEDGE] = registers[INTERRUPT_STATUS];
+	virtio_interrupt(device);
 }
 
-static void mmio_notify(struct virtqueue *queue)
+static uint8_t mmio_get_status(struct virtio_device *device)
 {
-	struct virtio_device *device = queue->transport;
-
-	device->registers[QUEUE_NOTIFY] = (uint32_t)(queue - device->queues);
+	return (uint8_t)registers_of(device)[STATUS];
 }
 
-uint64_t virtio_negotiate(struct virtio_device *device, uint64_t wanted)
+static void mmio_set_status(struct virtio_device *device, uint8_t status)
 {
-	volatile uint32_t *registers = device->registers;
-	uint64_t offered;
+	registers_of(device)[STATUS] = status;
+}
+
+static uint64_t mmio_device_features(struct virtio_device *device)
+{
+	volatile uint32_t *registers = registers_of(device);
 
 	registers[DEVICE_FEATURES_SELECT] = 0;
-	offered = registers[DEVICE_FEATURES];
+	uint64_t features = registers[DEVICE_FEATURES];
 	registers[DEVICE_FEATURES_SELECT] = 1;
-	offered |= (uint64_t)registers[DEVICE_FEATURES] << 32;
-	uint64_t accepted = offered & (wanted | FEATURE_VERSION_1);
-	registers[DRIVER_FEATURES_SELECT] = 0;
-	registers[DRIVER_FEATURES] = (uint32_t)accepted;
-	registers[DRIVER_FEATURES_SELECT] = 1;
-	registers[DRIVER_FEATURES] = (uint32_t)(accepted >> 32);
-	registers[STATUS] |= STATUS_FEATURES_OK;
-	if (!(accepted & FEATURE_VERSION_1) || !(registers[STATUS] & STATUS_FEATURES_OK)) {
-		registers[STATUS] |= STATUS_FAILED;
-		return 0;
-	}
-	return accepted;
+	return features | (uint64_t)registers[DEVICE_FEATURES] << 32;
 }
 
-int virtio_setup_queue(struct virtio_device *device, unsigned index, uint16_t maximum)
+static void mmio_set_driver_features(struct virtio_device *device, uint64_t features)
 {
-	volatile uint32_t *registers = device->registers;
-	struct virtqueue *queue = &device->queues[index];
+	volatile uint32_t *registers = registers_of(device);
+
+	registers[DRIVER_FEATURES_SELECT] = 0;
+	registers[DRIVER_FEATURES] = (uint32_t)features;
+	registers[DRIVER_FEATURES_SELECT] = 1;
+	registers[DRIVER_FEATURES] = (uint32_t)(features >> 32);
+}
+
+static uint16_t mmio_queue_maximum(struct virtio_device *device, unsigned index)
+{
+	volatile uint32_t *registers = registers_of(device);
 
 	registers[QUEUE_SELECT] = index;
-	uint32_t size = registers[QUEUE_SIZE_MAXIMUM];
-	if (!size)
-		return -ENODEV;
-	if (size > maximum)
-		size = maximum;
-	int error = virtqueue_init(queue, (uint16_t)size);
-	if (error)
-		return error;
-	queue->notify = mmio_notify;
-	queue->transport = device;
-	registers[QUEUE_SIZE] = size;
+	return (uint16_t)registers[QUEUE_SIZE_MAXIMUM];
+}
+
+static void mmio_queue_activate(struct virtio_device *device, unsigned index,
+				struct virtqueue *queue)
+{
+	volatile uint32_t *registers = registers_of(device);
+
+	registers[QUEUE_SELECT] = index;
+	registers[QUEUE_SIZE] = queue->size;
 	registers[QUEUE_DESCRIPTORS_LOW] = (uint32_t)queue->descriptors_physical;
 	registers[QUEUE_DESCRIPTORS_HIGH] = (uint32_t)(queue->descriptors_physical >> 32);
 	registers[QUEUE_AVAILABLE_LOW] = (uint32_t)queue->available_physical;
@@ -135,20 +129,30 @@ int virtio_setup_queue(struct virtio_device *device, unsigned index, uint16_t ma
 	registers[QUEUE_USED_LOW] = (uint32_t)queue->used_physical;
 	registers[QUEUE_USED_HIGH] = (uint32_t)(queue->used_physical >> 32);
 	registers[QUEUE_READY] = 1;
-	if (index >= device->queue_count)
-		device->queue_count = index + 1;
-	return 0;
 }
 
-void virtio_start(struct virtio_device *device)
+static void mmio_notify(struct virtqueue *queue)
 {
-	device->registers[STATUS] |= STATUS_DRIVER_OK;
+	struct virtio_device *device = queue->transport;
+
+	registers_of(device)[QUEUE_NOTIFY] = (uint32_t)(queue - device->queues);
 }
 
-volatile void *virtio_config(struct virtio_device *device)
+static volatile void *mmio_config(struct virtio_device *device)
 {
-	return (volatile char *)device->registers + CONFIG_OFFSET;
+	return (volatile char *)registers_of(device) + CONFIG_OFFSET;
 }
+
+static const struct virtio_transport mmio_transport = {
+	.get_status = mmio_get_status,
+	.set_status = mmio_set_status,
+	.device_features = mmio_device_features,
+	.set_driver_features = mmio_set_driver_features,
+	.queue_maximum = mmio_queue_maximum,
+	.queue_activate = mmio_queue_activate,
+	.notify = mmio_notify,
+	.config = mmio_config,
+};
 
 static void probe_one(const char *description)
 {
@@ -177,19 +181,11 @@ static void probe_one(const char *description)
 	struct virtio_device *device = heap_alloc_zeroed(sizeof(*device));
 	if (!device)
 		return;
-	*device = (struct virtio_device){ .registers = registers, .irq = (unsigned)irq,
-					  .device_id = id };
-	registers[STATUS] = 0; /* reset */
-	registers[STATUS] = STATUS_ACKNOWLEDGE | STATUS_DRIVER;
+	*device = (struct virtio_device){ .transport = &mmio_transport,
+					  .transport_data = (void *)registers, .device_id = id };
 	by_irq[irq] = device;
 	interrupt_route_irq((unsigned)irq, mmio_interrupt);
-	if (id == VIRTIO_DEVICE_BLOCK)
-		virtio_block_attach(device);
-	else if (id == VIRTIO_DEVICE_9P)
-		virtio_9p_attach(device);
-	else
-		pr_info("virtio-mmio at %#llx: device type %u has no driver yet\n",
-			(unsigned long long)address, id);
+	virtio_attach(device);
 }
 
 void virtio_mmio_probe(char *const *descriptions, unsigned count)
