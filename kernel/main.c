@@ -10,6 +10,7 @@
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/acpi.h"
 #include "drivers/virtio/virtio_mmio.h"
+#include "drivers/virtio/virtio_pci.h"
 #include "fs/vfs.h"
 #include "kernel/app_start.h"
 #include "kernel/cmdline.h"
@@ -56,6 +57,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	vfs_init(&bootinfo);					/* ramfs root, /dev, initrd, /etc */
 	vfs_open_console();					/* descriptors 0, 1, 2 */
 	virtio_mmio_probe(cmdline.virtio_mmio_devices, cmdline.virtio_mmio_count); /* disks, shares */
+	virtio_pci_probe();					/* the same on q35 and pc */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

@@ -101,7 +101,7 @@ run_one() {
 	# Optional per-program hooks: PROGRAM.setup (run first, with OUT set, to make test data)
 	# and NAME.build or PROGRAM.build (extra `yolk build` arguments, shell words).
 	local -a build_arguments=()
-	if [ -x "$here/$program.setup" ] && ! OUT=$out "$here/$program.setup" >"$out/$name.setup.log" 2>&1; then
+	if [ -x "$here/$program.setup" ] && ! OUT=$out NAME=$name "$here/$program.setup" >"$out/$name.setup.log" 2>&1; then
 		echo "FAIL $name: $program.setup failed: $(tail -1 "$out/$name.setup.log")" >"$report"
 		return
 	fi
@@ -124,7 +124,7 @@ run_one() {
 	reasons=$(check_output "$name" "$log" "$status")
 	# PROGRAM.check, if present, then inspects what the test left on the host (OUT set).
 	if [ -z "$reasons" ] && [ -x "$here/$program.check" ] &&
-		! OUT=$out "$here/$program.check" >"$out/$name.check.log" 2>&1; then
+		! OUT=$out NAME=$name "$here/$program.check" >"$out/$name.check.log" 2>&1; then
 		reasons="$program.check: $(tail -1 "$out/$name.check.log")"
 	fi
 	skip=$(sed -n 's/^RESULT SKIP *//p' "$log" | head -1)
