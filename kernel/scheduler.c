@@ -64,11 +64,8 @@ static void program_timer(uint64_t now)
 		next = list_entry(timers.next, struct kernel_timer, node)->deadline_ns;
 	if (cpu->current != cpu->idle && anything_runnable(0) && (!next || slice_end_ns < next))
 		next = slice_end_ns;
-	if (!next) {
-		lapic_timer_start(0); /* nothing to wait for: tickless */
-		return;
-	}
-	lapic_timer_start(time_ns_to_lapic_ticks(next > now ? next - now : 0));
+	(void)now;
+	time_arm_timer(next); /* 0: nothing to wait for, tickless */
 }
 
 void kernel_timer_cancel(struct kernel_timer *timer)

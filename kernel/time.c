@@ -15,9 +15,13 @@
 #define FALLBACK_TSC_HZ 2000000000ull
 
 static uint64_t tsc_hz;
-static uint64_t ns_per_tick_fixed; /* nanoseconds per TSC tick, 32.32 fixed point */
+static uint64_t ns_per_tick_fixed;  /* nanoseconds per TSC tick, 32.32 fixed point */
+static uint64_t ticks_per_ns_fixed; /* TSC ticks per nanosecond, 40.24 fixed point */
 static uint64_t lapic_ticks_per_second;
 static uint64_t boot_wall_ns;
+static bool tsc_deadline; /* the local APIC timer can fire at a TSC value */
+
+#define CPUID1_ECX_TSC_DEADLINE (1u << 24)
 
 static uint64_t tsc_hz_from_cpuid(void)
 {
@@ -51,6 +55,8 @@ static void calibrate(void)
 		lapic_ticks_per_second = 62500000; /* QEMU: 1 GHz bus / 16 */
 	lapic_timer_start(0);
 	ns_per_tick_fixed = (NANOSECONDS_PER_SECOND << 32) / tsc_hz;
+	ticks_per_ns_fixed = (tsc_hz << 24) / NANOSECONDS_PER_SECOND;
+	tsc_deadline = cpuid(1, 0).ecx & CPUID1_ECX_TSC_DEADLINE;
 }
 
 void time_init(void)
@@ -61,13 +67,18 @@ void time_init(void)
 		pr_warn("no CMOS clock: the wall clock starts at 1970-01-01\n");
 	/* The CMOS clock was read now; the monotonic clock started at the first instruction. */
 	boot_wall_ns = seconds * NANOSECONDS_PER_SECOND - time_monotonic_ns();
-	pr_info("TSC %llu Hz, local APIC timer %llu Hz\n", (unsigned long long)tsc_hz,
-		(unsigned long long)lapic_ticks_per_second);
+	pr_info("TSC %llu Hz, local APIC timer %llu Hz%s\n", (unsigned long long)tsc_hz,
+		(unsigned long long)lapic_ticks_per_second, tsc_deadline ? ", TSC-deadline mode" : "");
 }
 
 uint64_t time_tsc_hz(void)
 {
 	return tsc_hz;
+}
+
+static uint64_t time_ns_to_tsc(uint64_t ns)
+{
+	return (uint64_t)(((unsigned __int128)ns * ticks_per_ns_fixed) >> 24);
 }
 
 uint64_t time_tsc_to_ns(uint64_t ticks)
@@ -85,10 +96,22 @@ uint64_t time_realtime_ns(void)
 	return boot_wall_ns + time_monotonic_ns();
 }
 
-uint32_t time_ns_to_lapic_ticks(uint64_t ns)
+void time_arm_timer(uint64_t deadline_ns)
 {
+	if (!deadline_ns) {
+		if (tsc_deadline)
+			lapic_timer_start_deadline(0);
+		else
+			lapic_timer_start(0);
+		return;
+	}
+	if (tsc_deadline) {
+		lapic_timer_start_deadline(boot_first_tsc + time_ns_to_tsc(deadline_ns));
+		return;
+	}
+	uint64_t now = time_monotonic_ns();
 	/* Past a second the product could overflow; the timer is simply re-armed then. */
-	uint64_t ticks = MIN(ns, NANOSECONDS_PER_SECOND) * lapic_ticks_per_second /
-			 NANOSECONDS_PER_SECOND;
-	return MIN(MAX(ticks, 1), 0xffffffffull);
+	uint64_t delay = MIN(deadline_ns > now ? deadline_ns - now : 0, NANOSECONDS_PER_SECOND);
+	uint64_t ticks = delay * lapic_ticks_per_second / NANOSECONDS_PER_SECOND;
+	lapic_timer_start((uint32_t)MIN(MAX(ticks, 1), 0xffffffffull));
 }

@@ -11,5 +11,6 @@ uint64_t time_monotonic_ns(void);
 uint64_t time_realtime_ns(void);
 uint64_t time_tsc_hz(void);
 uint64_t time_tsc_to_ns(uint64_t ticks);
-/* Local APIC timer ticks for a delay (at least 1, at most a second's worth). */
-uint32_t time_ns_to_lapic_ticks(uint64_t ns);
+/* Arms the local APIC timer to interrupt at the deadline (monotonic ns; 0 stops it): in
+ * TSC-deadline mode where the CPU has it, else one-shot from the calibrated count. */
+void time_arm_timer(uint64_t deadline_ns);

@@ -110,6 +110,13 @@ void lapic_timer_start(uint32_t ticks)
 	lapic_write(LAPIC_TIMER_INITIAL, ticks);
 }
 
+void lapic_timer_start_deadline(uint64_t tsc)
+{
+	/* TSC-deadline mode: the timer fires when the TSC reaches the value (0 disarms). */
+	lapic_write(LAPIC_LVT_TIMER, VECTOR_LOCAL_TIMER | (2u << 17));
+	wrmsr(MSR_TSC_DEADLINE, tsc);
+}
+
 uint32_t lapic_timer_current(void)
 {
 	return lapic_read(LAPIC_TIMER_CURRENT);

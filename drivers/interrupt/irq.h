@@ -16,3 +16,5 @@ void lapic_end_of_interrupt(void);
  * interrupt (VECTOR_LOCAL_TIMER) only acknowledges until the scheduler takes it over. */
 void lapic_timer_start(uint32_t ticks);
 uint32_t lapic_timer_current(void);
+/* The local APIC timer in TSC-deadline mode (CPUs that have it): fires at that TSC value. */
+void lapic_timer_start_deadline(uint64_t tsc);
