@@ -24,7 +24,20 @@ long sys_set_robust_list(void *head, unsigned long length)
 {
 	if (length != ROBUST_LIST_HEAD_SIZE)
 		return -EINVAL;
-	thread_current()->robust_list = head; /* FIXME: not walked at thread exit yet */
+	thread_current()->robust_list = head; /* walked when the thread exits (sys/thread.c) */
+	return 0;
+}
+
+long sys_get_robust_list(int tid, void **head, uint64_t *length)
+{
+	struct thread *thread = tid ? thread_find(tid) : thread_current();
+	uint64_t size = ROBUST_LIST_HEAD_SIZE;
+
+	if (!thread)
+		return -ESRCH;
+	if (copy_to_user(head, &thread->robust_list, sizeof(*head)) ||
+	    copy_to_user(length, &size, sizeof(size)))
+		return -EFAULT;
 	return 0;
 }
 

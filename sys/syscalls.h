@@ -96,8 +96,8 @@ long sys_utimensat(int dirfd, const char *path, const struct linux_timespec *use
 long sys_statfs(const char *path, struct linux_statfs *result);
 long sys_fstatfs(int fd, struct linux_statfs *result);
 long sys_getdents64(int fd, void *buffer, unsigned size);
-long sys_mount(const char *source, const char *target, const char *type, unsigned long flags, const void *data);
-long sys_umount2(const char *target, int flags);
+long sys_mount(const char *user_source, const char *user_target, const char *user_type, unsigned long flags, const void *data);
+long sys_umount2(const char *user_target, int flags);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_getuid(void);
@@ -121,6 +121,7 @@ long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *ex
 long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set, const struct linux_timespec *timeout, const uint64_t *mask_argument);
 long sys_exit_group(int status);
 long sys_set_robust_list(void *head, unsigned long length);
+long sys_get_robust_list(int tid, void **head, uint64_t *length);
 long sys_arch_prctl(int code, unsigned long address);
 long sys_rt_sigaction(int signal, const struct linux_sigaction *action, struct linux_sigaction *old_action, unsigned long set_size);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old_set, unsigned long set_size);

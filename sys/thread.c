@@ -86,11 +86,58 @@ long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *c
 	return child->id;
 }
 
+#define FUTEX_WAITERS 0x80000000u
+#define FUTEX_OWNER_DIED 0x40000000u
+#define FUTEX_TID_MASK 0x3fffffffu
+#define ROBUST_LIST_LIMIT 2048
+
+struct robust_list_head {
+	uint64_t next;
+	int64_t futex_offset;
+	uint64_t pending;
+};
+
+/* A robust mutex held by a thread that dies is marked OWNER_DIED and a waiter woken, so the
+ * next locker gets EOWNERDEAD instead of waiting for ever (Linux's contract with musl). */
+static void release_robust_futex(uint64_t entry, int64_t offset, int tid)
+{
+	uint32_t *word = (uint32_t *)(entry + offset);
+
+	if (((uint64_t)word & 3) || !user_writable(word, sizeof(*word)) ||
+	    (*word & FUTEX_TID_MASK) != (uint32_t)tid)
+		return;
+	uint32_t old = __atomic_fetch_or(word, FUTEX_OWNER_DIED, __ATOMIC_SEQ_CST);
+	if (old & FUTEX_WAITERS)
+		futex_wake(word, 1, FUTEX_BITSET_MATCH_ANY);
+}
+
+static void release_robust_list(struct thread *thread)
+{
+	const struct robust_list_head *head = thread->robust_list;
+	struct robust_list_head copy;
+
+	if (!head || copy_from_user(&copy, head, sizeof(copy)))
+		return;
+	uint64_t entry = copy.next;
+	for (int count = 0; entry && entry != (uint64_t)head && count < ROBUST_LIST_LIMIT;
+	     count++) {
+		uint64_t next;
+		if (copy_from_user(&next, (void *)entry, sizeof(next)))
+			break;
+		if (entry != copy.pending)
+			release_robust_futex(entry, copy.futex_offset, thread->id);
+		entry = next;
+	}
+	if (copy.pending)
+		release_robust_futex(copy.pending, copy.futex_offset, thread->id);
+}
+
 long sys_exit(int status)
 {
 	struct thread *current = thread_current();
 	int *tid_address = current->clear_child_tid;
 
+	release_robust_list(current);
 	if (tid_address && user_writable(tid_address, sizeof(int))) {
 		__atomic_store_n(tid_address, 0, __ATOMIC_SEQ_CST);
 		futex_wake((uint32_t *)tid_address, 1, FUTEX_BITSET_MATCH_ANY);
