@@ -77,8 +77,10 @@ $(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
 	@mkdir -p $(dir $@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# libc-direct.a: the direct-call musl (third_party/musl/musl.mk), which yolk build uses by default.
 YOLK_LIB_FILES := $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
-	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/kvm-probe.elf
+	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/libc-direct.a \
+	$(YOLK_LIB)/kvm-probe.elf
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@

@@ -271,6 +271,21 @@ void signal_deliver_from_syscall(const struct syscall_frame *syscall, long resul
 	arch_resume(&frame);
 }
 
+void signal_deliver_from_direct_call(const struct direct_frame *direct, long result)
+{
+	/* The context is the caller right after the call returned. */
+	const uint64_t *return_address = (const uint64_t *)(direct + 1);
+	struct interrupt_frame frame = {
+		.r15 = direct->r15, .r14 = direct->r14, .r13 = direct->r13, .r12 = direct->r12,
+		.rbx = direct->rbx, .rbp = direct->rbp, .rax = result, .rip = *return_address,
+		.cs = KERNEL_CODE_SELECTOR, .rflags = RFLAGS_IF | 0x2,
+		.rsp = (uint64_t)(return_address + 1), .ss = KERNEL_DATA_SELECTOR,
+	};
+
+	signal_deliver_from_interrupt(&frame);
+	arch_resume(&frame);
+}
+
 void signal_return(const struct syscall_frame *syscall)
 {
 	const struct linux_ucontext *context = (const void *)syscall_frame_caller_rsp(syscall);

@@ -37,6 +37,12 @@ bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t ad
 /* Called by syscall_entry.S on the per-CPU signal stack. */
 __noreturn void signal_deliver_from_syscall(const struct syscall_frame *frame, long result);
 __noreturn void signal_return(const struct syscall_frame *frame);
+/* What yolk_syscall (the direct entry) saved before taking a signal: the callee-saved
+ * registers, then the caller's return address right above them. */
+struct direct_frame {
+	uint64_t r15, r14, r13, r12, rbx, rbp;
+};
+__noreturn void signal_deliver_from_direct_call(const struct direct_frame *frame, long result);
 /* rt_sigtimedwait: the number of a pending signal in `set`, -EAGAIN at the deadline. */
 int signal_wait(uint64_t set, struct linux_siginfo *info, uint64_t deadline_ns);
 /* rt_sigsuspend and pause: wait with `mask` blocked until a handler has run; -EINTR. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The one system-call dispatcher, behind both entries: the `syscall` trap
- * (arch/x86_64/syscall_entry.S) and direct calls from Yolk's musl. Indexed by Linux x86-64
+ * (arch/x86_64/syscall_entry.S) and direct calls from Yolk's musl (yolk_syscall, the same file). Indexed by Linux x86-64
  * numbers from sys/syscall_table.h. Cost budget: a bounds check, a counter and an indirect
  * call. */
 #include "sys/syscalls.h"
@@ -49,7 +49,7 @@ static long syscall_missing(unsigned long number)
 	return -ENOSYS;
 }
 
-long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long number)
+long syscall_dispatch(long a1, long a2, long a3, long a4, long a5, long a6, long number)
 {
 	if ((unsigned long)number >= SYSCALL_COUNT || !handlers[number])
 		return syscall_missing(number);

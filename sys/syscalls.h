@@ -8,8 +8,9 @@
 
 #define SYSCALL_COUNT 512
 
-/* Both entries land here; exported to the application (direct-call musl). */
-long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long number);
+/* Both entries (arch/x86_64/syscall_entry.S: the trap and yolk_syscall, the direct call the
+ * Yolk build of musl makes) land here, with interrupts off. */
+long syscall_dispatch(long a1, long a2, long a3, long a4, long a5, long a6, long number);
 uint64_t syscall_call_count(unsigned number);
 
 /* The handlers, one family per file in sys/. */

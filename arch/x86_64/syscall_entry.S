@@ -4,8 +4,8 @@
  * caller's, with up to 128 bytes of red zone in use below it. So the first instruction steps
  * over the red zone; then the registers are saved as a struct syscall_frame
  * (arch/x86_64/syscall_frame.h), whose address goes to the per-CPU block for the calls that
- * need the caller's full register set (clone, rt_sigreturn), and yolk_syscall(a1..a6, number)
- * is called: the same dispatcher the direct-call libc calls. Linux preserves every register but
+ * need the caller's full register set (clone, rt_sigreturn), and syscall_dispatch(a1..a6,
+ * number) is called: the same dispatcher the direct-call libc reaches through yolk_syscall. Linux preserves every register but
  * RAX, RCX and R11. Return is popfq + jmp (sysret would drop to ring 3).
  * Cost budget: ~35 instructions around the dispatcher (bench: getppid through the trap). */
 
@@ -15,7 +15,38 @@
 #define SYS_RT_SIGRETURN 15
 
 	.text
-	.global syscall_entry, yolk_syscall_instruction
+	.global syscall_entry, yolk_syscall_instruction, yolk_syscall
+
+/* long yolk_syscall(a1, a2, a3, a4, a5, a6, number): the direct call of Yolk's musl, an
+ * ordinary System V function (number is the seventh argument, on the stack). Like the trap it
+ * runs the dispatcher with interrupts off and takes pending signals on the way out; it has no
+ * trap frame (clone and rt_sigreturn need one and come through yolk_syscall_instruction).
+ * Cost budget: ~10 instructions around the dispatcher (bench: getppid on the direct path). */
+	.balign 16
+yolk_syscall:
+	cli
+	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
+	pushq 8(%rsp)			/* the number, again as the seventh argument; rsp 16-aligned */
+	call syscall_dispatch
+	addq $8, %rsp
+	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
+	jne direct_signal_path
+	sti
+	ret
+direct_signal_path:
+	/* struct direct_frame for kernel/signal.c: the callee-saved registers and the return. */
+	pushq %rbp
+	pushq %rbx
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	movq %rsp, %rdi
+	movq %rax, %rsi
+	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
+	call signal_deliver_from_direct_call
+	ud2
+
 	.balign 16
 /* `call yolk_syscall_instruction` behaves as the `syscall` instruction: for the direct-call
  * libc's stubs that need the trap's exact contract (clone: the child resumes after the call on
@@ -51,7 +82,7 @@ syscall_entry:
 	cmpq $SYS_RT_SIGRETURN, %rax
 	je rt_sigreturn_path
 	movq %r10, %rcx
-	call yolk_syscall
+	call syscall_dispatch
 	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
 	jne signal_path
 	addq $8, %rsp

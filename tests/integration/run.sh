@@ -13,7 +13,8 @@
 #
 # Environment: BUILD (default build; images and logs go to $BUILD/integration), YOLK (default
 # tools/yolk), JOBS (tests run at once, default 2), TEST_TIMEOUT (seconds per test, default
-# 120), YOLK_RUN_FLAGS (added to every `yolk run`, e.g. "--accel tcg").
+# 120), YOLK_RUN_FLAGS (added to every `yolk run`, e.g. "--accel tcg"), YOLK_BUILD_FLAGS (added
+# to every `yolk build`, e.g. "--libc=debian").
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -25,6 +26,7 @@ YOLK=${YOLK:-tools/yolk}
 JOBS=${JOBS:-2}
 TEST_TIMEOUT=${TEST_TIMEOUT:-120}
 read -r -a run_flags <<<"${YOLK_RUN_FLAGS:-}"
+read -r -a global_build_flags <<<"${YOLK_BUILD_FLAGS:-}"
 out=$BUILD/integration
 LOG_LINES=30
 
@@ -108,7 +110,7 @@ run_one() {
 	local build_file=$here/$name.build
 	[ -f "$build_file" ] || build_file=$here/$program.build
 	[ ! -f "$build_file" ] || eval "build_arguments=($(cat "$build_file"))"
-	if ! "$YOLK" build "${build_arguments[@]}" -o "$image" "$here/$program.c" >"$out/$name.build.log" 2>&1; then
+	if ! "$YOLK" build "${global_build_flags[@]}" "${build_arguments[@]}" -o "$image" "$here/$program.c" >"$out/$name.build.log" 2>&1; then
 		{
 			echo "FAIL $name: yolk build failed"
 			tail -n "$LOG_LINES" "$out/$name.build.log" | sed 's/^/    | /'
