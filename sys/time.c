@@ -7,8 +7,32 @@
 #include "kernel/time.h"
 #include "sys/user_memory.h"
 
+/* CPU-time clocks of a given thread or process, as pthread_getcpuclockid and
+ * clock_getcpuclockid make them: ~id << 3 | (4 for a thread) | the kind (2: scheduler time). */
+static int cpu_clock_read(int clock, uint64_t *ns)
+{
+	int id = ~(clock >> 3);
+	bool per_thread = clock & 4;
+
+	if ((clock & 3) == 3)
+		return -EINVAL;
+	if (!per_thread) {
+		if (id != 0 && id != 1)
+			return -EINVAL;
+		*ns = scheduler_cpu_time_ns(true);
+		return 0;
+	}
+	struct thread *thread = id ? thread_find(id) : thread_current();
+	if (!thread)
+		return -EINVAL;
+	*ns = thread == thread_current() ? scheduler_cpu_time_ns(false) : thread->cpu_time_ns;
+	return 0;
+}
+
 static int clock_read(int clock, uint64_t *ns)
 {
+	if (clock < 0)
+		return cpu_clock_read(clock, ns);
 	switch (clock) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:

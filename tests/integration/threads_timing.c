@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* threads_timing: preemption and the clock: a thread spinning without end does not starve the
- * others; nanosleep(10 ms) sleeps at least 10 ms and, in the median of ten, at most 15; a futex
+ * others (and its CPU-time clock, from pthread_getcpuclockid, counts); nanosleep(10 ms) sleeps at least 10 ms and, in the median of ten, at most 15; a futex
  * wait with a 20 ms timeout returns ETIMEDOUT no earlier than that. */
 #include <errno.h>
 #include <pthread.h>
@@ -54,6 +54,13 @@ int main(void)
 	CHECK(slept[5] <= 15.0, "median nanosleep(10 ms) took %.3f ms", slept[5]);
 	long seen = spins;
 	CHECK(seen > 0, "the spinning thread never ran");
+	clockid_t spinner_clock;
+	struct timespec spinner_time = { 0, 0 };
+	CHECK(pthread_getcpuclockid(spinner, &spinner_clock) == 0 &&
+		      clock_gettime(spinner_clock, &spinner_time) == 0 &&
+		      spinner_time.tv_sec * 1e3 + spinner_time.tv_nsec / 1e6 > 10.0,
+	      "the spinner's CPU-time clock says %ld.%09ld s", (long)spinner_time.tv_sec,
+	      spinner_time.tv_nsec);
 	int word = 0;
 	struct timespec timeout = { 0, 20 * 1000 * 1000 };
 	double start = now_ms();
