@@ -9,8 +9,12 @@
 #define SYSCALL_COUNT 512
 
 /* Both entries (arch/x86_64/syscall_entry.S: the trap and yolk_syscall, the direct call the
- * Yolk build of musl makes) land here, with interrupts off. */
-long syscall_dispatch(long a1, long a2, long a3, long a4, long a5, long a6, long number);
+ * Yolk build of musl makes) index this table, with interrupts off. */
+typedef long (*syscall_handler)(long, long, long, long, long, long);
+extern const syscall_handler syscall_handlers[SYSCALL_COUNT];
+extern uint64_t syscall_call_counts[SYSCALL_COUNT];
+/* For numbers without a handler: logs the name once, returns -ENOSYS. */
+long syscall_missing(unsigned long number);
 uint64_t syscall_call_count(unsigned number);
 
 /* The handlers, one family per file in sys/. */

@@ -4,8 +4,8 @@
  * caller's, with up to 128 bytes of red zone in use below it. So the first instruction steps
  * over the red zone; then the registers are saved as a struct syscall_frame
  * (arch/x86_64/syscall_frame.h), whose address goes to the per-CPU block for the calls that
- * need the caller's full register set (clone, rt_sigreturn), and syscall_dispatch(a1..a6,
- * number) is called: the same dispatcher the direct-call libc reaches through yolk_syscall. Linux preserves every register but
+ * need the caller's full register set (clone, rt_sigreturn), and the handler is called through
+ * the one dispatch (below), which the direct-call libc reaches through yolk_syscall. Linux preserves every register but
  * RAX, RCX and R11. Return is popfq + jmp (sysret would drop to ring 3).
  * Cost budget: ~35 instructions around the dispatcher (bench: getppid through the trap). */
 
@@ -13,6 +13,24 @@
 #define CPU_LOCAL_SIGNAL_STACK 24	/* offsetof(struct cpu_local, signal_stack_top) */
 #define CPU_LOCAL_SIGNAL_PENDING 32	/* offsetof(struct cpu_local, signal_pending) */
 #define SYS_RT_SIGRETURN 15
+#define SYSCALL_COUNT 512		/* sys/syscalls.h */
+
+/* The dispatch both entries share: RAX = number, arguments in RDI, RSI, RDX, RCX, R8, R9,
+ * result in RAX; clobbers the caller-saved registers. The table (sys/dispatch.c) holds every
+ * implemented call; a number outside it or without a handler goes to syscall_missing. */
+	.macro dispatch
+	cmpq $SYSCALL_COUNT, %rax
+	jae 8f
+	movq syscall_handlers(, %rax, 8), %r11
+	testq %r11, %r11
+	jz 8f
+	incq syscall_call_counts(, %rax, 8)
+	call *%r11
+	jmp 9f
+8:	movq %rax, %rdi
+	call syscall_missing
+9:
+	.endm
 
 	.text
 	.global syscall_entry, yolk_syscall_instruction, yolk_syscall
@@ -26,8 +44,9 @@
 yolk_syscall:
 	cli
 	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
-	pushq 8(%rsp)			/* the number, again as the seventh argument; rsp 16-aligned */
-	call syscall_dispatch
+	movq 8(%rsp), %rax		/* the number, the seventh argument */
+	subq $8, %rsp			/* 16-aligned for the call */
+	dispatch
 	addq $8, %rsp
 	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
 	jne direct_signal_path
@@ -82,7 +101,7 @@ syscall_entry:
 	cmpq $SYS_RT_SIGRETURN, %rax
 	je rt_sigreturn_path
 	movq %r10, %rcx
-	call syscall_dispatch
+	dispatch
 	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
 	jne signal_path
 	addq $8, %rsp
