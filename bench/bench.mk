@@ -1,0 +1,7 @@
+# make bench: Yolk vs a minimal Linux VM vs the host, one table (bench/run.sh), also written to
+# bench/results/latest.md. Benchmarks, not tests: nothing fails on timing, and nothing here is
+# part of TEST_TARGETS. The Linux VM and the benchmark programs are built by bench/run.sh into
+# $(BUILD)/bench each time (a few seconds); BENCH_RUNS, BENCH_ACCEL, BENCH_MEM and
+# BENCH_LINUX_APPEND are passed through the environment.
+bench: all
+	$(Q)bench/run.sh $(BUILD)/bench

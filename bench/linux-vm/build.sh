@@ -1,0 +1,46 @@
+#!/bin/sh
+# Builds the benchmark Linux VM into OUT (default build/bench/linux-vm), from Debian packages only:
+#   OUT/vmlinuz         Debian's kernel (linux-image-amd64), linked from /boot
+#   OUT/initramfs.cpio  an uncompressed newc archive: busybox-static, bench/linux-vm/init as /init,
+#                       the exit-qemu helper, and the benchmark programs in /bench
+#   OUT/root/bench/*    the same static programs, which also run on the host
+# Programs are compiled with musl-gcc -static -O2 from bench/programs.
+# Usage: bench/linux-vm/build.sh [OUT]
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+programs="$here/../programs"
+out=${1:-build/bench/linux-vm}
+
+die() {
+	echo "linux-vm: $*" >&2
+	exit 1
+}
+
+# The kernel the linux-image-amd64 meta-package points at (one of possibly several in /boot).
+kernel_package=$(dpkg-query -W -f='${Depends}' linux-image-amd64 2>/dev/null | sed 's/[ ,(].*//')
+[ -n "$kernel_package" ] || die "linux-image-amd64 is not installed (scripts/deps)"
+vmlinuz=/boot/vmlinuz-${kernel_package#linux-image-}
+[ -r "$vmlinuz" ] || die "$vmlinuz: missing or not readable"
+busybox=/bin/busybox
+dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q "install ok installed" ||
+	die "busybox-static is not installed (scripts/deps)"
+command -v musl-gcc >/dev/null || die "musl-gcc not found: install musl-tools (scripts/deps)"
+
+rm -rf "$out/root"
+mkdir -p "$out/root/bin" "$out/root/bench" "$out/root/dev" "$out/root/proc" "$out/root/sys"
+cp "$busybox" "$out/root/bin/busybox"
+for applet in sh mount poweroff; do
+	ln -s busybox "$out/root/bin/$applet"
+done
+cp "$here/init" "$out/root/init"
+chmod 755 "$out/root/init"
+musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bin/exit-qemu" "$here/exit-qemu.c"
+for source in "$programs"/*.c; do
+	name=$(basename "$source" .c)
+	musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/$name" "$source"
+done
+(cd "$out/root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
+	>"$out/initramfs.cpio"
+ln -sf "$vmlinuz" "$out/vmlinuz"
+echo "$kernel_package" >"$out/kernel-version"

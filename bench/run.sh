@@ -1,0 +1,450 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# make bench: builds the benchmark programs for Yolk, for a minimal Linux VM (bench/linux-vm) and
+# for the host, runs them side by side in one run and prints one table of medians and ratios,
+# also written to bench/results/latest.md. Benchmarks, not tests: nothing here fails on timing,
+# and a cell that cannot be measured says n/a with a note under the table.
+#
+# Every QEMU run uses the command line `yolk run --print-qemu-command` gives for the Yolk image;
+# the Linux VM and the floor take the same command with only the guest swapped, so machine type,
+# accelerator, CPU model, memory and CPU count are identical. QEMU is timed directly, without
+# the yolk script around it.
+#
+# Usage: bench/run.sh [OUT]      (OUT: build folder, default build/bench)
+# Environment: BENCH_RUNS (10), BENCH_ACCEL (auto: what yolk run picks), BENCH_MEM (128M),
+#              BENCH_LINUX_APPEND (console=ttyS0 quiet panic=-1)
+set -uo pipefail
+export LC_ALL=C
+
+cd "$(dirname "$0")/.." || exit 1
+out=${1:-build/bench}
+runs=${BENCH_RUNS:-10}
+accel=${BENCH_ACCEL:-auto}
+memory=${BENCH_MEM:-128M}
+linux_append=${BENCH_LINUX_APPEND:-console=ttyS0 quiet panic=-1}
+yolk=tools/yolk
+results=bench/results
+syscall_programs=(getppid clock_gettime write_devnull)
+yolk_timeout=60   # seconds; hello takes well under one under TCG
+linux_timeout=120 # the Linux VM boots in about 4 s under TCG
+unikraft_hello_kib=208
+
+notes=()
+note() { notes+=("$*"); }
+log() { echo "bench: $*" >&2; }
+
+median() { # values on stdin, one a line; prints nothing when there are none
+	sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+calc() { awk "BEGIN { printf \"%.${2:-1}f\", $1 }"; }
+is_number() { [[ ${1:-} =~ ^[0-9]+(\.[0-9]+)?$ ]]; }
+
+# ---- building --------------------------------------------------------------------------------
+build_all() {
+	rm -rf "$out/yolk"
+	mkdir -p "$out/yolk/default" "$out/yolk/trap" "$out/yolk/direct" "$out/floor" "$out/runs" \
+		"$results"
+	log "building the Linux VM (bench/linux-vm/build.sh)"
+	if bench/linux-vm/build.sh "$out/linux-vm" >"$out/runs/linux-vm-build.txt" 2>&1; then
+		linux_built=1
+	else
+		linux_built=0
+		note "Linux VM: the build failed: $(tail -1 "$out/runs/linux-vm-build.txt")"
+	fi
+	if as --32 -o "$out/floor/exit-at-entry.o" bench/floor/exit-at-entry.S &&
+		ld -m elf_i386 -N --no-warn-rwx-segments -Ttext=0x100000 \
+			--section-start=.note.Xen=0x100040 -e entry \
+			-o "$out/floor/exit-at-entry.elf" "$out/floor/exit-at-entry.o"; then
+		floor_built=1
+	else
+		floor_built=0
+		note "floor image: bench/floor/exit-at-entry.S did not build"
+	fi
+	log "building the Yolk images (tools/yolk build)"
+	yolk_built=0
+	direct_built=0
+	if $yolk build -o "$out/yolk/default/hello.elf" bench/programs/hello.c \
+		>"$out/runs/yolk-build.txt" 2>&1; then
+		yolk_built=1
+	else
+		note "Yolk: yolk build failed: $(head -1 "$out/runs/yolk-build.txt")"
+		return
+	fi
+	local program
+	for program in "${syscall_programs[@]}"; do
+		$yolk build --libc=debian -o "$out/yolk/trap/$program.elf" "bench/programs/$program.c" \
+			>>"$out/runs/yolk-build.txt" 2>&1 ||
+			note "Yolk trap path: yolk build --libc=debian $program.c failed"
+	done
+	direct_built=1
+	for program in "${syscall_programs[@]}"; do
+		if ! $yolk build --libc=direct -o "$out/yolk/direct/$program.elf" \
+			"bench/programs/$program.c" >"$out/runs/yolk-direct-build.txt" 2>&1; then
+			direct_built=0
+			note "Yolk direct path: n/a: $(head -1 "$out/runs/yolk-direct-build.txt")"
+			break
+		fi
+	done
+}
+
+# ---- QEMU command lines ------------------------------------------------------------------------
+# The flags yolk run used when this script was written; used only when the tool cannot print
+# its own (then said in a note), so the Linux VM and the floor can still be measured.
+fallback_command() { # IMAGE MEM
+	local tcg=$accel
+	[ "$tcg" = auto ] && tcg=tcg
+	qemu_command=(qemu-system-x86_64
+		-M microvm,x-option-roms=off,rtc=on,pit=on,pic=on,isa-serial=on,acpi=off
+		-accel "$tcg" -cpu max -m "$2" -smp 1 -nodefaults -no-user-config -display none
+		-no-reboot -chardev stdio,id=console,signal=off,mux=on -serial chardev:console
+		-mon chardev=console,mode=readline -device isa-debug-exit,iobase=0x501,iosize=1
+		-kernel "$1" -append "")
+}
+
+# Sets qemu_command to what `yolk run IMAGE --mem MEM [OPTIONS...]` would run, with the exit
+# status file moved into the build folder.
+yolk_command() { # IMAGE MEM [OPTIONS...]
+	local image=$1 mem=$2 printed index
+	shift 2
+	if [ "$yolk_built" = 1 ] &&
+		printed=$($yolk run --print-qemu-command "$image" --accel "$accel" --mem "$mem" \
+			--cpus 1 "$@" 2>"$out/runs/print-qemu-command.txt") && [ -n "$printed" ]; then
+		eval "qemu_command=($printed)"
+	else
+		if [ -z "${fallback_noted:-}" ]; then
+			fallback_noted=1
+			note "QEMU flags: yolk run --print-qemu-command did not answer" \
+				"($(head -1 "$out/runs/print-qemu-command.txt" 2>/dev/null)); used bench/run.sh's copy of them"
+		fi
+		fallback_command "$image" "$mem"
+	fi
+	for index in "${!qemu_command[@]}"; do
+		case ${qemu_command[$index]} in
+		file,id=status,path=*) qemu_command[$index]="file,id=status,path=$out/runs/status" ;;
+		esac
+	done
+}
+
+# Sets qemu_command to the Yolk command for MEM with the guest (-kernel, -append, -initrd) taken
+# out and ARGUMENTS put in its place.
+other_guest_command() { # MEM ARGUMENTS...
+	local mem=$1 index
+	shift
+	yolk_command "$out/yolk/default/hello.elf" "$mem"
+	local -a base=("${qemu_command[@]}")
+	qemu_command=()
+	for ((index = 0; index < ${#base[@]}; index++)); do
+		case ${base[$index]} in
+		-kernel | -append | -initrd) index=$((index + 1)) ;;
+		*) qemu_command+=("${base[$index]}") ;;
+		esac
+	done
+	qemu_command+=("$@")
+}
+
+linux_command() { # BENCHMARK MEM
+	other_guest_command "$2" -kernel "$out/linux-vm/vmlinuz" -initrd "$out/linux-vm/initramfs.cpio" \
+		-append "$linux_append bench=$1"
+}
+
+# ---- running -------------------------------------------------------------------------------------
+# Runs COMMAND with stdin from INPUT and a time limit; sets elapsed_ms (start to exit, wall
+# clock) and leaves the output in $out/runs/last.txt. Succeeds when the exit status is STATUS
+# and the output has a line matching EXPECT. QEMU exits with 1 when the guest exits with 0.
+last="$out/runs/last.txt"
+timed_run() { # EXPECT STATUS LIMIT INPUT COMMAND...
+	local expect=$1 want=$2 limit=$3 input=$4 start end status
+	shift 4
+	start=$EPOCHREALTIME
+	timeout "$limit" "$@" <"$input" >"$last" 2>&1
+	status=$?
+	end=$EPOCHREALTIME
+	elapsed_ms=$(calc "($end - $start) * 1000" 2)
+	[ "$status" = "$want" ] || return 1
+	[ -z "$expect" ] || grep -q -- "$expect" "$last"
+}
+
+# Keeps the output of the first failed run of each kind and stops running that kind, so a
+# broken guest costs one timeout, not ten.
+declare -A failed
+fail() { # KIND
+	failed[$1]=1
+	cp "$last" "$out/runs/failed-$1.txt"
+	note "$1: a run failed (output in $out/runs/failed-$1.txt)"
+}
+can_run() { [ -z "${failed[$1]:-}" ]; }
+
+boot_samples() {
+	local i monitor_quit="$out/runs/monitor-quit.txt"
+	printf '\001cquit\n' >"$monitor_quit" # Ctrl-A c switches the muxed console to the monitor
+	: >"$out/runs/floor.ms"
+	: >"$out/runs/floor-entry.ms"
+	: >"$out/runs/yolk-hello.ms"
+	: >"$out/runs/yolk-boot-to-main.us"
+	: >"$out/runs/linux-hello.ms"
+	: >"$out/runs/linux-init-uptime.s"
+	: >"$out/runs/host-hello.ms"
+	log "boot to exit: $runs runs each of the floors, Yolk, the Linux VM and the host, interleaved"
+	for ((i = 1; i <= runs; i++)); do
+		other_guest_command "$memory" -S
+		if can_run floor; then
+			if timed_run "(qemu)" 0 10 "$monitor_quit" "${qemu_command[@]}"; then
+				echo "$elapsed_ms" >>"$out/runs/floor.ms"
+			else fail floor; fi
+		fi
+		if [ "$floor_built" = 1 ] && can_run floor-entry; then
+			other_guest_command "$memory" -kernel "$out/floor/exit-at-entry.elf"
+			if timed_run "" 1 10 /dev/null "${qemu_command[@]}"; then
+				echo "$elapsed_ms" >>"$out/runs/floor-entry.ms"
+			else fail floor-entry; fi
+		fi
+		if [ "$yolk_built" = 1 ] && can_run yolk-hello; then
+			yolk_command "$out/yolk/default/hello.elf" "$memory"
+			if timed_run "^hello" 1 "$yolk_timeout" /dev/null "${qemu_command[@]}"; then
+				echo "$elapsed_ms" >>"$out/runs/yolk-hello.ms"
+			else fail yolk-hello; fi
+			# The kernel's own first-instruction-to-main time, printed at loglevel info.
+			yolk_command "$out/yolk/default/hello.elf" "$memory" --append loglevel=6
+			timed_run "^hello" 1 "$yolk_timeout" /dev/null "${qemu_command[@]}" &&
+				sed -n 's/.*boot to main \([0-9]*\) us.*/\1/p' "$last" >>"$out/runs/yolk-boot-to-main.us"
+		fi
+		if [ "$linux_built" = 1 ] && can_run linux-hello; then
+			linux_command hello "$memory"
+			if timed_run "^hello" 1 "$linux_timeout" /dev/null "${qemu_command[@]}"; then
+				echo "$elapsed_ms" >>"$out/runs/linux-hello.ms"
+				sed -n 's/^BOOT init_uptime_s \([0-9.]*\).*/\1/p' "$last" >>"$out/runs/linux-init-uptime.s"
+			else fail linux-hello; fi
+		fi
+		if [ "$linux_built" = 1 ] && can_run host-hello; then
+			if timed_run "^hello" 0 10 /dev/null "$out/linux-vm/root/bench/hello"; then
+				echo "$elapsed_ms" >>"$out/runs/host-hello.ms"
+			else fail host-hello; fi
+		fi
+	done
+}
+
+# Prints the ns figure of one BENCH line, or nothing.
+bench_value() { # PROGRAM
+	sed -n "s/^BENCH $1_ns \([0-9.]*\).*/\1/p" "$last" | tail -1
+}
+
+declare -A ns
+syscall_samples() {
+	local program path
+	for program in "${syscall_programs[@]}"; do
+		log "$program: Yolk (trap, direct), Linux VM, host"
+		for path in trap direct; do
+			[ -f "$out/yolk/$path/$program.elf" ] || continue
+			[ "$path" = direct ] && [ "$direct_built" = 0 ] && continue
+			yolk_command "$out/yolk/$path/$program.elf" "$memory"
+			if timed_run "^BENCH" 1 "$yolk_timeout" /dev/null "${qemu_command[@]}"; then
+				ns[yolk-$path-$program]=$(bench_value "$program")
+			else fail "yolk-$path-$program"; fi
+		done
+		if [ "$linux_built" = 1 ]; then
+			linux_command "$program" "$memory"
+			if timed_run "^BENCH" 1 "$linux_timeout" /dev/null "${qemu_command[@]}"; then
+				ns[linux-$program]=$(bench_value "$program")
+				linux_clocksource=$(sed -n 's/^BOOT clocksource \([^ ]*\).*/\1/p' "$last")
+			else fail "linux-$program"; fi
+			if timed_run "^BENCH" 0 60 /dev/null "$out/linux-vm/root/bench/$program"; then
+				ns[host-$program]=$(bench_value "$program")
+			else fail "host-$program"; fi
+		fi
+	done
+}
+
+# The smallest whole number of MiB at which hello still prints and exits 0, by bisection between
+# 0 (never enough) and the benchmark memory size (must work). A run that hangs costs its timeout.
+hello_runs_in() { # yolk|linux MIB
+	if [ "$1" = yolk ]; then
+		yolk_command "$out/yolk/default/hello.elf" "$2M"
+		timed_run "^hello" 1 10 /dev/null "${qemu_command[@]}"
+	else
+		linux_command hello "$2M"
+		timed_run "^hello" 1 60 /dev/null "${qemu_command[@]}"
+	fi
+}
+smallest_memory() { # yolk|linux; prints MiB or nothing
+	local low=0 high=${memory%M} middle
+	is_number "$high" || return
+	hello_runs_in "$1" "$high" || return
+	while ((high - low > 1)); do
+		middle=$(((low + high) / 2))
+		if hello_runs_in "$1" "$middle"; then high=$middle; else low=$middle; fi
+	done
+	echo "$high"
+}
+
+kib() { calc "$(stat -c %s "$1") / 1024" 0; }
+
+# ---- the table -------------------------------------------------------------------------------
+rows=()
+row() { # METRIC YOLK LINUX HOST-OR-FLOOR RATIO TARGET
+	local cell line=""
+	for cell in "$@"; do line+="${cell:-n/a}"$'\t'; done
+	rows+=("${line%$'\t'}")
+}
+# "met" or "not met" for VALUE OP LIMIT, or nothing when VALUE is not a number.
+verdict() {
+	is_number "$1" || { echo "n/a"; return; }
+	if awk "BEGIN { exit !($1 $2 $3) }"; then echo "met"; else echo "not met"; fi
+}
+ratio() { # A B: A / B with a x, or nothing
+	is_number "$1" && is_number "$2" && awk "BEGIN { exit !($2 > 0) }" || return
+	echo "$(calc "$1 / $2" 1)x"
+}
+
+boot_rows() {
+	local yolk_ms linux_ms floor_ms entry_ms host_ms main_ms init_ms
+	yolk_ms=$(median <"$out/runs/yolk-hello.ms")
+	linux_ms=$(median <"$out/runs/linux-hello.ms")
+	floor_ms=$(median <"$out/runs/floor.ms")
+	entry_ms=$(median <"$out/runs/floor-entry.ms")
+	host_ms=$(median <"$out/runs/host-hello.ms")
+	main_ms=$(awk '{ print $1 / 1000 }' "$out/runs/yolk-boot-to-main.us" | median)
+	init_ms=$(awk '{ print $1 * 1000 }' "$out/runs/linux-init-uptime.s" | median)
+	[ -s "$out/runs/yolk-boot-to-main.us" ] || [ "$yolk_built" = 0 ] ||
+		note "Yolk boot to main: no 'boot to main N us' line at loglevel=6"
+	local yolk_floor linux_yolk
+	yolk_floor=$(ratio "$yolk_ms" "$floor_ms")
+	linux_yolk=$(ratio "$linux_ms" "$yolk_ms")
+	row "hello, QEMU start to exit (ms, median of $runs)" "$yolk_ms" "$linux_ms" \
+		"${floor_ms:+$floor_ms (floor: QEMU with no guest, -S then quit)}" \
+		"Yolk/floor ${yolk_floor:-n/a}; Linux/Yolk ${linux_yolk:-n/a}" \
+		"<= 2x floor: $(verdict "${yolk_floor%x}" "<=" 2); Linux >= 50x Yolk: $(verdict "${linux_yolk%x}" ">=" 50)"
+	row "  floor with firmware: a PVH guest that exits at its first instruction (ms)" - - \
+		"$entry_ms" "Yolk/this $(ratio "$yolk_ms" "$entry_ms")" -
+	row "  guest's own boot: Yolk first instruction -> main (TSC); Linux kernel clock at /init (ms)" \
+		"$main_ms" "$init_ms" - "Linux/Yolk $(ratio "$init_ms" "$main_ms")" \
+		"Unikraft anchor: 0.054 ms guest boot"
+	row "  hello as a host process, fork+exec to exit (ms)" - - "$host_ms" - -
+}
+
+syscall_rows() {
+	local program path label yolk_ns linux_ns host_ns speedup target
+	for program in "${syscall_programs[@]}"; do
+		linux_ns=${ns[linux-$program]:-}
+		host_ns=${ns[host-$program]:-}
+		for path in trap direct; do
+			yolk_ns=${ns[yolk-$path-$program]:-}
+			speedup=$(ratio "$linux_ns" "$yolk_ns")
+			target="-"
+			case $path-$program in
+			trap-getppid)
+				target=">= 6x below Linux: $(verdict "${speedup%x}" ">=" 6); <= 40 ns: $(verdict "$yolk_ns" "<=" 40)" ;;
+			direct-getppid)
+				target=">= 25x below Linux: $(verdict "${speedup%x}" ">=" 25); <= 15 ns: $(verdict "$yolk_ns" "<=" 15)" ;;
+			esac
+			label="trap (--libc=debian)"
+			[ "$path" = direct ] && label="direct call (--libc=direct)"
+			case $program in
+			getppid) row "getppid() ns, Yolk $label" "$yolk_ns" "$linux_ns" "$host_ns" \
+				"Linux/Yolk ${speedup:-n/a}" "$target" ;;
+			clock_gettime) row "clock_gettime(MONOTONIC) ns, Yolk $label" "$yolk_ns" "$linux_ns" \
+				"$host_ns" "Linux/Yolk ${speedup:-n/a}" "$target" ;;
+			write_devnull) row "1-byte write() to /dev/null ns, Yolk $label" "$yolk_ns" "$linux_ns" \
+				"$host_ns" "Linux/Yolk ${speedup:-n/a}" "$target" ;;
+			esac
+		done
+	done
+}
+
+memory_rows() {
+	local yolk_mib="" linux_mib=""
+	if [ "$yolk_built" = 1 ]; then
+		log "smallest memory for Yolk hello (bisection over whole MiB)"
+		yolk_mib=$(smallest_memory yolk)
+	fi
+	if [ "$linux_built" = 1 ]; then
+		log "smallest memory for the Linux VM's hello (bisection over whole MiB)"
+		linux_mib=$(smallest_memory linux)
+	fi
+	row "smallest --mem for hello (MiB, bisection)" "$yolk_mib" "$linux_mib" - \
+		"Yolk/Unikraft (2 MB) $(ratio "$yolk_mib" 2)" "<= 2 MiB: $(verdict "$yolk_mib" "<=" 2)"
+}
+
+size_rows() {
+	local yolk_kib="" linux_cell="" host_kib="" copy
+	if [ "$yolk_built" = 1 ]; then
+		copy="$out/yolk/default/hello.stripped.elf"
+		cp "$out/yolk/default/hello.elf" "$copy" && strip "$copy" && yolk_kib=$(kib "$copy")
+		yolk_command "$copy" "$memory"
+		timed_run "^hello" 1 "$yolk_timeout" /dev/null "${qemu_command[@]}" ||
+			note "the stripped Yolk hello did not boot (output in $last)"
+	fi
+	if [ "$linux_built" = 1 ]; then
+		local kernel initramfs
+		kernel=$(kib "$(readlink -f "$out/linux-vm/vmlinuz")")
+		initramfs=$(kib "$out/linux-vm/initramfs.cpio")
+		linux_cell="$((kernel + initramfs)) (vmlinuz $kernel + initramfs $initramfs)"
+		copy="$out/runs/hello.host.stripped"
+		cp "$out/linux-vm/root/bench/hello" "$copy" && strip "$copy" && host_kib=$(kib "$copy")
+	fi
+	row "stripped hello image (KiB)" "$yolk_kib" "$linux_cell" \
+		"${host_kib:+$host_kib (static musl binary)}" \
+		"Yolk/Unikraft ($unikraft_hello_kib KiB) $(ratio "$yolk_kib" "$unikraft_hello_kib")" \
+		"< 200 KiB: $(verdict "$yolk_kib" "<" 200)"
+}
+
+print_table() {
+	local header="metric"$'\t'"Yolk"$'\t'"Linux VM"$'\t'"host / floor"$'\t'"ratio"$'\t'"target"
+	printf '%s\n' "$header" "${rows[@]}" | awk -F'\t' '
+		{ for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > width[i]) width[i] = length($i) } }
+		NF > columns { columns = NF }
+		END {
+			for (r = 1; r <= NR; r++) {
+				line = "|"
+				for (i = 1; i <= columns; i++) line = line sprintf(" %-*s |", width[i], cell[r, i])
+				print line
+				if (r == 1) {
+					line = "|"
+					for (i = 1; i <= columns; i++) { dashes = sprintf("%*s", width[i], ""); gsub(/ /, "-", dashes); line = line "-" dashes "-|" }
+					print line
+				}
+			}
+		}'
+}
+
+report() {
+	local kernel qemu_version yolk_line linux_line
+	kernel=$(cat "$out/linux-vm/kernel-version" 2>/dev/null || echo "not built")
+	qemu_version=$(qemu-system-x86_64 --version | head -1)
+	yolk_command "$out/yolk/default/hello.elf" "$memory"
+	yolk_line=$(printf '%q ' "${qemu_command[@]}")
+	linux_command hello "$memory"
+	linux_line=$(printf '%q ' "${qemu_command[@]}")
+	echo "# Yolk benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null)"
+	echo
+	echo "$qemu_version; $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) host CPUs," \
+		"load average at start $load_at_start. Same QEMU flags for every guest:" \
+		"$(printf '%s\n' "${qemu_command[@]}" | sed -n '/^-M$/{n;s/,.*//;p}') machine," \
+		"accelerator $(printf '%s\n' "${qemu_command[@]}" | sed -n '/^-accel$/{n;p}')," \
+		"-m $memory, 1 CPU. Linux VM: Debian's $kernel, \`$linux_append\`, busybox-static initramfs." \
+		"Figures are medians; ns per call are medians of 5 rounds of 10^6 calls inside one boot," \
+		"timed in the guest with CLOCK_MONOTONIC; a ratio is a quotient (Linux/Yolk 4.0x: Linux takes 4 times as long)."
+	echo
+	print_table
+	echo
+	local line
+	for line in "${notes[@]}"; do echo "- $line"; done
+	echo "- Yolk's hello (boot, memory and size rows) is built with yolk build's defaults."
+	echo "- clock_gettime on Linux and the host runs in the vDSO without entering the kernel" \
+		"(Linux VM clock source: ${linux_clocksource:-unknown}); on Yolk it is a system call."
+	echo "- Host figures share the machine with whatever else runs on it (see the load average)."
+	echo "- Yolk's QEMU command: \`$yolk_line\`"
+	echo "- Linux VM's QEMU command: \`$linux_line\`"
+	echo "- Raw samples: $out/runs/*.ms, *.us, *.s"
+}
+
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+linux_clocksource=""
+build_all
+boot_samples
+syscall_samples
+boot_rows
+syscall_rows
+memory_rows
+size_rows
+report | tee "$results/latest.md"
+exit 0
