@@ -437,13 +437,100 @@ report() {
 	echo "- Raw samples: $out/runs/*.ms, *.us, *.s"
 }
 
+# ---- threads, routines, files (issues: threads; files) ---------------------------------------
+# threads and files run on all three; routines and ninep are Yolk's own (no Linux counterpart
+# yet: the Linux VM has no 9p modules in its initramfs).
+portable_programs=(threads files)
+declare -A metric
+
+# A figure (the value of "BENCH KEY_ns VALUE") scaled: per-second rates and unit changes.
+per_second() { is_number "${1:-}" && calc "1000000000 / $1" 0; }
+scaled() { is_number "${1:-}" && calc "$1 / $2" "${3:-1}"; }
+
+extra_samples() {
+	local program key where
+	[ "$yolk_built" = 1 ] || return
+	for program in "${portable_programs[@]}" yolk/routines yolk/ninep; do
+		$yolk build -o "$out/yolk/direct/${program#yolk/}.elf" "bench/programs/$program.c" \
+			>>"$out/runs/yolk-build.txt" 2>&1 || note "Yolk: yolk build $program.c failed"
+	done
+	for program in "${portable_programs[@]}"; do
+		log "$program: Yolk, Linux VM, host"
+		yolk_command "$out/yolk/direct/$program.elf" "$memory"
+		if timed_run "^BENCH" 1 300 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/yolk-$program.txt"
+		else fail "yolk-$program"; fi
+		if [ "$linux_built" = 1 ]; then
+			linux_command "$program" "$memory"
+			if timed_run "^BENCH" 1 300 /dev/null "${qemu_command[@]}"; then
+				cp "$last" "$out/runs/linux-$program.txt"
+			else fail "linux-$program"; fi
+			if timed_run "^BENCH" 0 120 /dev/null "$out/linux-vm/root/bench/$program"; then
+				cp "$last" "$out/runs/host-$program.txt"
+			else fail "host-$program"; fi
+		fi
+	done
+	log "routines and channels: Yolk"
+	yolk_command "$out/yolk/direct/routines.elf" 640M
+	timed_run "^BENCH start" 1 300 /dev/null "${qemu_command[@]}" &&
+		cp "$last" "$out/runs/yolk-routines.txt" || fail yolk-routines
+	log "9P: Yolk"
+	rm -rf "$out/share" && mkdir -p "$out/share"
+	yolk_command "$out/yolk/direct/ninep.elf" 256M --share "$out/share:/share"
+	timed_run "^BENCH ninep_read" 1 300 /dev/null "${qemu_command[@]}" &&
+		cp "$last" "$out/runs/yolk-ninep.txt" || fail yolk-ninep
+	for where in yolk linux host; do
+		for key in pthread_create_join mutex_condvar_pingpong file_create_stat_unlink \
+			pipe_per_mib channel_pingpong start_100k_routines ninep_write_per_mib \
+			ninep_read_per_mib; do
+			metric[$where-$key]=$(cat "$out/runs/$where"-*.txt 2>/dev/null |
+				sed -n "s/^BENCH ${key}_ns \([0-9.]*\).*/\1/p" | tail -1)
+		done
+	done
+}
+
+extra_rows() {
+	local yolk linux host
+	yolk=$(scaled "${metric[yolk-pthread_create_join]}" 1000)
+	linux=$(scaled "${metric[linux-pthread_create_join]}" 1000)
+	host=$(scaled "${metric[host-pthread_create_join]}" 1000)
+	row "pthread create+join (us)" "$yolk" "$linux" "$host" "Linux/Yolk $(ratio "$linux" "$yolk")" \
+		">= 5x faster than Linux: $(verdict "$(ratio "$linux" "$yolk" | tr -d x)" ">=" 5)"
+	yolk=${metric[yolk-mutex_condvar_pingpong]}
+	linux=${metric[linux-mutex_condvar_pingpong]}
+	row "mutex+condvar ping-pong round trip, 2 threads (ns)" "$yolk" "$linux" \
+		"${metric[host-mutex_condvar_pingpong]}" "Linux/Yolk $(ratio "$linux" "$yolk")" \
+		">= 3x faster than Linux: $(verdict "$(ratio "$linux" "$yolk" | tr -d x)" ">=" 3)"
+	row "channel ping-pong round trip, 2 routines (ns)" "${metric[yolk-channel_pingpong]}" - - \
+		"channel/condvar $(ratio "${metric[yolk-channel_pingpong]}" "$yolk")" -
+	row "start 100,000 parked routines (ms, --mem 640M)" \
+		"$(scaled "${metric[yolk-start_100k_routines]}" 10)" - - - -
+	yolk=$(per_second "${metric[yolk-file_create_stat_unlink]}")
+	linux=$(per_second "${metric[linux-file_create_stat_unlink]}")
+	row "create+stat+unlink of 10,000 files in /tmp (files/s; ramfs vs tmpfs)" "$yolk" "$linux" \
+		"$(per_second "${metric[host-file_create_stat_unlink]}")" \
+		"Yolk/Linux $(ratio "$yolk" "$linux")" \
+		">= 2x Linux: $(verdict "$(ratio "$yolk" "$linux" | tr -d x)" ">=" 2)"
+	yolk=$(per_second "${metric[yolk-pipe_per_mib]}")
+	linux=$(per_second "${metric[linux-pipe_per_mib]}")
+	row "pipe throughput between 2 threads (MiB/s)" "$yolk" "$linux" \
+		"$(per_second "${metric[host-pipe_per_mib]}")" "Yolk/Linux $(ratio "$yolk" "$linux")" \
+		">= Linux: $(verdict "$(ratio "$yolk" "$linux" | tr -d x)" ">=" 1)"
+	row "9P sequential write, 256 MiB (MiB/s)" \
+		"$(per_second "${metric[yolk-ninep_write_per_mib]}")" "n/a (no 9p in the VM yet)" - - -
+	row "9P sequential read, 256 MiB (MiB/s)" \
+		"$(per_second "${metric[yolk-ninep_read_per_mib]}")" "n/a (no 9p in the VM yet)" - - -
+}
+
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 linux_clocksource=""
 build_all
 boot_samples
 syscall_samples
+extra_samples
 boot_rows
 syscall_rows
+extra_rows
 memory_rows
 size_rows
 report | tee "$results/latest.md"

@@ -111,10 +111,7 @@ static long pipe_write(struct file *file, const void *buffer, size_t count, uint
 				return done ? (long)done : -EINTR;
 			continue;
 		}
-		size_t chunk = MIN(count - done, space(pipe));
-		for (size_t i = 0; i < chunk; i++)
-			byte_ring_put(&pipe->ring, bytes[done + i]);
-		done += chunk;
+		done += byte_ring_write(&pipe->ring, bytes + done, count - done);
 		wake_everyone(pipe);
 	}
 	return (long)done;

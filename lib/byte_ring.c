@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* A fixed-size byte ring (see lib/byte_ring.h). */
 #include "lib/byte_ring.h"
+#include "lib/string.h"
 
 void byte_ring_init(struct byte_ring *ring, void *storage, size_t capacity)
 {
@@ -25,12 +26,39 @@ bool byte_ring_unput(struct byte_ring *ring, unsigned char *byte)
 	return true;
 }
 
+/* The ring's storage between two positions is at most two contiguous pieces. */
 size_t byte_ring_get(struct byte_ring *ring, void *buffer, size_t length)
 {
 	unsigned char *out = buffer;
 	size_t copied = 0;
 
-	while (copied < length && byte_ring_count(ring))
-		out[copied++] = ring->data[ring->tail++ & (ring->capacity - 1)];
+	if (length > byte_ring_count(ring))
+		length = byte_ring_count(ring);
+	while (copied < length) {
+		size_t at = ring->tail & (ring->capacity - 1);
+		size_t piece = ring->capacity - at < length - copied ? ring->capacity - at :
+								      length - copied;
+		memcpy(out + copied, ring->data + at, piece);
+		ring->tail += piece;
+		copied += piece;
+	}
+	return copied;
+}
+
+size_t byte_ring_write(struct byte_ring *ring, const void *buffer, size_t length)
+{
+	const unsigned char *in = buffer;
+	size_t copied = 0, room = ring->capacity - byte_ring_count(ring);
+
+	if (length > room)
+		length = room;
+	while (copied < length) {
+		size_t at = ring->head & (ring->capacity - 1);
+		size_t piece = ring->capacity - at < length - copied ? ring->capacity - at :
+								      length - copied;
+		memcpy(ring->data + at, in + copied, piece);
+		ring->head += piece;
+		copied += piece;
+	}
 	return copied;
 }

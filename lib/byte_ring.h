@@ -26,3 +26,5 @@ bool byte_ring_put(struct byte_ring *ring, unsigned char byte);
 /* Removes the newest byte; false when empty. */
 bool byte_ring_unput(struct byte_ring *ring, unsigned char *byte);
 size_t byte_ring_get(struct byte_ring *ring, void *buffer, size_t length);
+/* Copies in as much as fits; returns how much. */
+size_t byte_ring_write(struct byte_ring *ring, const void *buffer, size_t length);

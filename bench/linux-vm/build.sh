@@ -28,7 +28,8 @@ dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q "install ok in
 command -v musl-gcc >/dev/null || die "musl-gcc not found: install musl-tools (scripts/deps)"
 
 rm -rf "$out/root"
-mkdir -p "$out/root/bin" "$out/root/bench" "$out/root/dev" "$out/root/proc" "$out/root/sys"
+mkdir -p "$out/root/bin" "$out/root/bench" "$out/root/dev" "$out/root/proc" "$out/root/sys" \
+	"$out/root/tmp"
 cp "$busybox" "$out/root/bin/busybox"
 for applet in sh mount poweroff; do
 	ln -s busybox "$out/root/bin/$applet"
