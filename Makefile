@@ -117,8 +117,7 @@ docs/syscalls.md: sys/syscall_table.h tools/syscall-doc.sh
 docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
-include $(sort $(wildcard tests/unit/unit.mk tests/integration/integration.mk bench/bench.mk \
-	third_party/*/*.mk))
+include $(sort $(wildcard tests/*/*.mk bench/bench.mk third_party/*/*.mk))
 
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)
