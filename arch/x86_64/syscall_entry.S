@@ -139,26 +139,11 @@ rt_sigreturn_path:
 	call signal_return
 	ud2
 
-/* arch_resume(frame): load every register from a struct interrupt_frame and return to it. */
+/* arch_resume(frame): load every register from a struct interrupt_frame and return to it,
+ * through the interrupt stubs' own return (traps.S). */
 	.global arch_resume
 arch_resume:
 	movq %rdi, %rsp
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
-	addq $16, %rsp
-	iretq
+	jmp trap_return
 
 	.section .note.GNU-stack, "", @progbits

@@ -34,6 +34,9 @@ trap_common:
 	cld
 	movq %rsp, %rdi
 	call interrupt_dispatch
+/* Also where arch_resume (syscall_entry.S) returns to any struct interrupt_frame. */
+	.global trap_return
+trap_return:
 	popq %r15
 	popq %r14
 	popq %r13
