@@ -178,6 +178,7 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame)
 static void timer_interrupt(struct interrupt_frame *frame)
 {
 	(void)frame;
+	time_timer_fired();
 	run_expired_timers(time_monotonic_ns());
 	lapic_end_of_interrupt();
 }

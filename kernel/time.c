@@ -96,8 +96,19 @@ uint64_t time_realtime_ns(void)
 	return boot_wall_ns + time_monotonic_ns();
 }
 
+static uint64_t armed_ns = 1; /* what the timer is set for; 1 (never a deadline): unknown */
+
+void time_timer_fired(void)
+{
+	armed_ns = 1; /* it may have fired early: the next request must program it again */
+}
+
 void time_arm_timer(uint64_t deadline_ns)
 {
+	/* The scheduler asks at every interrupt's end; the timer is device I/O: skip repeats. */
+	if (deadline_ns == armed_ns)
+		return;
+	armed_ns = deadline_ns;
 	if (!deadline_ns) {
 		if (tsc_deadline)
 			lapic_timer_start_deadline(0);

@@ -14,3 +14,5 @@ uint64_t time_tsc_to_ns(uint64_t ticks);
 /* Arms the local APIC timer to interrupt at the deadline (monotonic ns; 0 stops it): in
  * TSC-deadline mode where the CPU has it, else one-shot from the calibrated count. */
 void time_arm_timer(uint64_t deadline_ns);
+/* Called from the timer's interrupt: whatever was armed is spent. */
+void time_timer_fired(void);

@@ -8,9 +8,9 @@ void *memcpy(void *destination, const void *source, size_t length)
 {
 	void *result = destination;
 
-	/* Small copies (system-call structures) as plain moves: cheaper than starting rep movsb,
-	 * much cheaper under emulation. */
-	if (length <= 64) {
+	/* Copies up to a few hundred bytes (system-call structures, saved register frames) as
+	 * plain moves: cheaper than starting rep movsb, much cheaper under emulation. */
+	if (length <= 512) {
 		unsigned char *to = destination;
 		const unsigned char *from = source;
 		for (; length >= 8; length -= 8, to += 8, from += 8)
