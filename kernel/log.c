@@ -12,6 +12,27 @@ static int console_level = LOG_WARNING;
 static unsigned char log_storage[LOG_BUFFER_SIZE];
 static struct byte_ring log_ring = { log_storage, LOG_BUFFER_SIZE, 0, 0 };
 
+size_t log_read_all(char *buffer, size_t size)
+{
+	size_t count = byte_ring_count(&log_ring), skip = count > size ? count - size : 0;
+	size_t copied = 0;
+
+	/* The newest `size` bytes, oldest first, without consuming them. */
+	for (size_t i = skip; i < count; i++)
+		buffer[copied++] = log_ring.data[(log_ring.tail + i) & (log_ring.capacity - 1)];
+	return copied;
+}
+
+size_t log_size(void)
+{
+	return log_ring.capacity;
+}
+
+int log_console_level(void)
+{
+	return console_level;
+}
+
 void log_set_console_level(int level)
 {
 	console_level = level;

@@ -14,6 +14,10 @@ enum log_level {
 
 /* Messages at or below this level are shown on the console (default LOG_WARNING). */
 void log_set_console_level(int level);
+int log_console_level(void);
+/* The kept messages, oldest first (at most the newest `size` bytes), for dmesg; not consumed. */
+size_t log_read_all(char *buffer, size_t size);
+size_t log_size(void);
 void log_print(int level, const char *format, ...) __printf_like(2, 3);
 void log_vprint(int level, const char *format, va_list args);
 /* Raw text to the console, no level, no prefix: for panic reports. */

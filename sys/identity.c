@@ -3,6 +3,7 @@
  * sysinfo, resource limits, CPU affinity. */
 #include "sys/syscalls.h"
 #include "include/uapi/linux.h"
+#include "kernel/log.h"
 #include "kernel/time.h"
 #include "lib/string.h"
 #include "mm/frame.h"
@@ -124,3 +125,39 @@ long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask)
 	return sizeof(cpus);
 }
 
+
+/* syslog (klogctl): the kernel log for dmesg. Of the reads only READ_ALL, which does not
+ * consume: the ring stays for the next reader. */
+long sys_syslog(int action, char *buffer, int length)
+{
+	enum { CLOSE = 0, OPEN = 1, READ_ALL = 3, CONSOLE_OFF = 6, CONSOLE_ON = 7, CONSOLE_LEVEL = 8,
+	       SIZE_UNREAD = 9, SIZE_BUFFER = 10 };
+
+	switch (action) {
+	case CLOSE:
+	case OPEN:
+		return 0;
+	case READ_ALL:
+		if (length < 0)
+			return -EINVAL;
+		if (!user_writable(buffer, length))
+			return -EFAULT;
+		return (long)log_read_all(buffer, (size_t)length);
+	case CONSOLE_OFF:
+		log_set_console_level(1);
+		return 0;
+	case CONSOLE_ON:
+		log_set_console_level(LOG_WARNING);
+		return 0;
+	case CONSOLE_LEVEL:
+		if (length < 1 || length > 8)
+			return -EINVAL;
+		log_set_console_level(length);
+		return 0;
+	case SIZE_UNREAD:
+	case SIZE_BUFFER:
+		return (long)log_size();
+	default:
+		return -EINVAL;
+	}
+}

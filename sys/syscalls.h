@@ -114,6 +114,7 @@ long sys_sysinfo(struct linux_sysinfo *result);
 long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_limit, struct linux_rlimit *old_limit);
 long sys_getrlimit(unsigned resource, struct linux_rlimit *result);
 long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask);
+long sys_syslog(int action, char *buffer, int length);
 long sys_brk(unsigned long requested);
 long sys_mmap(unsigned long address, unsigned long length, int protection, int flags, int fd, long offset);
 long sys_munmap(unsigned long address, unsigned long length);
