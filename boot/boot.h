@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include "boot/bootinfo.h"
 
-#define PVH_START_INFO_MAGIC 0x336ec578
+#define PVH_START_INFO_MAGIC	    0x336ec578
 #define MULTIBOOT2_BOOTLOADER_MAGIC 0x36d76289
 
 /* The TSC at the first instruction (arch/x86_64/boot_entry.S): time zero of the monotonic

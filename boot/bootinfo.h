@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 #define BOOTINFO_MAX_MEMORY_REGIONS 64
-#define BOOTINFO_MAX_MODULES 8
-#define BOOTINFO_COMMAND_LINE_SIZE 4096
+#define BOOTINFO_MAX_MODULES	    8
+#define BOOTINFO_COMMAND_LINE_SIZE  4096
 
 enum memory_type {
 	MEMORY_USABLE = 1,

@@ -6,12 +6,12 @@
 #include "lib/string.h"
 #include "mm/layout.h"
 
-#define TAG_END 0
+#define TAG_END		 0
 #define TAG_COMMAND_LINE 1
-#define TAG_MODULE 3
-#define TAG_MEMORY_MAP 6
-#define TAG_ACPI_OLD 14
-#define TAG_ACPI_NEW 15
+#define TAG_MODULE	 3
+#define TAG_MEMORY_MAP	 6
+#define TAG_ACPI_OLD	 14
+#define TAG_ACPI_NEW	 15
 
 struct multiboot2_tag {
 	uint32_t type;

@@ -51,7 +51,7 @@ int descriptor_install(struct file *file, int minimum, bool close_on_exec)
 		return -EMFILE;
 	if (fd >= capacity && grow(fd))
 		return -ENOMEM;
-	table[fd] = (struct descriptor){ file, close_on_exec };
+	table[fd] = (struct descriptor){file, close_on_exec};
 	return (int)fd;
 }
 
@@ -97,7 +97,7 @@ int descriptor_duplicate_to(int old_fd, int new_fd, bool close_on_exec)
 		return -ENOMEM;
 	}
 	struct file *replaced = table[new_fd].file;
-	table[new_fd] = (struct descriptor){ file, close_on_exec };
+	table[new_fd] = (struct descriptor){file, close_on_exec};
 	file_put(replaced);
 	return new_fd;
 }

@@ -16,7 +16,7 @@ int descriptor_install_new(struct file *file, bool close_on_exec);
 int descriptor_close(int fd);
 /* dup2/dup3: makes `new_fd` refer to old's file; returns new_fd or -errno. */
 int descriptor_duplicate_to(int old_fd, int new_fd, bool close_on_exec);
-int descriptor_get_flags(int fd);		  /* FD_CLOEXEC or -EBADF */
+int descriptor_get_flags(int fd); /* FD_CLOEXEC or -EBADF */
 int descriptor_set_flags(int fd, int flags);
 /* Closes [first, last] (close_range), optionally only marking them close-on-exec. */
 int descriptor_close_range(unsigned first, unsigned last, bool mark_only);

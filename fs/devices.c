@@ -22,7 +22,7 @@ int device_register(uint32_t number, const struct file_operations *operations)
 {
 	if (device_count == DEVICE_SLOTS)
 		return -ENOSPC;
-	devices[device_count++] = (struct device_entry){ number, operations };
+	devices[device_count++] = (struct device_entry){number, operations};
 	return 0;
 }
 
@@ -44,8 +44,7 @@ static long read_nothing(struct file *file, void *buffer, size_t count, uint64_t
 	return 0;
 }
 
-static long write_everything(struct file *file, const void *buffer, size_t count,
-			     uint64_t offset)
+static long write_everything(struct file *file, const void *buffer, size_t count, uint64_t offset)
 {
 	(void)file, (void)buffer, (void)offset;
 	return (long)count;
@@ -78,16 +77,28 @@ static unsigned always_ready(struct file *file, struct poll_table *table)
 }
 
 static const struct file_operations null_operations = {
-	.read = read_nothing, .write = write_everything, .poll = always_ready, .stream = true,
+    .read = read_nothing,
+    .write = write_everything,
+    .poll = always_ready,
+    .stream = true,
 };
 static const struct file_operations zero_operations = {
-	.read = read_zeros, .write = write_everything, .poll = always_ready, .stream = true,
+    .read = read_zeros,
+    .write = write_everything,
+    .poll = always_ready,
+    .stream = true,
 };
 static const struct file_operations full_operations = {
-	.read = read_zeros, .write = write_full, .poll = always_ready, .stream = true,
+    .read = read_zeros,
+    .write = write_full,
+    .poll = always_ready,
+    .stream = true,
 };
 static const struct file_operations random_operations = {
-	.read = read_random, .write = write_everything, .poll = always_ready, .stream = true,
+    .read = read_random,
+    .write = write_everything,
+    .poll = always_ready,
+    .stream = true,
 };
 
 void devices_register_memory(void)

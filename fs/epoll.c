@@ -28,13 +28,14 @@ struct epoll {
 	struct poll_waiters waiters; /* threads in epoll_wait, and epolls watching this one */
 };
 
-static struct superblock epoll_superblock = { .type = "epollfs" };
+static struct superblock epoll_superblock = {.type = "epollfs"};
 
 static struct epoll_interest *find(struct epoll *epoll, int fd, struct file *file)
 {
 	struct list_node *node;
 
-	list_for_each(node, &epoll->interests) {
+	list_for_each(node, &epoll->interests)
+	{
 		struct epoll_interest *interest = list_entry(node, struct epoll_interest, node);
 		if (interest->fd == fd && interest->file == file)
 			return interest;
@@ -70,7 +71,8 @@ static unsigned epoll_file_poll(struct file *file, struct poll_table *table)
 	struct list_node *node;
 
 	poll_wait(&epoll->waiters, table);
-	list_for_each(node, &epoll->interests) {
+	list_for_each(node, &epoll->interests)
+	{
 		struct epoll_interest *interest = list_entry(node, struct epoll_interest, node);
 		if (!interest->disabled && interest_events(interest))
 			return POLL_IN;
@@ -88,9 +90,9 @@ static void epoll_release(struct file *file)
 }
 
 static const struct file_operations epoll_operations = {
-	.release = epoll_release,
-	.poll = epoll_file_poll,
-	.stream = true,
+    .release = epoll_release,
+    .poll = epoll_file_poll,
+    .stream = true,
 };
 
 int epoll_create(struct file **result)
@@ -135,9 +137,12 @@ int epoll_control(struct file *epoll_file, int operation, int fd, struct file *t
 		if (!(interest = heap_alloc_zeroed(sizeof(*interest))))
 			return -ENOMEM;
 		file_get(target);
-		*interest = (struct epoll_interest){ .owner = epoll, .fd = fd, .file = target,
-						     .events = events, .data = data,
-						     .edge_pending = true };
+		*interest = (struct epoll_interest){.owner = epoll,
+						    .fd = fd,
+						    .file = target,
+						    .events = events,
+						    .data = data,
+						    .edge_pending = true};
 		interest->entry.notify = interest_notified;
 		list_add_tail(&epoll->interests, &interest->node);
 		/* Register the persistent entry with the file. */
@@ -180,7 +185,8 @@ static unsigned collect(void *context, struct poll_table *table)
 	unsigned count = 0;
 
 	poll_wait(&request->epoll->waiters, table);
-	list_for_each(node, &request->epoll->interests) {
+	list_for_each(node, &request->epoll->interests)
+	{
 		struct epoll_interest *interest = list_entry(node, struct epoll_interest, node);
 		if (count == request->capacity)
 			break;
@@ -192,15 +198,15 @@ static unsigned collect(void *context, struct poll_table *table)
 		interest->edge_pending = false;
 		if (interest->events & EPOLLONESHOT)
 			interest->disabled = true;
-		request->events[count++] = (struct linux_epoll_event){ ready, interest->data };
+		request->events[count++] = (struct linux_epoll_event){ready, interest->data};
 	}
 	return count;
 }
 
-long epoll_wait_events(struct file *epoll_file, struct linux_epoll_event *events,
-		       unsigned capacity, uint64_t deadline_ns)
+long epoll_wait_events(struct file *epoll_file, struct linux_epoll_event *events, unsigned capacity,
+		       uint64_t deadline_ns)
 {
-	struct epoll_wait_request request = { epoll_file->private, events, capacity };
+	struct epoll_wait_request request = {epoll_file->private, events, capacity};
 
 	return readiness_wait(collect, &request, deadline_ns);
 }

@@ -10,7 +10,7 @@
 #include "mm/heap.h"
 
 #define EFD_SEMAPHORE 1
-#define COUNTER_MAX 0xfffffffffffffffeull
+#define COUNTER_MAX   0xfffffffffffffffeull
 
 struct eventfd {
 	uint64_t counter;
@@ -19,7 +19,7 @@ struct eventfd {
 	struct poll_waiters pollers;
 };
 
-static struct superblock eventfd_superblock = { .type = "eventfs" };
+static struct superblock eventfd_superblock = {.type = "eventfs"};
 
 static void changed(struct eventfd *event)
 {
@@ -83,11 +83,11 @@ static void eventfd_release(struct file *file)
 }
 
 static const struct file_operations eventfd_operations = {
-	.read = eventfd_read,
-	.write = eventfd_write,
-	.poll = eventfd_poll,
-	.release = eventfd_release,
-	.stream = true,
+    .read = eventfd_read,
+    .write = eventfd_write,
+    .poll = eventfd_poll,
+    .release = eventfd_release,
+    .stream = true,
 };
 
 int eventfd_create(uint64_t initial, unsigned flags, struct file **result)

@@ -31,8 +31,8 @@ struct file *file_open_inode(struct inode *inode, unsigned flags, int *error)
 	}
 	inode_get(inode);
 	inode->superblock->open_files++;
-	*file = (struct file){ .inode = inode, .ops = inode->file_ops, .flags = flags,
-			       .references = 1 };
+	*file =
+	    (struct file){.inode = inode, .ops = inode->file_ops, .flags = flags, .references = 1};
 	if (file->ops && file->ops->open && !(flags & O_PATH)) {
 		*error = file->ops->open(inode, file);
 		if (*error) {
@@ -101,21 +101,22 @@ static int create_file(struct inode *start, const char *path, unsigned flags, ui
 
 	if (error)
 		return error;
-	error = directory->ops && directory->ops->lookup ?
-			directory->ops->lookup(directory, name, length, result) :
-			-ENOENT;
+	error = directory->ops && directory->ops->lookup
+		    ? directory->ops->lookup(directory, name, length, result)
+		    : -ENOENT;
 	if (!error && (flags & O_EXCL)) {
 		inode_put(*result);
 		error = -EEXIST;
 	} else if (!error && ((*result)->mode & S_IFMT) == S_IFLNK) {
 		inode_put(*result); /* a link: open what it names */
-		error = vfs_resolve(start, path, (flags & O_NOFOLLOW) ? RESOLVE_NOFOLLOW : 0, result);
+		error =
+		    vfs_resolve(start, path, (flags & O_NOFOLLOW) ? RESOLVE_NOFOLLOW : 0, result);
 	} else if (error == -ENOENT) {
-		error = directory->ops->create ?
-				directory->ops->create(directory, name, length,
-						       S_IFREG | (mode & 07777 & ~creation_mask), 0,
-						       result) :
-				-EROFS;
+		error = directory->ops->create
+			    ? directory->ops->create(directory, name, length,
+						     S_IFREG | (mode & 07777 & ~creation_mask), 0,
+						     result)
+			    : -EROFS;
 	}
 	inode_put(directory);
 	return error;
@@ -125,9 +126,10 @@ int vfs_open(struct inode *start, const char *path, unsigned flags, uint32_t mod
 	     struct file **result)
 {
 	struct inode *inode;
-	int error = (flags & O_CREAT) ?
-			    create_file(start, path, flags, mode, &inode) :
-			    vfs_resolve(start, path, (flags & O_NOFOLLOW) ? RESOLVE_NOFOLLOW : 0, &inode);
+	int error =
+	    (flags & O_CREAT)
+		? create_file(start, path, flags, mode, &inode)
+		: vfs_resolve(start, path, (flags & O_NOFOLLOW) ? RESOLVE_NOFOLLOW : 0, &inode);
 
 	if (error)
 		return error;
@@ -138,7 +140,8 @@ int vfs_open(struct inode *start, const char *path, unsigned flags, uint32_t mod
 	else if (inode_is_directory(inode) && (writable(flags) || (flags & O_CREAT)))
 		error = -EISDIR;
 	else if ((flags & O_TRUNC) && writable(flags) && (inode->mode & S_IFMT) == S_IFREG)
-		error = inode->ops && inode->ops->truncate ? inode->ops->truncate(inode, 0) : -EINVAL;
+		error =
+		    inode->ops && inode->ops->truncate ? inode->ops->truncate(inode, 0) : -EINVAL;
 	if (!error)
 		*result = file_open_inode(inode, flags, &error);
 	if (!error)

@@ -83,7 +83,7 @@ static void unpack_entry(const struct cpio_entry *cpio, void *context)
 			inode->mode = (inode->mode & S_IFMT) | (cpio->mode & 07777);
 		inode->uid = cpio->uid;
 		inode->gid = cpio->gid;
-		inode->modified = inode->changed = (struct timestamp){ cpio->modified, 0 };
+		inode->modified = inode->changed = (struct timestamp){cpio->modified, 0};
 		state->files++;
 	} else {
 		state->failed++;
@@ -94,14 +94,15 @@ static void unpack_entry(const struct cpio_entry *cpio, void *context)
 
 static void unpack(const char *what, const void *archive, size_t size)
 {
-	struct unpack_state state = { 0, 0 };
+	struct unpack_state state = {0, 0};
 	const char *error, *bad_name;
 	long bad_entry;
 
 	if (cpio_parse(archive, size, unpack_entry, &state, &error, &bad_entry, &bad_name) < 0)
-		pr_error("initrd (%s): %s at entry %ld%s%s; booting with the %u entries before it\n",
-			 what, error, bad_entry, bad_name ? ", " : "", bad_name ? bad_name : "",
-			 state.files);
+		pr_error(
+		    "initrd (%s): %s at entry %ld%s%s; booting with the %u entries before it\n",
+		    what, error, bad_entry, bad_name ? ", " : "", bad_name ? bad_name : "",
+		    state.files);
 	pr_info("initrd (%s): %u entries unpacked, %u failed\n", what, state.files, state.failed);
 }
 

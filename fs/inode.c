@@ -10,7 +10,7 @@ struct timestamp vfs_now(void)
 {
 	uint64_t ns = time_realtime_ns();
 
-	return (struct timestamp){ ns / NANOSECONDS_PER_SECOND, ns % NANOSECONDS_PER_SECOND };
+	return (struct timestamp){ns / NANOSECONDS_PER_SECOND, ns % NANOSECONDS_PER_SECOND};
 }
 
 struct inode *inode_create(struct superblock *superblock, uint32_t mode)

@@ -12,20 +12,35 @@
 #include "mm/heap.h"
 
 #define MESSAGE_SIZE (128 * 1024 + 64)
-#define NO_FID 0xffffffffu
-#define NO_TAG 0xffff
-#define HEADER 7
-#define IO_HEADER 24
+#define NO_FID	     0xffffffffu
+#define NO_TAG	     0xffff
+#define HEADER	     7
+#define IO_HEADER    24
 
 enum {
-	RLERROR = 7, TLOPEN = 12, TLCREATE = 14, TSYMLINK = 16, TREADLINK = 22, TGETATTR = 24,
-	TSETATTR = 26, TREADDIR = 40, TFSYNC = 50, TLINK = 70, TMKDIR = 72, TRENAMEAT = 74,
-	TUNLINKAT = 76, TVERSION = 100, TATTACH = 104, TWALK = 110, TREAD = 116, TWRITE = 118,
+	RLERROR = 7,
+	TLOPEN = 12,
+	TLCREATE = 14,
+	TSYMLINK = 16,
+	TREADLINK = 22,
+	TGETATTR = 24,
+	TSETATTR = 26,
+	TREADDIR = 40,
+	TFSYNC = 50,
+	TLINK = 70,
+	TMKDIR = 72,
+	TRENAMEAT = 74,
+	TUNLINKAT = 76,
+	TVERSION = 100,
+	TATTACH = 104,
+	TWALK = 110,
+	TREAD = 116,
+	TWRITE = 118,
 	TCLUNK = 120,
 };
 
 #define GETATTR_BASIC 0x7ffull
-#define SETATTR_SIZE 8
+#define SETATTR_SIZE  8
 
 struct ninep_client {
 	ninep_exchange exchange;
@@ -154,7 +169,7 @@ static int rpc(struct ninep_client *client, struct message *message, struct read
 		error = received < 0 ? (int)received : -EIO;
 		goto out;
 	}
-	*reply = (struct reader){ *reply_buffer, (size_t)received, 0, false };
+	*reply = (struct reader){*reply_buffer, (size_t)received, 0, false};
 	uint32_t length = (uint32_t)take_number(reply, 4);
 	uint8_t reply_type = (uint8_t)take_number(reply, 1);
 	take_number(reply, 2);
@@ -244,8 +259,8 @@ static int read_attributes(struct ninep_client *client, struct inode *inode)
 	error = rpc(client, &message, &reply, &buffer);
 	if (error)
 		return error;
-	take_number(&reply, 8);  /* valid */
-	take_number(&reply, 5);  /* qid type and version */
+	take_number(&reply, 8); /* valid */
+	take_number(&reply, 5); /* qid type and version */
 	inode->number = take_number(&reply, 8);
 	inode->mode = (uint32_t)take_number(&reply, 4);
 	inode->uid = (uint32_t)take_number(&reply, 4);
@@ -265,8 +280,8 @@ static int read_attributes(struct ninep_client *client, struct inode *inode)
 	return error;
 }
 
-static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid,
-				   struct inode *parent, int *error)
+static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, struct inode *parent,
+				   int *error)
 {
 	struct inode *inode = inode_create(&client->superblock, 0);
 	struct ninep_inode *node = heap_alloc(sizeof(*node));
@@ -500,8 +515,7 @@ static int open_fid(struct ninep_client *client, uint32_t fid, unsigned flags, u
 	return error;
 }
 
-static int ninep_readdir(struct inode *directory, uint64_t *position,
-			 struct directory_sink *sink)
+static int ninep_readdir(struct inode *directory, uint64_t *position, struct directory_sink *sink)
 {
 	struct ninep_client *client = client_of(directory);
 	uint32_t fid;
@@ -519,7 +533,7 @@ static int ninep_readdir(struct inode *directory, uint64_t *position,
 		if ((error = rpc(client, &message, &reply, &buffer)))
 			break;
 		uint32_t count = (uint32_t)take_number(&reply, 4);
-		struct reader entries = { take(&reply, count), count, 0, false };
+		struct reader entries = {take(&reply, count), count, 0, false};
 		bool full = !entries.data || !count;
 		while (!full && entries.at < entries.length) {
 			take_number(&entries, 5);
@@ -528,7 +542,8 @@ static int ninep_readdir(struct inode *directory, uint64_t *position,
 			unsigned type = (unsigned)take_number(&entries, 1);
 			size_t length = (size_t)take_number(&entries, 2);
 			const char *name = take(&entries, length);
-			if (entries.error || !sink->emit(sink, name, length, inode_number, type, next))
+			if (entries.error ||
+			    !sink->emit(sink, name, length, inode_number, type, next))
 				full = true;
 			else
 				*position = next;
@@ -542,15 +557,15 @@ static int ninep_readdir(struct inode *directory, uint64_t *position,
 }
 
 static const struct inode_operations ninep_inode_operations = {
-	.lookup = ninep_lookup,
-	.create = ninep_create,
-	.symlink = ninep_symlink,
-	.link = ninep_link,
-	.unlink = ninep_unlink,
-	.rename = ninep_rename,
-	.readlink = ninep_readlink,
-	.truncate = ninep_truncate,
-	.readdir = ninep_readdir,
+    .lookup = ninep_lookup,
+    .create = ninep_create,
+    .symlink = ninep_symlink,
+    .link = ninep_link,
+    .unlink = ninep_unlink,
+    .rename = ninep_rename,
+    .readlink = ninep_readlink,
+    .truncate = ninep_truncate,
+    .readdir = ninep_readdir,
 };
 
 /* ---- open files --------------------------------------------------------------------------- */
@@ -659,11 +674,11 @@ static int ninep_fsync(struct file *file)
 }
 
 static const struct file_operations ninep_file_operations = {
-	.open = ninep_open,
-	.release = ninep_release,
-	.read = ninep_read,
-	.write = ninep_write,
-	.fsync = ninep_fsync,
+    .open = ninep_open,
+    .release = ninep_release,
+    .read = ninep_read,
+    .write = ninep_write,
+    .fsync = ninep_fsync,
 };
 
 /* ---- mounting ----------------------------------------------------------------------------- */
@@ -707,11 +722,12 @@ int ninep_mount(const char *tag, ninep_exchange exchange, void *transport)
 
 	if (!client)
 		return -ENOMEM;
-	*client = (struct ninep_client){ .exchange = exchange, .transport = transport,
-					 .message_size = MESSAGE_SIZE, .next_fid = 1 };
-	client->superblock = (struct superblock){ .type = "9p", .device = 9,
-						  .free_inode = free_inode,
-						  .transient_inodes = true };
+	*client = (struct ninep_client){.exchange = exchange,
+					.transport = transport,
+					.message_size = MESSAGE_SIZE,
+					.next_fid = 1};
+	client->superblock = (struct superblock){
+	    .type = "9p", .device = 9, .free_inode = free_inode, .transient_inodes = true};
 	if (tag[0] == '/')
 		strlcpy(path, tag, sizeof(path));
 	else

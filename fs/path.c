@@ -67,8 +67,8 @@ static int follow_link(struct inode *directory, struct inode *link, int depth,
 	return error;
 }
 
-static int step(struct inode **current, const char *name, size_t length, bool last,
-		unsigned flags, int depth)
+static int step(struct inode **current, const char *name, size_t length, bool last, unsigned flags,
+		int depth)
 {
 	struct inode *directory = *current, *child;
 	int error;
@@ -104,7 +104,9 @@ static int step(struct inode **current, const char *name, size_t length, bool la
 static int walk(struct inode *start, const char *path, unsigned flags, int depth,
 		struct inode **result)
 {
-	struct inode *current = path[0] == '/' ? vfs_root() : start ? start : vfs_working_directory();
+	struct inode *current = path[0] == '/' ? vfs_root()
+				: start	       ? start
+					       : vfs_working_directory();
 	const char *cursor = path;
 
 	if (!*path)
@@ -250,9 +252,10 @@ int vfs_make_directories(const char *path, size_t length)
 		error = vfs_resolve_parent(vfs_root(), partial, &directory, &name, &name_length);
 		if (error)
 			break;
-		error = directory->ops->create ? directory->ops->create(directory, name, name_length,
-									 S_IFDIR | 0755, 0, NULL) :
-						 -EROFS;
+		error = directory->ops->create
+			    ? directory->ops->create(directory, name, name_length, S_IFDIR | 0755,
+						     0, NULL)
+			    : -EROFS;
 		inode_put(directory);
 		if (error == -EEXIST)
 			error = 0;

@@ -15,7 +15,7 @@
 #include "mm/layout.h"
 
 #define SIGNAL_PIPE 13
-#define PIPE_ORDER 4 /* 16 pages = PIPE_CAPACITY */
+#define PIPE_ORDER  4 /* 16 pages = PIPE_CAPACITY */
 
 struct pipe {
 	struct byte_ring ring;
@@ -24,7 +24,7 @@ struct pipe {
 	struct poll_waiters pollers;
 };
 
-static struct superblock pipe_superblock = { .type = "pipefs" };
+static struct superblock pipe_superblock = {.type = "pipefs"};
 
 static struct pipe *pipe_new(void)
 {
@@ -183,22 +183,22 @@ static int fifo_open(struct inode *inode, struct file *file)
 }
 
 const struct file_operations fifo_file_operations = {
-	.open = fifo_open,
-	.release = pipe_release,
-	.read = pipe_read,
-	.write = pipe_write,
-	.poll = pipe_poll,
-	.ioctl = pipe_ioctl,
-	.stream = true,
+    .open = fifo_open,
+    .release = pipe_release,
+    .read = pipe_read,
+    .write = pipe_write,
+    .poll = pipe_poll,
+    .ioctl = pipe_ioctl,
+    .stream = true,
 };
 
 static const struct file_operations anonymous_pipe_operations = {
-	.release = pipe_release,
-	.read = pipe_read,
-	.write = pipe_write,
-	.poll = pipe_poll,
-	.ioctl = pipe_ioctl,
-	.stream = true,
+    .release = pipe_release,
+    .read = pipe_read,
+    .write = pipe_write,
+    .poll = pipe_poll,
+    .ioctl = pipe_ioctl,
+    .stream = true,
 };
 
 int pipe_create(unsigned flags, struct file **read_end, struct file **write_end)
@@ -217,8 +217,8 @@ int pipe_create(unsigned flags, struct file **read_end, struct file **write_end)
 	*read_end = file_open_inode(inode, O_RDONLY | (flags & O_NONBLOCK), &error);
 	if (*read_end)
 		attach(pipe, *read_end);
-	*write_end = *read_end ? file_open_inode(inode, O_WRONLY | (flags & O_NONBLOCK), &error) :
-				 NULL;
+	*write_end =
+	    *read_end ? file_open_inode(inode, O_WRONLY | (flags & O_NONBLOCK), &error) : NULL;
 	inode_put(inode); /* the files hold it now */
 	if (!*read_end) {
 		pipe_free(pipe);

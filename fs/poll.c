@@ -20,8 +20,8 @@ void poll_table_init(struct poll_table *table)
 
 static struct poll_entry *entry_at(struct poll_table *table, unsigned index)
 {
-	return index < POLL_TABLE_ENTRIES ? &table->inline_entries[index] :
-					    &table->extra[index - POLL_TABLE_ENTRIES];
+	return index < POLL_TABLE_ENTRIES ? &table->inline_entries[index]
+					  : &table->extra[index - POLL_TABLE_ENTRIES];
 }
 
 void poll_wait(struct poll_waiters *waiters, struct poll_table *table)
@@ -62,7 +62,8 @@ void poll_notify(struct poll_waiters *waiters)
 {
 	struct list_node *node;
 
-	list_for_each(node, &waiters->entries) {
+	list_for_each(node, &waiters->entries)
+	{
 		struct poll_entry *entry = list_entry(node, struct poll_entry, node);
 		if (entry->notify)
 			entry->notify(entry);

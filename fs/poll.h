@@ -15,7 +15,7 @@ struct poll_waiters {
 
 struct poll_entry {
 	struct list_node node;
-	struct thread *thread;			     /* woken by poll_notify, or */
+	struct thread *thread;			  /* woken by poll_notify, or */
 	void (*notify)(struct poll_entry *entry); /* called instead (epoll's interests) */
 	struct poll_waiters *waiters;
 };

@@ -71,9 +71,9 @@ static void generate_meminfo(struct text *text)
 
 static void generate_cpuinfo(struct text *text)
 {
-	uint32_t brand[13] = { 0 };
+	uint32_t brand[13] = {0};
 	struct cpuid_result vendor = cpuid(0, 0), features = cpuid(1, 0);
-	uint32_t vendor_text[4] = { vendor.ebx, vendor.edx, vendor.ecx, 0 };
+	uint32_t vendor_text[4] = {vendor.ebx, vendor.edx, vendor.ecx, 0};
 
 	if (cpuid(0x80000000, 0).eax >= 0x80000004)
 		for (unsigned i = 0; i < 3; i++) {
@@ -88,9 +88,10 @@ static void generate_cpuinfo(struct text *text)
 		 "model name\t: %s\ncpu MHz\t\t: %llu.000\nflags\t\t:%s%s%s%s%s\n\n",
 		 (char *)vendor_text, (features.eax >> 8) & 0xf, (features.eax >> 4) & 0xf,
 		 brand[0] ? (char *)brand : "unknown",
-		 (unsigned long long)(time_tsc_hz() / 1000000), features.edx & (1 << 25) ? " sse" : "",
-		 features.edx & (1 << 26) ? " sse2" : "", features.ecx & (1 << 0) ? " pni" : "",
-		 features.ecx & (1 << 28) ? " avx" : "", features.ecx & (1 << 30) ? " rdrand" : "");
+		 (unsigned long long)(time_tsc_hz() / 1000000),
+		 features.edx & (1 << 25) ? " sse" : "", features.edx & (1 << 26) ? " sse2" : "",
+		 features.ecx & (1 << 0) ? " pni" : "", features.ecx & (1 << 28) ? " avx" : "",
+		 features.ecx & (1 << 30) ? " rdrand" : "");
 }
 
 static void add_seconds(struct text *text, uint64_t ns)
@@ -157,12 +158,13 @@ static void generate_cmdline(struct text *text)
 
 static void add_area(const struct vm_area *area, void *context)
 {
-	static const char *const kinds[] = { "", "", "[stack]" };
+	static const char *const kinds[] = {"", "", "[stack]"};
 	struct text *text = context;
 
 	text_add(text, "%012llx-%012llx %c%c%cp 00000000 00:00 0          %s\n",
 		 (unsigned long long)area->start, (unsigned long long)area->end,
-		 area->protection & PROT_READ ? 'r' : '-', area->protection & PROT_WRITE ? 'w' : '-',
+		 area->protection & PROT_READ ? 'r' : '-',
+		 area->protection & PROT_WRITE ? 'w' : '-',
 		 area->protection & PROT_EXEC ? 'x' : '-',
 		 area->kind == VM_IMAGE ? app_image_name() : kinds[area->kind]);
 }
@@ -201,32 +203,30 @@ struct proc_entry {
 };
 
 static const struct proc_entry process_entries[] = {
-	{ "cmdline", S_IFREG | 0444, generate_cmdline, NULL, NULL },
-	{ "exe", S_IFLNK | 0777, NULL, "", NULL },
-	{ "fd", S_IFDIR | 0500, NULL, NULL, NULL },
-	{ "maps", S_IFREG | 0444, generate_maps, NULL, NULL },
-	{ "status", S_IFREG | 0444, generate_status, NULL, NULL },
-	{ NULL, 0, NULL, NULL, NULL },
+    {"cmdline", S_IFREG | 0444, generate_cmdline, NULL, NULL},
+    {"exe", S_IFLNK | 0777, NULL, "", NULL},
+    {"fd", S_IFDIR | 0500, NULL, NULL, NULL},
+    {"maps", S_IFREG | 0444, generate_maps, NULL, NULL},
+    {"status", S_IFREG | 0444, generate_status, NULL, NULL},
+    {NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct proc_entry root_entries[] = {
-	{ "1", S_IFDIR | 0555, NULL, NULL, process_entries },
-	{ "cmdline", S_IFREG | 0444, generate_kernel_cmdline, NULL, NULL },
-	{ "cpuinfo", S_IFREG | 0444, generate_cpuinfo, NULL, NULL },
-	{ "loadavg", S_IFREG | 0444, generate_loadavg, NULL, NULL },
-	{ "meminfo", S_IFREG | 0444, generate_meminfo, NULL, NULL },
-	{ "mounts", S_IFREG | 0444, generate_mounts, NULL, NULL },
-	{ "self", S_IFLNK | 0777, NULL, "1", NULL },
-	{ "stat", S_IFREG | 0444, generate_stat, NULL, NULL },
-	{ "uptime", S_IFREG | 0444, generate_uptime, NULL, NULL },
-	{ "version", S_IFREG | 0444, generate_version, NULL, NULL },
-	{ NULL, 0, NULL, NULL, NULL },
+    {"1", S_IFDIR | 0555, NULL, NULL, process_entries},
+    {"cmdline", S_IFREG | 0444, generate_kernel_cmdline, NULL, NULL},
+    {"cpuinfo", S_IFREG | 0444, generate_cpuinfo, NULL, NULL},
+    {"loadavg", S_IFREG | 0444, generate_loadavg, NULL, NULL},
+    {"meminfo", S_IFREG | 0444, generate_meminfo, NULL, NULL},
+    {"mounts", S_IFREG | 0444, generate_mounts, NULL, NULL},
+    {"self", S_IFLNK | 0777, NULL, "1", NULL},
+    {"stat", S_IFREG | 0444, generate_stat, NULL, NULL},
+    {"uptime", S_IFREG | 0444, generate_uptime, NULL, NULL},
+    {"version", S_IFREG | 0444, generate_version, NULL, NULL},
+    {NULL, 0, NULL, NULL, NULL},
 };
 
-static struct superblock proc_superblock = { .type = "proc", .device = 3,
-					     .transient_inodes = true };
-static const struct inode_operations directory_operations, fd_directory_operations,
-	link_operations;
+static struct superblock proc_superblock = {.type = "proc", .device = 3, .transient_inodes = true};
+static const struct inode_operations directory_operations, fd_directory_operations, link_operations;
 static const struct file_operations text_file_operations;
 
 static struct inode *make_inode(const struct proc_entry *entry, struct inode *parent)
@@ -275,8 +275,7 @@ static int proc_lookup(struct inode *directory, const char *name, size_t length,
 	return -ENOENT;
 }
 
-static int proc_readdir(struct inode *directory, uint64_t *position,
-			struct directory_sink *sink)
+static int proc_readdir(struct inode *directory, uint64_t *position, struct directory_sink *sink)
 {
 	const struct proc_entry *entry = directory->private;
 
@@ -380,16 +379,19 @@ static int fd_readdir(struct inode *directory, uint64_t *position, struct direct
 }
 
 static const struct inode_operations directory_operations = {
-	.lookup = proc_lookup, .readdir = proc_readdir, .name_of = proc_name_of,
+    .lookup = proc_lookup,
+    .readdir = proc_readdir,
+    .name_of = proc_name_of,
 };
 static const struct inode_operations fd_directory_operations = {
-	.lookup = fd_lookup, .readdir = fd_readdir,
+    .lookup = fd_lookup,
+    .readdir = fd_readdir,
 };
 static const struct inode_operations link_operations = {
-	.readlink = proc_readlink,
+    .readlink = proc_readlink,
 };
 static const struct inode_operations fd_link_operations = {
-	.readlink = fd_readlink,
+    .readlink = fd_readlink,
 };
 
 static int text_open(struct inode *inode, struct file *file)
@@ -430,12 +432,14 @@ static long text_read(struct file *file, void *buffer, size_t count, uint64_t of
 }
 
 static const struct file_operations text_file_operations = {
-	.open = text_open, .release = text_release, .read = text_read,
+    .open = text_open,
+    .release = text_release,
+    .read = text_read,
 };
 
 struct inode *procfs_create(void)
 {
-	static const struct proc_entry root = { "proc", S_IFDIR | 0555, NULL, NULL, root_entries };
+	static const struct proc_entry root = {"proc", S_IFDIR | 0555, NULL, NULL, root_entries};
 
 	proc_superblock.free_inode = free_inode;
 	return make_inode(&root, NULL);

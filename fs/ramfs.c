@@ -35,8 +35,7 @@ struct ramfs_file {
 	uint64_t page_slots;
 };
 
-static const struct inode_operations directory_operations, file_operations_inode,
-	link_operations;
+static const struct inode_operations directory_operations, file_operations_inode, link_operations;
 static const struct file_operations regular_file_operations;
 
 static uint32_t hash_name(const char *name, size_t length)
@@ -54,8 +53,7 @@ static struct ramfs_entry **bucket_of(struct ramfs_directory *directory, const c
 	return &directory->buckets[hash_name(name, length) & (directory->bucket_count - 1)];
 }
 
-static struct ramfs_entry *find(struct ramfs_directory *directory, const char *name,
-				size_t length)
+static struct ramfs_entry *find(struct ramfs_directory *directory, const char *name, size_t length)
 {
 	if (!directory->bucket_count)
 		return NULL;
@@ -80,7 +78,8 @@ static int grow_buckets(struct ramfs_directory *directory)
 	for (unsigned i = 0; i < old_count; i++) {
 		for (struct ramfs_entry *entry = old[i], *next; entry; entry = next) {
 			next = entry->hash_next;
-			struct ramfs_entry **bucket = bucket_of(directory, entry->name, entry->length);
+			struct ramfs_entry **bucket =
+			    bucket_of(directory, entry->name, entry->length);
 			entry->hash_next = *bucket;
 			*bucket = entry;
 		}
@@ -292,7 +291,7 @@ static bool is_ancestor(struct inode *ancestor, struct inode *inode)
 }
 
 #define RENAME_NOREPLACE 1
-#define RENAME_EXCHANGE 2
+#define RENAME_EXCHANGE	 2
 
 static int ramfs_rename(struct inode *old_directory, const char *old_name, size_t old_length,
 			struct inode *new_directory, const char *new_name, size_t new_length,
@@ -327,11 +326,11 @@ static int ramfs_rename(struct inode *old_directory, const char *old_name, size_
 	if (target) {
 		if (flags & RENAME_NOREPLACE)
 			return -EEXIST;
-		int error = ramfs_unlink(new_directory, new_name, new_length,
-					 inode_is_directory(moving));
+		int error =
+		    ramfs_unlink(new_directory, new_name, new_length, inode_is_directory(moving));
 		if (error)
-			return error == -ENOTDIR && !inode_is_directory(target->inode) ? -ENOTDIR :
-										     error;
+			return error == -ENOTDIR && !inode_is_directory(target->inode) ? -ENOTDIR
+										       : error;
 	}
 	inode_get(moving);
 	int error = add_entry(new_directory, new_name, new_length, moving);
@@ -368,8 +367,7 @@ static unsigned directory_type(const struct inode *inode)
 	return (inode->mode & S_IFMT) >> 12; /* DT_* values are the S_IFMT bits shifted */
 }
 
-static int ramfs_readdir(struct inode *directory, uint64_t *position,
-			 struct directory_sink *sink)
+static int ramfs_readdir(struct inode *directory, uint64_t *position, struct directory_sink *sink)
 {
 	struct ramfs_directory *entries = directory->private;
 	struct inode *parent = directory->covered ? directory->covered : directory->parent;
@@ -464,8 +462,7 @@ static long ramfs_read(struct file *open_file, void *buffer, size_t count, uint6
 	return (long)done;
 }
 
-static long ramfs_write(struct file *open_file, const void *buffer, size_t count,
-			uint64_t offset)
+static long ramfs_write(struct file *open_file, const void *buffer, size_t count, uint64_t offset)
 {
 	struct inode *inode = open_file->inode;
 	struct ramfs_file *file = inode->private;
@@ -493,27 +490,27 @@ static long ramfs_write(struct file *open_file, const void *buffer, size_t count
 }
 
 static const struct inode_operations directory_operations = {
-	.lookup = ramfs_lookup,
-	.create = ramfs_create,
-	.symlink = ramfs_symlink,
-	.link = ramfs_link,
-	.unlink = ramfs_unlink,
-	.rename = ramfs_rename,
-	.name_of = ramfs_name_of,
-	.readdir = ramfs_readdir,
+    .lookup = ramfs_lookup,
+    .create = ramfs_create,
+    .symlink = ramfs_symlink,
+    .link = ramfs_link,
+    .unlink = ramfs_unlink,
+    .rename = ramfs_rename,
+    .name_of = ramfs_name_of,
+    .readdir = ramfs_readdir,
 };
 
 static const struct inode_operations file_operations_inode = {
-	.truncate = ramfs_truncate,
+    .truncate = ramfs_truncate,
 };
 
 static const struct inode_operations link_operations = {
-	.readlink = ramfs_readlink,
+    .readlink = ramfs_readlink,
 };
 
 static const struct file_operations regular_file_operations = {
-	.read = ramfs_read,
-	.write = ramfs_write,
+    .read = ramfs_read,
+    .write = ramfs_write,
 };
 
 struct inode *ramfs_create_filesystem(const char *type, uint32_t device)

@@ -85,9 +85,8 @@ static void make_devices(struct inode *dev)
 		const char *name;
 		uint32_t major, minor;
 	} nodes[] = {
-		{ "null", 1, 3 },    { "zero", 1, 5 },	  { "full", 1, 7 },
-		{ "random", 1, 8 },  { "urandom", 1, 9 }, { "tty", 5, 0 },
-		{ "console", 5, 1 }, { "ttyS0", 4, 64 },
+	    {"null", 1, 3},    {"zero", 1, 5}, {"full", 1, 7},	  {"random", 1, 8},
+	    {"urandom", 1, 9}, {"tty", 5, 0},  {"console", 5, 1}, {"ttyS0", 4, 64},
 	};
 
 	device_register(DEVICE_NUMBER(5, 0), &console_file_operations);

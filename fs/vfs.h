@@ -9,19 +9,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define NAME_MAX 255
-#define PATH_MAX 4096
+#define NAME_MAX	   255
+#define PATH_MAX	   4096
 #define SYMLINK_MAX_FOLLOW 40
 
 /* Linux file-type bits of st_mode. */
-#define S_IFMT 0170000
+#define S_IFMT	 0170000
 #define S_IFSOCK 0140000
-#define S_IFLNK 0120000
-#define S_IFREG 0100000
-#define S_IFBLK 0060000
-#define S_IFDIR 0040000
-#define S_IFCHR 0020000
-#define S_IFIFO 0010000
+#define S_IFLNK	 0120000
+#define S_IFREG	 0100000
+#define S_IFBLK	 0060000
+#define S_IFDIR	 0040000
+#define S_IFCHR	 0020000
+#define S_IFIFO	 0010000
 
 struct inode;
 struct file;
@@ -42,9 +42,9 @@ struct inode_operations {
 		      uint32_t device, struct inode **result);
 	int (*symlink)(struct inode *directory, const char *name, size_t length,
 		       const char *target);
-	int (*link)(struct inode *directory, const char *name, size_t length,
-		    struct inode *target);
-	/* Removes a name; `directory_expected` says rmdir (ENOTDIR/ENOTEMPTY) or unlink (EISDIR). */
+	int (*link)(struct inode *directory, const char *name, size_t length, struct inode *target);
+	/* Removes a name; `directory_expected` says rmdir (ENOTDIR/ENOTEMPTY) or unlink (EISDIR).
+	 */
 	int (*unlink)(struct inode *directory, const char *name, size_t length,
 		      bool directory_expected);
 	int (*rename)(struct inode *old_directory, const char *old_name, size_t old_length,
@@ -116,20 +116,20 @@ struct file {
 };
 
 /* Open-flag values (Linux x86-64). */
-#define O_ACCMODE 0003
-#define O_RDONLY 0
-#define O_WRONLY 1
-#define O_RDWR 2
-#define O_CREAT 0100
-#define O_EXCL 0200
-#define O_NOCTTY 0400
-#define O_TRUNC 01000
-#define O_APPEND 02000
-#define O_NONBLOCK 04000
+#define O_ACCMODE   0003
+#define O_RDONLY    0
+#define O_WRONLY    1
+#define O_RDWR	    2
+#define O_CREAT	    0100
+#define O_EXCL	    0200
+#define O_NOCTTY    0400
+#define O_TRUNC	    01000
+#define O_APPEND    02000
+#define O_NONBLOCK  04000
 #define O_DIRECTORY 0200000
-#define O_NOFOLLOW 0400000
-#define O_CLOEXEC 02000000
-#define O_PATH 010000000
+#define O_NOFOLLOW  0400000
+#define O_CLOEXEC   02000000
+#define O_PATH	    010000000
 
 /* Builds the boot file tree (fs/tree.c), then opens the console as descriptors 0-2. */
 struct bootinfo;

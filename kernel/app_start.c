@@ -45,22 +45,22 @@ static unsigned fill_auxiliary_vector(uint64_t *vector, uint64_t random_bytes, u
 	const uint16_t program_header_size = *(uint16_t *)(__elf_header + 54);
 	const uint16_t program_header_count = *(uint16_t *)(__elf_header + 56);
 	const uint64_t pairs[][2] = {
-		{ AT_PHDR, (uint64_t)__elf_header + program_header_offset },
-		{ AT_PHENT, program_header_size },
-		{ AT_PHNUM, program_header_count },
-		{ AT_PAGESZ, PAGE_SIZE },
-		{ AT_ENTRY, (uint64_t)_start },
-		{ AT_UID, 0 },
-		{ AT_EUID, 0 },
-		{ AT_GID, 0 },
-		{ AT_EGID, 0 },
-		{ AT_SECURE, 0 },
-		{ AT_HWCAP, cpuid(1, 0).edx },
-		{ AT_CLKTCK, 100 },
-		{ AT_PLATFORM, platform },
-		{ AT_RANDOM, random_bytes },
-		{ AT_EXECFN, program_name },
-		{ AT_NULL, 0 },
+	    {AT_PHDR, (uint64_t)__elf_header + program_header_offset},
+	    {AT_PHENT, program_header_size},
+	    {AT_PHNUM, program_header_count},
+	    {AT_PAGESZ, PAGE_SIZE},
+	    {AT_ENTRY, (uint64_t)_start},
+	    {AT_UID, 0},
+	    {AT_EUID, 0},
+	    {AT_GID, 0},
+	    {AT_EGID, 0},
+	    {AT_SECURE, 0},
+	    {AT_HWCAP, cpuid(1, 0).edx},
+	    {AT_CLKTCK, 100},
+	    {AT_PLATFORM, platform},
+	    {AT_RANDOM, random_bytes},
+	    {AT_EXECFN, program_name},
+	    {AT_NULL, 0},
 	};
 
 	memcpy(vector, pairs, sizeof(pairs));
@@ -69,7 +69,7 @@ static unsigned fill_auxiliary_vector(uint64_t *vector, uint64_t random_bytes, u
 
 static uint64_t build_stack(const struct cmdline *cmdline, uint64_t top)
 {
-	struct stack_builder stack = { top, top - 64 * 1024 };
+	struct stack_builder stack = {top, top - 64 * 1024};
 	unsigned argc = cmdline->argument_count, envc = cmdline->environment_count;
 	uint64_t argv[CMDLINE_MAX_WORDS + 1], envp[CMDLINE_MAX_WORDS + 1], random_bytes[2];
 	uint64_t auxiliary[64];
@@ -85,8 +85,8 @@ static uint64_t build_stack(const struct cmdline *cmdline, uint64_t top)
 	for (unsigned i = 0; i < envc; i++)
 		envp[i] = push_string(&stack, cmdline->environment[i]);
 	argv[argc] = envp[envc] = 0;
-	unsigned auxiliary_count = fill_auxiliary_vector(auxiliary, random_address, platform,
-							 argv[0]);
+	unsigned auxiliary_count =
+	    fill_auxiliary_vector(auxiliary, random_address, platform, argv[0]);
 
 	/* argc, argv[], NULL, envp[], NULL, auxv: 16-byte aligned at argc. */
 	size_t words = 1 + (argc + 1) + (envc + 1) + auxiliary_count;
@@ -111,8 +111,8 @@ const struct cmdline *app_cmdline(void)
 
 const char *app_image_name(void)
 {
-	return started_with && started_with->argument_count ? started_with->arguments[0] :
-							      DEFAULT_PROGRAM_NAME;
+	return started_with && started_with->argument_count ? started_with->arguments[0]
+							    : DEFAULT_PROGRAM_NAME;
 }
 
 const char *app_image_path(void)

@@ -4,8 +4,7 @@
 #include "lib/string.h"
 
 /* Copies the next word into *storage and returns the rest of the line, or NULL at the end. */
-static const char *next_word(const char *line, char **storage, char *storage_end,
-			     bool *truncated)
+static const char *next_word(const char *line, char **storage, char *storage_end, bool *truncated)
 {
 	bool quoted = false;
 	char *out = *storage;
@@ -72,7 +71,8 @@ void cmdline_parse(struct cmdline *result, const char *line)
 		line = rest;
 		if (!strncmp(word, "virtio_mmio.device=", 19)) {
 			if (result->virtio_mmio_count < 8)
-				result->virtio_mmio_devices[result->virtio_mmio_count++] = word + 19;
+				result->virtio_mmio_devices[result->virtio_mmio_count++] =
+				    word + 19;
 			continue;
 		}
 		if (after_separator)

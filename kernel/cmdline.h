@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #define CMDLINE_MAX_WORDS 256
-#define CMDLINE_STORAGE 4096
+#define CMDLINE_STORAGE	  4096
 
 struct cmdline {
 	char storage[CMDLINE_STORAGE];

@@ -14,13 +14,13 @@
 #include "lib/byte_ring.h"
 
 #define INPUT_BUFFER_SIZE 4096
-#define CONTROL(letter) ((letter) & 0x1f)
+#define CONTROL(letter)	  ((letter)&0x1f)
 
 static unsigned char input_storage[INPUT_BUFFER_SIZE];
-static struct byte_ring input = { input_storage, INPUT_BUFFER_SIZE, 0, 0 };
+static struct byte_ring input = {input_storage, INPUT_BUFFER_SIZE, 0, 0};
 static size_t completed_lines; /* bytes of input that form complete lines (readable) */
-static struct wait_queue readers = { LIST_INIT(readers.waiters) };
-static struct poll_waiters console_pollers = { LIST_INIT(console_pollers.entries) };
+static struct wait_queue readers = {LIST_INIT(readers.waiters)};
+static struct poll_waiters console_pollers = {LIST_INIT(console_pollers.entries)};
 static unsigned end_of_file_marks;
 
 void console_init(void)
@@ -121,11 +121,11 @@ long console_read(char *buffer, size_t length)
 }
 
 static struct linux_termios console_termios = {
-	.input_flags = 0x0500,	 /* ICRNL | IXON */
-	.output_flags = 0x0005,	 /* OPOST | ONLCR */
-	.control_flags = 0x00bf, /* B38400 | CS8 | CREAD | HUPCL */
-	.local_flags = 0x8a3b,	 /* ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN */
-	.control_characters = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 },
+    .input_flags = 0x0500,   /* ICRNL | IXON */
+    .output_flags = 0x0005,  /* OPOST | ONLCR */
+    .control_flags = 0x00bf, /* B38400 | CS8 | CREAD | HUPCL */
+    .local_flags = 0x8a3b,   /* ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN */
+    .control_characters = {3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22},
 };
 
 static long console_file_read(struct file *file, void *buffer, size_t count, uint64_t offset)
@@ -134,8 +134,7 @@ static long console_file_read(struct file *file, void *buffer, size_t count, uin
 	return count ? console_read(buffer, count) : 0;
 }
 
-static long console_file_write(struct file *file, const void *buffer, size_t count,
-			       uint64_t offset)
+static long console_file_write(struct file *file, const void *buffer, size_t count, uint64_t offset)
 {
 	(void)file, (void)offset;
 	console_write_kernel(buffer, count);
@@ -144,7 +143,7 @@ static long console_file_write(struct file *file, const void *buffer, size_t cou
 
 static long console_file_ioctl(struct file *file, unsigned long request, void *argument)
 {
-	struct linux_winsize size = { .rows = 24, .columns = 80 };
+	struct linux_winsize size = {.rows = 24, .columns = 80};
 
 	(void)file;
 	switch (request) {
@@ -176,11 +175,11 @@ static unsigned console_file_poll(struct file *file, struct poll_table *table)
 }
 
 const struct file_operations console_file_operations = {
-	.read = console_file_read,
-	.write = console_file_write,
-	.ioctl = console_file_ioctl,
-	.poll = console_file_poll,
-	.stream = true,
+    .read = console_file_read,
+    .write = console_file_write,
+    .ioctl = console_file_ioctl,
+    .poll = console_file_poll,
+    .stream = true,
 };
 
 /* The size of each argument of the ioctls above, for the system-call layer's pointer check. */

@@ -48,7 +48,8 @@ void crash_print_backtrace(uint64_t instruction, uint64_t frame_pointer)
 			continue;
 		}
 		if (repeats)
-			log_raw("      ... the same frame %llu more times\n", (unsigned long long)repeats);
+			log_raw("      ... the same frame %llu more times\n",
+				(unsigned long long)repeats);
 		repeats = 0;
 		previous = return_address - 1;
 		format_snprintf(prefix, sizeof(prefix), "  #%-3d", depth);

@@ -6,11 +6,11 @@
 #include "arch/x86_64/interrupts.h"
 #include "kernel/compiler.h"
 
-#define SIGNAL_ILL 4
+#define SIGNAL_ILL  4
 #define SIGNAL_TRAP 5
 #define SIGNAL_ABRT 6
-#define SIGNAL_BUS 7
-#define SIGNAL_FPE 8
+#define SIGNAL_BUS  7
+#define SIGNAL_FPE  8
 #define SIGNAL_KILL 9
 #define SIGNAL_SEGV 11
 

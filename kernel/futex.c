@@ -45,7 +45,8 @@ static int wake_matching(struct wait_queue *bucket, uintptr_t key, int count, ui
 	struct list_node *node, *next;
 	int woken = 0, moved = 0;
 
-	list_for_each_safe(node, next, &bucket->waiters) {
+	list_for_each_safe(node, next, &bucket->waiters)
+	{
 		struct thread *thread = list_entry(node, struct thread, queue_node);
 		if (thread->futex_key != key || !(thread->futex_bitset & bitset))
 			continue;
@@ -67,8 +68,8 @@ static int wake_matching(struct wait_queue *bucket, uintptr_t key, int count, ui
 int futex_wake(uint32_t *address, int count, uint32_t bitset)
 {
 	uint64_t flags = interrupts_save();
-	int woken = wake_matching(bucket_for((uintptr_t)address), (uintptr_t)address, count,
-				  bitset, NULL, 0, 0);
+	int woken = wake_matching(bucket_for((uintptr_t)address), (uintptr_t)address, count, bitset,
+				  NULL, 0, 0);
 
 	interrupts_restore(flags);
 	return woken;

@@ -10,7 +10,7 @@
 
 static int console_level = LOG_WARNING;
 static unsigned char log_storage[LOG_BUFFER_SIZE];
-static struct byte_ring log_ring = { log_storage, LOG_BUFFER_SIZE, 0, 0 };
+static struct byte_ring log_ring = {log_storage, LOG_BUFFER_SIZE, 0, 0};
 
 size_t log_read_all(char *buffer, size_t size)
 {

@@ -25,6 +25,6 @@ void log_raw(const char *format, ...) __printf_like(1, 2);
 void log_raw_write(const char *text, size_t length);
 
 #define pr_error(...) log_print(LOG_ERROR, __VA_ARGS__)
-#define pr_warn(...) log_print(LOG_WARNING, __VA_ARGS__)
-#define pr_info(...) log_print(LOG_INFO, __VA_ARGS__)
+#define pr_warn(...)  log_print(LOG_WARNING, __VA_ARGS__)
+#define pr_info(...)  log_print(LOG_INFO, __VA_ARGS__)
 #define pr_debug(...) log_print(LOG_DEBUG, __VA_ARGS__)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The boot script: arch/x86_64/boot_entry.S calls kernel_main in long mode on the boot stack,
- * with the first GiB mapped and what the boot loader passed. One step per line, in dependency order; the last one becomes the
- * application's main thread and never returns. */
+ * with the first GiB mapped and what the boot loader passed. One step per line, in dependency
+ * order; the last one becomes the application's main thread and never returns. */
 #include <stdint.h>
 #include "arch/x86_64/cpu_setup.h"
 #include "arch/x86_64/exceptions.h"
@@ -32,8 +32,8 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc);
 void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 {
 	boot_first_tsc = first_tsc;
-	console_init();	 /* serial output first: every later step can report */
-	idt_init();	 /* GDT, TSS with IST stacks, IDT */
+	console_init();	   /* serial output first: every later step can report */
+	idt_init();	   /* GDT, TSS with IST stacks, IDT */
 	exceptions_init(); /* faults become reports from here on */
 	if (boot_parse(&bootinfo, magic, (const void *)(uintptr_t)information))
 		panic("unknown boot protocol (magic %#x) or no memory map", magic);
@@ -43,21 +43,22 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 		log_set_console_level(cmdline.log_level);
 	if (cmdline.truncated)
 		pr_warn("command line too long: the rest was dropped\n");
-	for (unsigned i = 0; i < bootinfo.module_count; i++)	/* keep the initrd out of RAM */
+	for (unsigned i = 0; i < bootinfo.module_count; i++) /* keep the initrd out of RAM */
 		bootinfo_reserve(&bootinfo, bootinfo.modules[i].start, bootinfo.modules[i].length);
-	cpu_setup();						/* SSE/AVX, syscall MSRs, GS */
-	frame_init(&bootinfo, paging_init(&bootinfo));		/* final page tables, then RAM */
-	vm_init();						/* the image's memory areas */
-	irq_init();						/* mask PIC, LAPIC, I/O APIC */
-	acpi_init(bootinfo.rsdp);				/* power-off registers */
-	time_init();						/* TSC and wall clock */
-	random_init();						/* getrandom, AT_RANDOM */
-	scheduler_init();					/* this context becomes thread 1 */
-	console_enable_input();					/* serial receive interrupt */
-	vfs_init(&bootinfo);					/* ramfs root, /dev, initrd, /etc */
-	vfs_open_console();					/* descriptors 0, 1, 2 */
-	virtio_mmio_probe(cmdline.virtio_mmio_devices, cmdline.virtio_mmio_count); /* disks, shares */
-	virtio_pci_probe();					/* the same on q35 and pc */
+	cpu_setup();				       /* SSE/AVX, syscall MSRs, GS */
+	frame_init(&bootinfo, paging_init(&bootinfo)); /* final page tables, then RAM */
+	vm_init();				       /* the image's memory areas */
+	irq_init();				       /* mask PIC, LAPIC, I/O APIC */
+	acpi_init(bootinfo.rsdp);		       /* power-off registers */
+	time_init();				       /* TSC and wall clock */
+	random_init();				       /* getrandom, AT_RANDOM */
+	scheduler_init();			       /* this context becomes thread 1 */
+	console_enable_input();			       /* serial receive interrupt */
+	vfs_init(&bootinfo);			       /* ramfs root, /dev, initrd, /etc */
+	vfs_open_console();			       /* descriptors 0, 1, 2 */
+	virtio_mmio_probe(cmdline.virtio_mmio_devices,
+			  cmdline.virtio_mmio_count); /* disks, shares */
+	virtio_pci_probe();			      /* the same on q35 and pc */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

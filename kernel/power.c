@@ -8,7 +8,7 @@
 #include "lib/format.h"
 
 #define DEBUG_CONSOLE_PORT 0xe9
-#define DEBUG_EXIT_PORT 0x501
+#define DEBUG_EXIT_PORT	   0x501
 
 static void debug_console_write(const char *text)
 {

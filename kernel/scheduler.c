@@ -19,8 +19,8 @@
 #include "mm/heap.h"
 #include "mm/vm.h"
 
-#define TIME_SLICE_NS 10000000ull
-#define KERNEL_STACK_SIZE 8192
+#define TIME_SLICE_NS	     10000000ull
+#define KERNEL_STACK_SIZE    8192
 #define KERNEL_CODE_SELECTOR 0x08
 #define KERNEL_DATA_SELECTOR 0x10
 
@@ -87,9 +87,9 @@ void kernel_timer_start(struct kernel_timer *timer, uint64_t deadline_ns)
 	kernel_timer_cancel(timer);
 	if (deadline_ns) {
 		timer->deadline_ns = deadline_ns;
-		list_for_each(node, &timers)
-			if (list_entry(node, struct kernel_timer, node)->deadline_ns > deadline_ns)
-				break;
+		list_for_each(
+		    node, &timers) if (list_entry(node, struct kernel_timer, node)->deadline_ns >
+				       deadline_ns) break;
 		list_insert_before(node, &timer->node);
 		if (cpu)
 			program_timer(time_monotonic_ns());
@@ -305,11 +305,11 @@ static struct thread *idle_create(void)
 		panic("no memory for the idle thread");
 	idle->priority = 0;
 	idle->context = (struct interrupt_frame){
-		.rip = (uint64_t)idle_loop,
-		.cs = KERNEL_CODE_SELECTOR,
-		.rflags = RFLAGS_IF,
-		.rsp = (uint64_t)idle->kernel_stack + KERNEL_STACK_SIZE - 8,
-		.ss = KERNEL_DATA_SELECTOR,
+	    .rip = (uint64_t)idle_loop,
+	    .cs = KERNEL_CODE_SELECTOR,
+	    .rflags = RFLAGS_IF,
+	    .rsp = (uint64_t)idle->kernel_stack + KERNEL_STACK_SIZE - 8,
+	    .ss = KERNEL_DATA_SELECTOR,
 	};
 	return idle;
 }
@@ -350,9 +350,9 @@ uint64_t scheduler_cpu_time_ns(bool whole_program)
 	struct list_node *node;
 
 	if (whole_program)
-		list_for_each(node, &all_threads)
-			if (list_entry(node, struct thread, all_node) != cpu->current)
-				total += list_entry(node, struct thread, all_node)->cpu_time_ns;
+		list_for_each(node, &all_threads) if (list_entry(node, struct thread, all_node) !=
+						      cpu->current) total +=
+		    list_entry(node, struct thread, all_node)->cpu_time_ns;
 	interrupts_restore(flags);
 	return total;
 }
@@ -361,7 +361,8 @@ struct thread *thread_find(int id)
 {
 	struct list_node *node;
 
-	list_for_each(node, &all_threads) {
+	list_for_each(node, &all_threads)
+	{
 		struct thread *thread = list_entry(node, struct thread, all_node);
 		if (thread->id == id && thread->state != THREAD_DEAD)
 			return thread;
@@ -380,8 +381,7 @@ void scheduler_for_each_thread(void (*visit)(const struct thread *thread, void *
 	uint64_t flags = interrupts_save();
 	struct list_node *node;
 
-	list_for_each(node, &all_threads)
-		visit(list_entry(node, struct thread, all_node), context);
+	list_for_each(node, &all_threads) visit(list_entry(node, struct thread, all_node), context);
 	interrupts_restore(flags);
 }
 

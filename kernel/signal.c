@@ -15,19 +15,20 @@
 #define BIT(signal) (1ull << ((signal)-1))
 #define UNBLOCKABLE (BIT(9) | BIT(19)) /* SIGKILL, SIGSTOP */
 /* SIGCHLD, SIGCONT, SIGURG, SIGWINCH: ignored by default; stop signals too (no job control). */
-#define DEFAULT_IGNORED (BIT(17) | BIT(18) | BIT(23) | BIT(28) | BIT(19) | BIT(20) | BIT(21) | BIT(22))
-#define RED_ZONE 128
-#define KERNEL_CODE_SELECTOR 0x08
-#define KERNEL_DATA_SELECTOR 0x10
+#define DEFAULT_IGNORED                                                                            \
+	(BIT(17) | BIT(18) | BIT(23) | BIT(28) | BIT(19) | BIT(20) | BIT(21) | BIT(22))
+#define RED_ZONE	       128
+#define KERNEL_CODE_SELECTOR   0x08
+#define KERNEL_DATA_SELECTOR   0x10
 #define RFLAGS_USER_CHANGEABLE 0x000000000003fdd5ull /* CF PF AF ZF SF TF DF OF AC ... */
-#define RFLAGS_DIRECTION (1u << 10)
-#define RFLAGS_TRAP (1u << 8)
+#define RFLAGS_DIRECTION       (1u << 10)
+#define RFLAGS_TRAP	       (1u << 8)
 
 static const char *const signal_names[32] = {
-	[1] = "SIGHUP",	  [2] = "SIGINT",   [3] = "SIGQUIT",  [4] = "SIGILL",   [5] = "SIGTRAP",
-	[6] = "SIGABRT",  [7] = "SIGBUS",   [8] = "SIGFPE",   [9] = "SIGKILL",  [10] = "SIGUSR1",
-	[11] = "SIGSEGV", [12] = "SIGUSR2", [13] = "SIGPIPE", [14] = "SIGALRM", [15] = "SIGTERM",
-	[24] = "SIGXCPU", [25] = "SIGXFSZ", [26] = "SIGVTALRM", [27] = "SIGPROF", [31] = "SIGSYS",
+    [1] = "SIGHUP",   [2] = "SIGINT",	[3] = "SIGQUIT",    [4] = "SIGILL",   [5] = "SIGTRAP",
+    [6] = "SIGABRT",  [7] = "SIGBUS",	[8] = "SIGFPE",	    [9] = "SIGKILL",  [10] = "SIGUSR1",
+    [11] = "SIGSEGV", [12] = "SIGUSR2", [13] = "SIGPIPE",   [14] = "SIGALRM", [15] = "SIGTERM",
+    [24] = "SIGXCPU", [25] = "SIGXFSZ", [26] = "SIGVTALRM", [27] = "SIGPROF", [31] = "SIGSYS",
 };
 
 static struct linux_sigaction actions[SIGNAL_COUNT + 1];
@@ -53,7 +54,8 @@ void signal_update_pending_flag(void)
 {
 	struct thread *current = thread_current();
 
-	this_cpu()->signal_pending = current && (current->signals_pending & ~current->signals_blocked);
+	this_cpu()->signal_pending =
+	    current && (current->signals_pending & ~current->signals_blocked);
 }
 
 int signal_set_action(int signal, const struct linux_sigaction *action,
@@ -132,7 +134,7 @@ static void choose_thread(const struct thread *thread, void *context)
  * thread, current during interrupts, is not one of the program's). */
 int signal_send_to_program(int signal)
 {
-	struct thread_choice choice = { .bit = BIT(signal) };
+	struct thread_choice choice = {.bit = BIT(signal)};
 	struct thread *current = thread_current();
 
 	if (!valid_signal(signal))
@@ -156,13 +158,28 @@ static __noreturn void terminate(int signal)
 static void save_registers(struct linux_sigcontext *context, const struct interrupt_frame *frame)
 {
 	*context = (struct linux_sigcontext){
-		.r8 = frame->r8, .r9 = frame->r9, .r10 = frame->r10, .r11 = frame->r11,
-		.r12 = frame->r12, .r13 = frame->r13, .r14 = frame->r14, .r15 = frame->r15,
-		.rdi = frame->rdi, .rsi = frame->rsi, .rbp = frame->rbp, .rbx = frame->rbx,
-		.rdx = frame->rdx, .rax = frame->rax, .rcx = frame->rcx, .rsp = frame->rsp,
-		.rip = frame->rip, .rflags = frame->rflags, .cs = KERNEL_CODE_SELECTOR,
-		.ss = KERNEL_DATA_SELECTOR, .error = frame->error_code,
-		.trap_number = frame->vector,
+	    .r8 = frame->r8,
+	    .r9 = frame->r9,
+	    .r10 = frame->r10,
+	    .r11 = frame->r11,
+	    .r12 = frame->r12,
+	    .r13 = frame->r13,
+	    .r14 = frame->r14,
+	    .r15 = frame->r15,
+	    .rdi = frame->rdi,
+	    .rsi = frame->rsi,
+	    .rbp = frame->rbp,
+	    .rbx = frame->rbx,
+	    .rdx = frame->rdx,
+	    .rax = frame->rax,
+	    .rcx = frame->rcx,
+	    .rsp = frame->rsp,
+	    .rip = frame->rip,
+	    .rflags = frame->rflags,
+	    .cs = KERNEL_CODE_SELECTOR,
+	    .ss = KERNEL_DATA_SELECTOR,
+	    .error = frame->error_code,
+	    .trap_number = frame->vector,
 	};
 }
 
@@ -186,15 +203,15 @@ static bool setup_frame(struct interrupt_frame *frame, int signal, const struct 
 	struct linux_rt_sigframe *out = (struct linux_rt_sigframe *)sp;
 	memset(out, 0, sizeof(*out));
 	out->return_address = action->restorer;
-	out->context.stack = (struct linux_signal_stack){ alternate->base, alternate->flags, 0,
-							  alternate->size };
+	out->context.stack =
+	    (struct linux_signal_stack){alternate->base, alternate->flags, 0, alternate->size};
 	save_registers(&out->context.mcontext, frame);
 	out->context.mcontext.cr2 = info->fault_address;
 	out->context.mcontext.fpstate = fpstate;
 	memset((void *)fpstate, 0, fpu_size);
 	cpu_fpu_save((void *)fpstate);
-	out->context.sigmask = current->signals_mask_saved ? current->signals_saved_mask :
-							     current->signals_blocked;
+	out->context.sigmask =
+	    current->signals_mask_saved ? current->signals_saved_mask : current->signals_blocked;
 	current->signals_mask_saved = false;
 	out->info = *info;
 	current->signals_blocked |= action->mask | ((action->flags & SA_NODEFER) ? 0 : BIT(signal));
@@ -232,10 +249,11 @@ void signal_deliver_from_interrupt(struct interrupt_frame *frame)
 			continue;
 		if (actions[signal].handler == SIG_DFL)
 			terminate(signal);
-		struct linux_siginfo info = { .signo = signal, .code = SI_TKILL };
+		struct linux_siginfo info = {.signo = signal, .code = SI_TKILL};
 		info.kill.pid = 1;
 		if (!setup_frame(frame, signal, &info)) {
-			log_raw("yolk: no room on the stack for the handler of signal %d\n", signal);
+			log_raw("yolk: no room on the stack for the handler of signal %d\n",
+				signal);
 			terminate(SIGNAL_SEGV);
 		}
 		break;
@@ -251,7 +269,7 @@ bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t ad
 	if (!current || handler == SIG_DFL || handler == SIG_IGN ||
 	    (current->signals_blocked & BIT(signal)))
 		return false;
-	struct linux_siginfo info = { .signo = signal, .code = SEGV_MAPERR };
+	struct linux_siginfo info = {.signo = signal, .code = SEGV_MAPERR};
 	info.fault_address = address;
 	return setup_frame(frame, signal, &info);
 }
@@ -259,12 +277,26 @@ bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t ad
 void signal_deliver_from_syscall(const struct syscall_frame *syscall, long result)
 {
 	struct interrupt_frame frame = {
-		.r15 = syscall->r15, .r14 = syscall->r14, .r13 = syscall->r13, .r12 = syscall->r12,
-		.r11 = syscall->rflags, .r10 = syscall->r10, .r9 = syscall->r9, .r8 = syscall->r8,
-		.rbp = syscall_frame_caller_rbp(syscall), .rdi = syscall->rdi, .rsi = syscall->rsi,
-		.rdx = syscall->rdx, .rcx = syscall->rip, .rbx = syscall->rbx, .rax = result,
-		.rip = syscall->rip, .cs = KERNEL_CODE_SELECTOR, .rflags = syscall->rflags,
-		.rsp = syscall_frame_caller_rsp(syscall), .ss = KERNEL_DATA_SELECTOR,
+	    .r15 = syscall->r15,
+	    .r14 = syscall->r14,
+	    .r13 = syscall->r13,
+	    .r12 = syscall->r12,
+	    .r11 = syscall->rflags,
+	    .r10 = syscall->r10,
+	    .r9 = syscall->r9,
+	    .r8 = syscall->r8,
+	    .rbp = syscall_frame_caller_rbp(syscall),
+	    .rdi = syscall->rdi,
+	    .rsi = syscall->rsi,
+	    .rdx = syscall->rdx,
+	    .rcx = syscall->rip,
+	    .rbx = syscall->rbx,
+	    .rax = result,
+	    .rip = syscall->rip,
+	    .cs = KERNEL_CODE_SELECTOR,
+	    .rflags = syscall->rflags,
+	    .rsp = syscall_frame_caller_rsp(syscall),
+	    .ss = KERNEL_DATA_SELECTOR,
 	};
 
 	signal_deliver_from_interrupt(&frame);
@@ -276,10 +308,18 @@ void signal_deliver_from_direct_call(const struct direct_frame *direct, long res
 	/* The context is the caller right after the call returned. */
 	const uint64_t *return_address = (const uint64_t *)(direct + 1);
 	struct interrupt_frame frame = {
-		.r15 = direct->r15, .r14 = direct->r14, .r13 = direct->r13, .r12 = direct->r12,
-		.rbx = direct->rbx, .rbp = direct->rbp, .rax = result, .rip = *return_address,
-		.cs = KERNEL_CODE_SELECTOR, .rflags = RFLAGS_IF | 0x2,
-		.rsp = (uint64_t)(return_address + 1), .ss = KERNEL_DATA_SELECTOR,
+	    .r15 = direct->r15,
+	    .r14 = direct->r14,
+	    .r13 = direct->r13,
+	    .r12 = direct->r12,
+	    .rbx = direct->rbx,
+	    .rbp = direct->rbp,
+	    .rax = result,
+	    .rip = *return_address,
+	    .cs = KERNEL_CODE_SELECTOR,
+	    .rflags = RFLAGS_IF | 0x2,
+	    .rsp = (uint64_t)(return_address + 1),
+	    .ss = KERNEL_DATA_SELECTOR,
 	};
 
 	signal_deliver_from_interrupt(&frame);
@@ -297,13 +337,26 @@ void signal_return(const struct syscall_frame *syscall)
 	}
 	const struct linux_sigcontext *saved = &context->mcontext;
 	struct interrupt_frame frame = {
-		.r15 = saved->r15, .r14 = saved->r14, .r13 = saved->r13, .r12 = saved->r12,
-		.r11 = saved->r11, .r10 = saved->r10, .r9 = saved->r9, .r8 = saved->r8,
-		.rbp = saved->rbp, .rdi = saved->rdi, .rsi = saved->rsi, .rdx = saved->rdx,
-		.rcx = saved->rcx, .rbx = saved->rbx, .rax = saved->rax, .rip = saved->rip,
-		.cs = KERNEL_CODE_SELECTOR,
-		.rflags = (saved->rflags & RFLAGS_USER_CHANGEABLE) | RFLAGS_IF,
-		.rsp = saved->rsp, .ss = KERNEL_DATA_SELECTOR,
+	    .r15 = saved->r15,
+	    .r14 = saved->r14,
+	    .r13 = saved->r13,
+	    .r12 = saved->r12,
+	    .r11 = saved->r11,
+	    .r10 = saved->r10,
+	    .r9 = saved->r9,
+	    .r8 = saved->r8,
+	    .rbp = saved->rbp,
+	    .rdi = saved->rdi,
+	    .rsi = saved->rsi,
+	    .rdx = saved->rdx,
+	    .rcx = saved->rcx,
+	    .rbx = saved->rbx,
+	    .rax = saved->rax,
+	    .rip = saved->rip,
+	    .cs = KERNEL_CODE_SELECTOR,
+	    .rflags = (saved->rflags & RFLAGS_USER_CHANGEABLE) | RFLAGS_IF,
+	    .rsp = saved->rsp,
+	    .ss = KERNEL_DATA_SELECTOR,
 	};
 	if (saved->fpstate && user_readable((void *)saved->fpstate, cpu_fpu_state_size()) &&
 	    !(saved->fpstate & 63))
@@ -333,7 +386,7 @@ int signal_wait(uint64_t set, struct linux_siginfo *info, uint64_t deadline_ns)
 	interrupts_restore(flags);
 	if (!signal)
 		return result == -ETIMEDOUT ? -EAGAIN : result;
-	*info = (struct linux_siginfo){ .signo = signal, .code = SI_TKILL };
+	*info = (struct linux_siginfo){.signo = signal, .code = SI_TKILL};
 	if (current->signals_from_timer & BIT(signal)) {
 		info->code = SI_TIMER;
 		current->signals_from_timer &= ~BIT(signal);
@@ -380,7 +433,7 @@ int signal_alternate_stack(const struct signal_alternate_stack *new_stack,
 	if (new_stack->flags & ~SS_DISABLE)
 		return -EINVAL;
 	if (new_stack->flags & SS_DISABLE) {
-		*current = (struct signal_alternate_stack){ 0, SS_DISABLE, 0 };
+		*current = (struct signal_alternate_stack){0, SS_DISABLE, 0};
 		return 0;
 	}
 	if (new_stack->size < MINSIGSTKSZ)

@@ -12,8 +12,8 @@
 #include "kernel/compiler.h"
 #include "lib/list.h"
 
-#define THREAD_NAME_SIZE 16
-#define THREAD_PRIORITIES 4
+#define THREAD_NAME_SIZE	16
+#define THREAD_PRIORITIES	4
 #define THREAD_DEFAULT_PRIORITY 2
 
 enum thread_state {
@@ -57,7 +57,7 @@ struct thread {
 	bool signals_mask_saved;
 	uint64_t signals_from_timer; /* pending signals a timer sent (si_code SI_TIMER) */
 	struct signal_alternate_stack alternate_stack;
-	int *clear_child_tid;	     /* written 0 and futex-woken at exit */
+	int *clear_child_tid; /* written 0 and futex-woken at exit */
 	void *robust_list;
 	uint64_t unmap_start, unmap_length; /* its own stack, freed once it has left it */
 	void *kernel_stack;		    /* kernel threads only */

@@ -12,7 +12,7 @@
 #include "kernel/log.h"
 
 #define CALIBRATION_PIT_TICKS 2386 /* 2 ms */
-#define FALLBACK_TSC_HZ 2000000000ull
+#define FALLBACK_TSC_HZ	      2000000000ull
 
 static uint64_t tsc_hz;
 static uint64_t ns_per_tick_fixed;  /* nanoseconds per TSC tick, 32.32 fixed point */
@@ -50,7 +50,8 @@ static void calibrate(void)
 		tsc_hz = FALLBACK_TSC_HZ;
 	}
 	if (have_pit)
-		lapic_ticks_per_second = (uint64_t)measured.lapic_ticks * PIT_HZ / measured.pit_ticks;
+		lapic_ticks_per_second =
+		    (uint64_t)measured.lapic_ticks * PIT_HZ / measured.pit_ticks;
 	else
 		lapic_ticks_per_second = 62500000; /* QEMU: 1 GHz bus / 16 */
 	lapic_timer_start(0);
@@ -68,7 +69,8 @@ void time_init(void)
 	/* The CMOS clock was read now; the monotonic clock started at the first instruction. */
 	boot_wall_ns = seconds * NANOSECONDS_PER_SECOND - time_monotonic_ns();
 	pr_info("TSC %llu Hz, local APIC timer %llu Hz%s\n", (unsigned long long)tsc_hz,
-		(unsigned long long)lapic_ticks_per_second, tsc_deadline ? ", TSC-deadline mode" : "");
+		(unsigned long long)lapic_ticks_per_second,
+		tsc_deadline ? ", TSC-deadline mode" : "");
 }
 
 uint64_t time_tsc_hz(void)

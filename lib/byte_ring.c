@@ -36,8 +36,8 @@ size_t byte_ring_get(struct byte_ring *ring, void *buffer, size_t length)
 		length = byte_ring_count(ring);
 	while (copied < length) {
 		size_t at = ring->tail & (ring->capacity - 1);
-		size_t piece = ring->capacity - at < length - copied ? ring->capacity - at :
-								      length - copied;
+		size_t piece =
+		    ring->capacity - at < length - copied ? ring->capacity - at : length - copied;
 		memcpy(out + copied, ring->data + at, piece);
 		ring->tail += piece;
 		copied += piece;
@@ -54,8 +54,8 @@ size_t byte_ring_write(struct byte_ring *ring, const void *buffer, size_t length
 		length = room;
 	while (copied < length) {
 		size_t at = ring->head & (ring->capacity - 1);
-		size_t piece = ring->capacity - at < length - copied ? ring->capacity - at :
-								      length - copied;
+		size_t piece =
+		    ring->capacity - at < length - copied ? ring->capacity - at : length - copied;
 		memcpy(ring->data + at, in + copied, piece);
 		ring->head += piece;
 		copied += piece;

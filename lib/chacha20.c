@@ -28,7 +28,7 @@ static uint32_t load_little_endian(const uint8_t *bytes)
 void chacha20_block(const uint8_t key[CHACHA20_KEY_SIZE], uint32_t counter,
 		    const uint8_t nonce[CHACHA20_NONCE_SIZE], uint8_t output[CHACHA20_BLOCK_SIZE])
 {
-	uint32_t initial[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574 };
+	uint32_t initial[16] = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};
 	uint32_t state[16];
 
 	for (int i = 0; i < 8; i++)

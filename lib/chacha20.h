@@ -3,7 +3,7 @@
 #pragma once
 #include <stdint.h>
 
-#define CHACHA20_KEY_SIZE 32
+#define CHACHA20_KEY_SIZE   32
 #define CHACHA20_NONCE_SIZE 12
 #define CHACHA20_BLOCK_SIZE 64
 

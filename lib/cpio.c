@@ -4,7 +4,7 @@
 #include "lib/cpio.h"
 
 #define HEADER_SIZE 110
-#define MAGIC "070701"
+#define MAGIC	    "070701"
 
 static bool parse_hex(const char *text, uint32_t *value)
 {
@@ -84,10 +84,16 @@ long cpio_parse(const void *archive, size_t size,
 			return -1;
 		}
 		struct cpio_entry entry = {
-			.name = name, .name_length = name_size - 1, .mode = fields[1],
-			.uid = fields[2], .gid = fields[3], .modified = fields[5],
-			.device_major = fields[9], .device_minor = fields[10],
-			.data = base + data_offset, .size = file_size,
+		    .name = name,
+		    .name_length = name_size - 1,
+		    .mode = fields[1],
+		    .uid = fields[2],
+		    .gid = fields[3],
+		    .modified = fields[5],
+		    .device_major = fields[9],
+		    .device_minor = fields[10],
+		    .data = base + data_offset,
+		    .size = file_size,
 		};
 		visit(&entry, context);
 		offset = align4(data_offset + file_size);

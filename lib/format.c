@@ -82,7 +82,7 @@ static void put_number(struct output *out, const struct conversion *conv, uint64
 
 static const char *parse_conversion(const char *format, struct conversion *conv, va_list *args)
 {
-	*conv = (struct conversion){ .precision = -1 };
+	*conv = (struct conversion){.precision = -1};
 	for (;; format++) {
 		if (*format == '-')
 			conv->left = true;
@@ -211,7 +211,7 @@ static void convert(struct output *out, const struct conversion *conv, char spec
 
 int format_vsnprintf(char *buffer, size_t size, const char *format, va_list args)
 {
-	struct output out = { .buffer = buffer, .size = size };
+	struct output out = {.buffer = buffer, .size = size};
 	struct conversion conv;
 	va_list copy;
 

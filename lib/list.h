@@ -10,7 +10,10 @@ struct list_node {
 	struct list_node *next, *prev;
 };
 
-#define LIST_INIT(head) { &(head), &(head) }
+#define LIST_INIT(head)                                                                            \
+	{                                                                                          \
+		&(head), &(head)                                                                   \
+	}
 
 static inline void list_init(struct list_node *head)
 {
@@ -58,7 +61,7 @@ static inline struct list_node *list_pop_head(struct list_node *head)
 }
 
 #define list_entry(node, type, member) container_of(node, type, member)
-#define list_for_each(node, head) for (node = (head)->next; node != (head); node = node->next)
-#define list_for_each_safe(node, next_node, head)                                         \
-	for (node = (head)->next, next_node = node->next; node != (head);                  \
+#define list_for_each(node, head)      for (node = (head)->next; node != (head); node = node->next)
+#define list_for_each_safe(node, next_node, head)                                                  \
+	for (node = (head)->next, next_node = node->next; node != (head);                          \
 	     node = next_node, next_node = node->next)

@@ -19,10 +19,7 @@ void *memcpy(void *destination, const void *source, size_t length)
 			*to++ = *from++;
 		return result;
 	}
-	__asm__ volatile("rep movsb"
-			 : "+D"(destination), "+S"(source), "+c"(length)
-			 :
-			 : "memory");
+	__asm__ volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(length) : : "memory");
 	return result;
 }
 

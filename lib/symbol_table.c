@@ -10,8 +10,7 @@ struct symbol_entry {
 	uint32_t reserved;
 };
 
-const char *symbol_table_lookup(const char *table, size_t size, uint64_t address,
-			      uint64_t *offset)
+const char *symbol_table_lookup(const char *table, size_t size, uint64_t address, uint64_t *offset)
 {
 	if (size < 8)
 		return NULL;

@@ -6,5 +6,4 @@
 
 /* The name of the last symbol at or below address, and the offset from it; NULL when the table
  * is empty, malformed, or address lies below its first symbol. */
-const char *symbol_table_lookup(const char *table, size_t size, uint64_t address,
-				uint64_t *offset);
+const char *symbol_table_lookup(const char *table, size_t size, uint64_t address, uint64_t *offset);

@@ -9,16 +9,16 @@
 #pragma once
 #include <stdint.h>
 
-#define PAGE_SIZE 4096ul
-#define PAGE_SHIFT 12
-#define IMAGE_BASE 0xffffffff80000000ul
+#define PAGE_SIZE	4096ul
+#define PAGE_SHIFT	12
+#define IMAGE_BASE	0xffffffff80000000ul
 #define DIRECT_MAP_BASE 0xffff800000000000ul
-#define STACK_TOP 0x00007ff000000000ul
-#define STACK_MAX_SIZE (8ul << 20)
-#define MMAP_BASE 0x0000100000000000ul
-#define MMAP_END 0x00007f0000000000ul
-#define BRK_BASE 0x0000000010000000ul
-#define BRK_MAX_SIZE (64ul << 30)
+#define STACK_TOP	0x00007ff000000000ul
+#define STACK_MAX_SIZE	(8ul << 20)
+#define MMAP_BASE	0x0000100000000000ul
+#define MMAP_END	0x00007f0000000000ul
+#define BRK_BASE	0x0000000010000000ul
+#define BRK_MAX_SIZE	(64ul << 30)
 
 static inline void *phys_to_virtual(uint64_t physical)
 {

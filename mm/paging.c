@@ -12,7 +12,7 @@
 #include "mm/layout.h"
 
 #define LARGE_PAGE_SIZE (2ul << 20)
-#define ENTRIES 512
+#define ENTRIES		512
 
 extern char __image_start[], __text_end[], __rodata_start[], __rodata_end[];
 extern char __data_start[], __data_end[], __symbols_start[], __image_end[];
@@ -130,7 +130,8 @@ static void walk_table(uint64_t *table, int level, uint64_t base, uint64_t start
 }
 
 void paging_walk_range(uint64_t start, uint64_t end,
-		       void (*visit)(uint64_t virtual, uint64_t *entry, void *context), void *context)
+		       void (*visit)(uint64_t virtual, uint64_t *entry, void *context),
+		       void *context)
 {
 	if (start < end)
 		walk_table(root_table, 3, 0, start, end, visit, context);
@@ -145,8 +146,7 @@ static bool table_empty(const uint64_t *table)
 }
 
 /* Frees the tables under `table` that cover part of [start, end) and hold nothing. */
-static bool release_tables(uint64_t *table, int level, uint64_t base, uint64_t start,
-			   uint64_t end)
+static bool release_tables(uint64_t *table, int level, uint64_t base, uint64_t start, uint64_t end)
 {
 	uint64_t span = 1ul << (12 + 9 * level);
 	bool released = false;

@@ -6,17 +6,17 @@
 #include <stdint.h>
 #include "boot/bootinfo.h"
 
-#define PAGE_PRESENT (1ul << 0)
-#define PAGE_WRITABLE (1ul << 1)
+#define PAGE_PRESENT	   (1ul << 0)
+#define PAGE_WRITABLE	   (1ul << 1)
 #define PAGE_WRITE_THROUGH (1ul << 3)
 #define PAGE_CACHE_DISABLE (1ul << 4)
-#define PAGE_ACCESSED (1ul << 5)
-#define PAGE_DIRTY (1ul << 6)
-#define PAGE_LARGE (1ul << 7)
-#define PAGE_GLOBAL (1ul << 8)
+#define PAGE_ACCESSED	   (1ul << 5)
+#define PAGE_DIRTY	   (1ul << 6)
+#define PAGE_LARGE	   (1ul << 7)
+#define PAGE_GLOBAL	   (1ul << 8)
 /* Software bit: the frame is kept but access is revoked (PROT_NONE); PRESENT is clear. */
-#define PAGE_REVOKED (1ul << 9)
-#define PAGE_NO_EXECUTE (1ul << 63)
+#define PAGE_REVOKED	  (1ul << 9)
+#define PAGE_NO_EXECUTE	  (1ul << 63)
 #define PAGE_ADDRESS_MASK 0x000ffffffffff000ul
 
 /* Builds the kernel's page tables (direct map of RAM, the image with per-section rights, nothing
@@ -35,7 +35,8 @@ void paging_set_flags(uint64_t virtual, uint64_t flags);
  * whole, so huge sparse ranges cost nothing. visit() may change or clear the entry; the TLB
  * entry of each visited page is flushed afterwards. */
 void paging_walk_range(uint64_t start, uint64_t end,
-		       void (*visit)(uint64_t virtual, uint64_t *entry, void *context), void *context);
+		       void (*visit)(uint64_t virtual, uint64_t *entry, void *context),
+		       void *context);
 /* Frees the page tables in the lower half that cover part of [start, end) and map nothing. */
 void paging_release_tables(uint64_t start, uint64_t end);
 /* Maps device memory uncached in the direct map and returns its virtual address, or NULL. */

@@ -70,8 +70,8 @@ static struct vm_area *add_area(uint64_t start, uint64_t end, int protection,
 
 	if (!area)
 		return NULL;
-	*area = (struct vm_area){ .start = start, .end = end, .protection = protection,
-				  .kind = kind };
+	*area =
+	    (struct vm_area){.start = start, .end = end, .protection = protection, .kind = kind};
 	area->node.key = start;
 	avl_insert(&areas, &area->node);
 	return area;
@@ -246,8 +246,8 @@ static void move_page(uint64_t virtual, uint64_t *entry, void *context)
 	struct move_context *move = context;
 	uint64_t old = *entry;
 
-	if (move->error || paging_map(virtual + move->offset, old & PAGE_ADDRESS_MASK,
-				      old & ~PAGE_ADDRESS_MASK))
+	if (move->error ||
+	    paging_map(virtual + move->offset, old & PAGE_ADDRESS_MASK, old & ~PAGE_ADDRESS_MASK))
 		move->error = -ENOMEM;
 	else
 		*entry = 0;
@@ -256,7 +256,7 @@ static void move_page(uint64_t virtual, uint64_t *entry, void *context)
 static long move_area(struct vm_area *area, uint64_t old_start, uint64_t old_end,
 		      uint64_t new_start, uint64_t new_length)
 {
-	struct move_context move = { .offset = (int64_t)(new_start - old_start) };
+	struct move_context move = {.offset = (int64_t)(new_start - old_start)};
 	int protection = area->protection;
 
 	if (!add_area(new_start, new_start + new_length, protection, VM_ANONYMOUS))

@@ -10,23 +10,23 @@
 #include "lib/avl.h"
 
 /* Linux PROT_* and MAP_* values. */
-#define PROT_NONE 0
-#define PROT_READ 1
-#define PROT_WRITE 2
-#define PROT_EXEC 4
-#define MAP_SHARED 0x01
-#define MAP_PRIVATE 0x02
-#define MAP_FIXED 0x10
-#define MAP_ANONYMOUS 0x20
-#define MAP_GROWSDOWN 0x0100
-#define MAP_NORESERVE 0x4000
-#define MAP_POPULATE 0x8000
-#define MAP_STACK 0x20000
+#define PROT_NONE	    0
+#define PROT_READ	    1
+#define PROT_WRITE	    2
+#define PROT_EXEC	    4
+#define MAP_SHARED	    0x01
+#define MAP_PRIVATE	    0x02
+#define MAP_FIXED	    0x10
+#define MAP_ANONYMOUS	    0x20
+#define MAP_GROWSDOWN	    0x0100
+#define MAP_NORESERVE	    0x4000
+#define MAP_POPULATE	    0x8000
+#define MAP_STACK	    0x20000
 #define MAP_FIXED_NOREPLACE 0x100000
-#define MREMAP_MAYMOVE 1
-#define MREMAP_FIXED 2
-#define MADV_DONTNEED 4
-#define MADV_FREE 8
+#define MREMAP_MAYMOVE	    1
+#define MREMAP_FIXED	    2
+#define MADV_DONTNEED	    4
+#define MADV_FREE	    8
 
 enum vm_area_kind {
 	VM_IMAGE,     /* part of the loaded image: never unmapped */

@@ -15,16 +15,16 @@
 #include <unistd.h>
 #include <yolk/chan.h>
 
-#define FUTEX_WAKE_PRIVATE 129
+#define FUTEX_WAKE_PRIVATE	  129
 #define FUTEX_WAIT_BITSET_PRIVATE 137
-#define FUTEX_BITSET_MATCH_ANY 0xffffffffu
+#define FUTEX_BITSET_MATCH_ANY	  0xffffffffu
 
 enum { WAITING, FIRED, TIMED_OUT };
 
 struct operation {
-	int state;	     /* WAITING, then FIRED or TIMED_OUT: the futex word */
-	int fired_case;	     /* which case completed it */
-	bool closed;	     /* it completed because the channel was closed */
+	int state;	/* WAITING, then FIRED or TIMED_OUT: the futex word */
+	int fired_case; /* which case completed it */
+	bool closed;	/* it completed because the channel was closed */
 };
 
 struct waiter {
@@ -144,7 +144,8 @@ static int try_send(struct chan *channel, const void *element)
 		return 1;
 	}
 	if (channel->count < channel->capacity) {
-		memcpy(slot(channel, channel->head + channel->count), element, channel->element_size);
+		memcpy(slot(channel, channel->head + channel->count), element,
+		       channel->element_size);
 		channel->count++;
 		return 1;
 	}
@@ -189,10 +190,10 @@ static int try_recv(struct chan *channel, void *element, bool *ok)
 static void wait_for(struct operation *operation, int64_t deadline_ns)
 {
 	while (__atomic_load_n(&operation->state, __ATOMIC_ACQUIRE) == WAITING) {
-		struct timespec deadline = { deadline_ns / 1000000000, deadline_ns % 1000000000 };
-		long result = syscall(SYS_futex, &operation->state,
-				      FUTEX_WAIT_BITSET_PRIVATE, WAITING,
-				      deadline_ns ? &deadline : NULL, NULL, FUTEX_BITSET_MATCH_ANY);
+		struct timespec deadline = {deadline_ns / 1000000000, deadline_ns % 1000000000};
+		long result =
+		    syscall(SYS_futex, &operation->state, FUTEX_WAIT_BITSET_PRIVATE, WAITING,
+			    deadline_ns ? &deadline : NULL, NULL, FUTEX_BITSET_MATCH_ANY);
 		if (result < 0 && errno == ETIMEDOUT) {
 			int expected = WAITING;
 			__atomic_compare_exchange_n(&operation->state, &expected, TIMED_OUT, false,
@@ -286,12 +287,12 @@ static int64_t deadline_after(int64_t timeout_ns)
 	return now.tv_sec * 1000000000ll + now.tv_nsec + (timeout_ns > 0 ? timeout_ns : 0) + 1;
 }
 
-static int select_cases(struct chan_case *cases, size_t count, bool has_default,
-			int64_t timeout_ns, bool *send_failed)
+static int select_cases(struct chan_case *cases, size_t count, bool has_default, int64_t timeout_ns,
+			bool *send_failed)
 {
 	struct chan *channels[count ? count : 1];
 	struct waiter waiters[count ? count : 1];
-	struct operation operation = { WAITING, -1, false };
+	struct operation operation = {WAITING, -1, false};
 	size_t distinct = lock_order(cases, count, channels);
 
 	*send_failed = false;
@@ -304,11 +305,11 @@ static int select_cases(struct chan_case *cases, size_t count, bool has_default,
 		return fired >= 0 ? fired : has_default ? CHAN_SELECT_DEFAULT : CHAN_SELECT_TIMEOUT;
 	}
 	for (size_t i = 0; i < count; i++) {
-		waiters[i] = (struct waiter){ &operation, (int)i, cases[i].element, NULL, NULL,
-					      cases[i].channel };
+		waiters[i] = (struct waiter){&operation, (int)i, cases[i].element,
+					     NULL,	 NULL,	 cases[i].channel};
 		if (cases[i].channel)
-			enqueue(cases[i].direction == CHAN_SEND ? &cases[i].channel->senders :
-								  &cases[i].channel->receivers,
+			enqueue(cases[i].direction == CHAN_SEND ? &cases[i].channel->senders
+								: &cases[i].channel->receivers,
 				&waiters[i]);
 	}
 	unlock_all(channels, distinct);
@@ -316,8 +317,9 @@ static int select_cases(struct chan_case *cases, size_t count, bool has_default,
 	lock_all(channels, distinct);
 	for (size_t i = 0; i < count; i++)
 		if (cases[i].channel)
-			unlink_waiter(cases[i].direction == CHAN_SEND ? &cases[i].channel->senders :
-									&cases[i].channel->receivers,
+			unlink_waiter(cases[i].direction == CHAN_SEND
+					  ? &cases[i].channel->senders
+					  : &cases[i].channel->receivers,
 				      &waiters[i]);
 	unlock_all(channels, distinct);
 	if (operation.state == TIMED_OUT)
@@ -341,7 +343,7 @@ int chan_select(struct chan_case *cases, size_t count, bool has_default, int64_t
 
 int chan_send(struct chan *channel, const void *element)
 {
-	struct chan_case send_case = { channel, CHAN_SEND, (void *)element, false };
+	struct chan_case send_case = {channel, CHAN_SEND, (void *)element, false};
 	bool send_failed;
 
 	select_cases(&send_case, 1, false, CHAN_NO_TIMEOUT, &send_failed);
@@ -350,7 +352,7 @@ int chan_send(struct chan *channel, const void *element)
 
 void chan_recv(struct chan *channel, void *element, bool *ok)
 {
-	struct chan_case receive_case = { channel, CHAN_RECV, element, false };
+	struct chan_case receive_case = {channel, CHAN_RECV, element, false};
 	bool send_failed;
 
 	select_cases(&receive_case, 1, false, CHAN_NO_TIMEOUT, &send_failed);

@@ -44,7 +44,7 @@ int go(void (*fn)(void *arg), void *arg)
 
 	if (!start)
 		return ENOMEM;
-	*start = (struct routine_start){ fn, arg };
+	*start = (struct routine_start){fn, arg};
 	pthread_attr_init(&attributes);
 	pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attributes, stack_size);

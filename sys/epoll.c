@@ -27,7 +27,7 @@ long sys_epoll_create(int size)
 
 long sys_epoll_ctl(int epfd, int operation, int fd, const struct linux_epoll_event *user_event)
 {
-	struct linux_epoll_event event = { 0, 0 };
+	struct linux_epoll_event event = {0, 0};
 	struct file *epoll = descriptor_get(epfd), *target = descriptor_get(fd);
 	long result;
 
@@ -51,9 +51,10 @@ long sys_epoll_pwait(int epfd, struct linux_epoll_event *events, int capacity, i
 		     const uint64_t *user_mask, unsigned long mask_size)
 {
 	struct file *epoll = descriptor_get(epfd);
-	uint64_t mask, saved, deadline = timeout_ms < 0 ? 0 :
-					 timeout_ms == 0 ? UINT64_MAX :
-							   time_monotonic_ns() + timeout_ms * 1000000ull;
+	uint64_t mask, saved,
+	    deadline = timeout_ms < 0	 ? 0
+		       : timeout_ms == 0 ? UINT64_MAX
+					 : time_monotonic_ns() + timeout_ms * 1000000ull;
 	long result;
 
 	if (!epoll)
@@ -62,8 +63,8 @@ long sys_epoll_pwait(int epfd, struct linux_epoll_event *events, int capacity, i
 		result = -EINVAL;
 	else if (!user_writable(events, capacity * sizeof(*events)))
 		result = -EFAULT;
-	else if (user_mask && (mask_size != sizeof(mask) ||
-			       copy_from_user(&mask, user_mask, sizeof(mask))))
+	else if (user_mask &&
+		 (mask_size != sizeof(mask) || copy_from_user(&mask, user_mask, sizeof(mask))))
 		result = mask_size != sizeof(mask) ? -EINVAL : -EFAULT;
 	else {
 		if (user_mask)

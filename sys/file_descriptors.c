@@ -6,19 +6,19 @@
 #include "fs/pipe.h"
 #include "sys/file_helpers.h"
 
-#define F_DUPFD 0
-#define F_GETFD 1
-#define F_SETFD 2
-#define F_GETFL 3
-#define F_SETFL 4
-#define F_GETLK 5
-#define F_SETLK 6
-#define F_SETLKW 7
-#define F_DUPFD_CLOEXEC 1030
-#define F_GETPIPE_SZ 1032
-#define F_UNLCK 2
+#define F_DUPFD		    0
+#define F_GETFD		    1
+#define F_SETFD		    2
+#define F_GETFL		    3
+#define F_SETFL		    4
+#define F_GETLK		    5
+#define F_SETLK		    6
+#define F_SETLKW	    7
+#define F_DUPFD_CLOEXEC	    1030
+#define F_GETPIPE_SZ	    1032
+#define F_UNLCK		    2
 #define CLOSE_RANGE_CLOEXEC 4
-#define SETFL_CHANGEABLE (O_APPEND | O_NONBLOCK)
+#define SETFL_CHANGEABLE    (O_APPEND | O_NONBLOCK)
 
 long sys_openat(int dirfd, const char *user_path, unsigned flags, unsigned mode)
 {

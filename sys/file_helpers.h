@@ -7,11 +7,11 @@
 #include "mm/heap.h"
 #include "sys/user_memory.h"
 
-#define AT_FDCWD (-100)
+#define AT_FDCWD	    (-100)
 #define AT_SYMLINK_NOFOLLOW 0x100
-#define AT_REMOVEDIR 0x200
-#define AT_SYMLINK_FOLLOW 0x400
-#define AT_EMPTY_PATH 0x1000
+#define AT_REMOVEDIR	    0x200
+#define AT_SYMLINK_FOLLOW   0x400
+#define AT_EMPTY_PATH	    0x1000
 
 /* A path copied into kernel memory; free with path_release. */
 struct path_argument {

@@ -8,10 +8,10 @@
 #include "kernel/console.h"
 #include "sys/file_helpers.h"
 
-#define IOV_MAX 1024
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
+#define IOV_MAX	       1024
+#define SEEK_SET       0
+#define SEEK_CUR       1
+#define SEEK_END       2
 #define MAX_READ_WRITE 0x7ffff000
 
 long sys_read(int fd, char *buffer, size_t count)
@@ -79,8 +79,8 @@ static long transfer_vector(int fd, const struct linux_iovec *vector, int count,
 	for (int i = 0; result >= 0 && i < count; i++) {
 		if (!vector[i].length)
 			continue;
-		result = writing ? file_write(file, vector[i].base, vector[i].length) :
-				   file_read(file, vector[i].base, vector[i].length);
+		result = writing ? file_write(file, vector[i].base, vector[i].length)
+				 : file_read(file, vector[i].base, vector[i].length);
 		if (result > 0)
 			total += result;
 		if (result < (long)vector[i].length)
@@ -114,14 +114,14 @@ long sys_pwritev(int fd, const struct linux_iovec *vector, int count, int64_t of
 
 long sys_pread64(int fd, void *buffer, size_t count, int64_t offset)
 {
-	struct linux_iovec one = { buffer, count };
+	struct linux_iovec one = {buffer, count};
 
 	return offset < 0 ? -EINVAL : transfer_vector(fd, &one, 1, offset, false);
 }
 
 long sys_pwrite64(int fd, const void *buffer, size_t count, int64_t offset)
 {
-	struct linux_iovec one = { (void *)buffer, count };
+	struct linux_iovec one = {(void *)buffer, count};
 
 	return offset < 0 ? -EINVAL : transfer_vector(fd, &one, 1, offset, true);
 }
@@ -175,8 +175,9 @@ long sys_ioctl(int fd, unsigned int request, void *argument)
 		if (!result)
 			file->flags = value ? file->flags | O_NONBLOCK : file->flags & ~O_NONBLOCK;
 	} else if (request == FIONREAD && (file->inode->mode & S_IFMT) == S_IFREG) {
-		int available = file->offset < file->inode->size ?
-					(int)MIN(file->inode->size - file->offset, 0x7fffffffu) : 0;
+		int available = file->offset < file->inode->size
+				    ? (int)MIN(file->inode->size - file->offset, 0x7fffffffu)
+				    : 0;
 		result = copy_to_user(argument, &available, sizeof(available));
 	} else if (!file->ops || !file->ops->ioctl) {
 		result = -ENOTTY;
@@ -184,9 +185,9 @@ long sys_ioctl(int fd, unsigned int request, void *argument)
 		long size = console_ioctl_argument_size(request);
 		if (request == FIONREAD)
 			size = sizeof(int);
-		result = size && !user_writable(argument, size) ?
-				 -EFAULT :
-				 file->ops->ioctl(file, request, argument);
+		result = size && !user_writable(argument, size)
+			     ? -EFAULT
+			     : file->ops->ioctl(file, request, argument);
 	}
 	file_put(file);
 	return result;

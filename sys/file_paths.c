@@ -75,13 +75,19 @@ static int lookup_at(int dirfd, const char *user_path, unsigned flags, struct in
 static void fill_stat(const struct inode *inode, struct linux_stat *out)
 {
 	*out = (struct linux_stat){
-		.device = inode->superblock->device, .inode = inode->number, .links = inode->links,
-		.mode = inode->mode, .uid = inode->uid, .gid = inode->gid,
-		.special_device = inode->device, .size = (int64_t)inode->size, .block_size = 4096,
-		.blocks = (int64_t)(ALIGN_UP(inode->size, 4096) / 512),
-		.accessed = { inode->accessed.seconds, inode->accessed.nanoseconds },
-		.modified = { inode->modified.seconds, inode->modified.nanoseconds },
-		.changed = { inode->changed.seconds, inode->changed.nanoseconds },
+	    .device = inode->superblock->device,
+	    .inode = inode->number,
+	    .links = inode->links,
+	    .mode = inode->mode,
+	    .uid = inode->uid,
+	    .gid = inode->gid,
+	    .special_device = inode->device,
+	    .size = (int64_t)inode->size,
+	    .block_size = 4096,
+	    .blocks = (int64_t)(ALIGN_UP(inode->size, 4096) / 512),
+	    .accessed = {inode->accessed.seconds, inode->accessed.nanoseconds},
+	    .modified = {inode->modified.seconds, inode->modified.nanoseconds},
+	    .changed = {inode->changed.seconds, inode->changed.nanoseconds},
 	};
 }
 
@@ -127,7 +133,7 @@ long sys_fstat(int fd, struct linux_stat *result)
 
 static struct linux_statx_timestamp statx_time(struct timestamp time)
 {
-	return (struct linux_statx_timestamp){ time.seconds, (uint32_t)time.nanoseconds, 0 };
+	return (struct linux_statx_timestamp){time.seconds, (uint32_t)time.nanoseconds, 0};
 }
 
 long sys_statx(int dirfd, const char *path, unsigned flags, unsigned mask,
@@ -142,14 +148,22 @@ long sys_statx(int dirfd, const char *path, unsigned flags, unsigned mask,
 	if (error)
 		return error;
 	*result = (struct linux_statx){
-		.mask = STATX_BASIC_STATS, .block_size = 4096, .links = inode->links,
-		.uid = inode->uid, .gid = inode->gid, .mode = (uint16_t)inode->mode,
-		.inode = inode->number, .size = inode->size,
-		.blocks = ALIGN_UP(inode->size, 4096) / 512,
-		.accessed = statx_time(inode->accessed), .changed = statx_time(inode->changed),
-		.modified = statx_time(inode->modified), .special_major = inode->device >> 8,
-		.special_minor = inode->device & 0xff, .device_major = inode->superblock->device >> 8,
-		.device_minor = inode->superblock->device & 0xff,
+	    .mask = STATX_BASIC_STATS,
+	    .block_size = 4096,
+	    .links = inode->links,
+	    .uid = inode->uid,
+	    .gid = inode->gid,
+	    .mode = (uint16_t)inode->mode,
+	    .inode = inode->number,
+	    .size = inode->size,
+	    .blocks = ALIGN_UP(inode->size, 4096) / 512,
+	    .accessed = statx_time(inode->accessed),
+	    .changed = statx_time(inode->changed),
+	    .modified = statx_time(inode->modified),
+	    .special_major = inode->device >> 8,
+	    .special_minor = inode->device & 0xff,
+	    .device_major = inode->superblock->device >> 8,
+	    .device_minor = inode->superblock->device & 0xff,
 	};
 	inode_put(inode);
 	return 0;
@@ -202,7 +216,7 @@ static long make_node(struct inode *directory, const char *name, size_t length, 
 
 long sys_mkdirat(int dirfd, const char *path, unsigned mode)
 {
-	struct make_node node = { S_IFDIR | (mode & 07777 & ~vfs_creation_mask()), 0 };
+	struct make_node node = {S_IFDIR | (mode & 07777 & ~vfs_creation_mask()), 0};
 
 	return with_parent(dirfd, path, make_node, &node);
 }
@@ -215,8 +229,8 @@ long sys_mkdir(const char *path, unsigned mode)
 long sys_mknodat(int dirfd, const char *path, unsigned mode, unsigned device)
 {
 	unsigned type = mode & S_IFMT;
-	struct make_node node = { (type ? type : S_IFREG) | (mode & 07777 & ~vfs_creation_mask()),
-				  device };
+	struct make_node node = {(type ? type : S_IFREG) | (mode & 07777 & ~vfs_creation_mask()),
+				 device};
 
 	if (type && type != S_IFREG && type != S_IFCHR && type != S_IFIFO && type != S_IFBLK &&
 	    type != S_IFSOCK)
@@ -257,11 +271,10 @@ long sys_rmdir(const char *path)
 	return error == -EINVAL ? -EINVAL : error;
 }
 
-static long make_symlink(struct inode *directory, const char *name, size_t length,
-			 void *context)
+static long make_symlink(struct inode *directory, const char *name, size_t length, void *context)
 {
-	return directory->ops->symlink ? directory->ops->symlink(directory, name, length, context) :
-					 -EPERM;
+	return directory->ops->symlink ? directory->ops->symlink(directory, name, length, context)
+				       : -EPERM;
 }
 
 long sys_symlinkat(const char *user_target, int dirfd, const char *path)
@@ -283,12 +296,11 @@ long sys_symlink(const char *target, const char *path)
 
 static long make_link(struct inode *directory, const char *name, size_t length, void *context)
 {
-	return directory->ops->link ? directory->ops->link(directory, name, length, context) :
-				      -EPERM;
+	return directory->ops->link ? directory->ops->link(directory, name, length, context)
+				    : -EPERM;
 }
 
-long sys_linkat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
-		int flags)
+long sys_linkat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path, int flags)
 {
 	struct inode *target;
 
@@ -296,7 +308,7 @@ long sys_linkat(int old_dirfd, const char *old_path, int new_dirfd, const char *
 		return -EINVAL;
 	int error = lookup_at(old_dirfd, old_path,
 			      (flags & AT_SYMLINK_FOLLOW ? 0 : AT_SYMLINK_NOFOLLOW) |
-				      (flags & AT_EMPTY_PATH),
+				  (flags & AT_EMPTY_PATH),
 			      &target);
 	if (error)
 		return error;
@@ -344,8 +356,8 @@ static long rename_from(struct inode *directory, const char *name, size_t length
 long sys_renameat2(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
 		   unsigned flags)
 {
-	struct rename_request request = { .new_dirfd = new_dirfd, .new_path = new_path,
-					  .flags = flags };
+	struct rename_request request = {
+	    .new_dirfd = new_dirfd, .new_path = new_path, .flags = flags};
 	long error = with_parent(old_dirfd, old_path, rename_from, &request);
 
 	/* with_parent says EEXIST for "." and "..": renaming those is EBUSY. */
@@ -373,9 +385,9 @@ long sys_readlinkat(int dirfd, const char *path, char *buffer, int size)
 	int error = lookup_at(dirfd, path, AT_SYMLINK_NOFOLLOW, &link);
 	if (error)
 		return error;
-	long result = (link->mode & S_IFMT) == S_IFLNK && link->ops->readlink ?
-			      link->ops->readlink(link, buffer, size) :
-			      -EINVAL;
+	long result = (link->mode & S_IFMT) == S_IFLNK && link->ops->readlink
+			  ? link->ops->readlink(link, buffer, size)
+			  : -EINVAL;
 	inode_put(link);
 	return result;
 }
@@ -546,7 +558,7 @@ static void set_owner(struct inode *inode, void *context)
 
 long sys_fchownat(int dirfd, const char *path, unsigned uid, unsigned gid, int flags)
 {
-	struct owner owner = { uid, gid };
+	struct owner owner = {uid, gid};
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
@@ -565,12 +577,12 @@ long sys_lchown(const char *path, unsigned uid, unsigned gid)
 
 long sys_fchown(int fd, unsigned uid, unsigned gid)
 {
-	struct owner owner = { uid, gid };
+	struct owner owner = {uid, gid};
 
 	return fd < 0 ? -EBADF : change_inode(AT_FDCWD, NULL, 0, fd, set_owner, &owner);
 }
 
-#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_NOW  ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 
 static void set_times(struct inode *inode, void *context)
@@ -579,19 +591,18 @@ static void set_times(struct inode *inode, void *context)
 	struct timestamp now = vfs_now();
 
 	if (times[0].tv_nsec != UTIME_OMIT)
-		inode->accessed = times[0].tv_nsec == UTIME_NOW ?
-					  now :
-					  (struct timestamp){ times[0].tv_sec, times[0].tv_nsec };
+		inode->accessed = times[0].tv_nsec == UTIME_NOW
+				      ? now
+				      : (struct timestamp){times[0].tv_sec, times[0].tv_nsec};
 	if (times[1].tv_nsec != UTIME_OMIT)
-		inode->modified = times[1].tv_nsec == UTIME_NOW ?
-					  now :
-					  (struct timestamp){ times[1].tv_sec, times[1].tv_nsec };
+		inode->modified = times[1].tv_nsec == UTIME_NOW
+				      ? now
+				      : (struct timestamp){times[1].tv_sec, times[1].tv_nsec};
 }
 
-long sys_utimensat(int dirfd, const char *path, const struct linux_timespec *user_times,
-		   int flags)
+long sys_utimensat(int dirfd, const char *path, const struct linux_timespec *user_times, int flags)
 {
-	struct linux_timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+	struct linux_timespec times[2] = {{0, UTIME_NOW}, {0, UTIME_NOW}};
 
 	if (user_times && copy_from_user(times, user_times, sizeof(times)))
 		return -EFAULT;
@@ -616,11 +627,16 @@ struct linux_statfs {
 static void fill_statfs(struct linux_statfs *out, const struct inode *inode)
 {
 	*out = (struct linux_statfs){
-		.type = RAMFS_MAGIC, .block_size = 4096, .blocks = frame_total_count(),
-		.free_blocks = frame_free_count(), .available_blocks = frame_free_count(),
-		.files = 1 << 20, .free_files = 1 << 20,
-		.filesystem_id = { (int32_t)inode->superblock->device, 0 }, .name_length = NAME_MAX,
-		.fragment_size = 4096,
+	    .type = RAMFS_MAGIC,
+	    .block_size = 4096,
+	    .blocks = frame_total_count(),
+	    .free_blocks = frame_free_count(),
+	    .available_blocks = frame_free_count(),
+	    .files = 1 << 20,
+	    .free_files = 1 << 20,
+	    .filesystem_id = {(int32_t)inode->superblock->device, 0},
+	    .name_length = NAME_MAX,
+	    .fragment_size = 4096,
 	};
 }
 
@@ -680,7 +696,7 @@ static bool emit_entry(struct directory_sink *sink, const char *name, size_t len
 long sys_getdents64(int fd, void *buffer, unsigned size)
 {
 	struct file *file = descriptor_get(fd);
-	struct getdents_sink sink = { { emit_entry }, buffer, size, 0, false };
+	struct getdents_sink sink = {{emit_entry}, buffer, size, 0, false};
 	long result;
 
 	if (!file)
@@ -701,8 +717,8 @@ long sys_getdents64(int fd, void *buffer, unsigned size)
 }
 
 #define MS_REMOUNT 32
-#define MS_BIND 4096
-#define MNT_FORCE 1
+#define MS_BIND	   4096
+#define MNT_FORCE  1
 #define MNT_DETACH 2
 
 /* mount: new ramfs/tmpfs or proc instances on a directory. Host folders are mounted at boot

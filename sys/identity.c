@@ -13,15 +13,30 @@
 
 #define IMAGE_PID 1
 
-#define UNLIMITED { RLIM_INFINITY, RLIM_INFINITY }
+#define UNLIMITED                                                                                  \
+	{                                                                                          \
+		RLIM_INFINITY, RLIM_INFINITY                                                       \
+	}
 
 /* Linux's resource numbers: CPU, FSIZE, DATA, STACK, CORE, RSS, NPROC, NOFILE, MEMLOCK, AS,
  * LOCKS, SIGPENDING, MSGQUEUE, NICE, RTPRIO, RTTIME. */
 static struct linux_rlimit limits[RLIMIT_COUNT] = {
-	UNLIMITED, UNLIMITED, UNLIMITED, { STACK_MAX_SIZE, RLIM_INFINITY },
-	{ 0, RLIM_INFINITY }, UNLIMITED, UNLIMITED, { 1024, 4096 },
-	{ 8u << 20, 8u << 20 }, UNLIMITED, UNLIMITED, UNLIMITED,
-	{ 819200, 819200 }, { 0, 0 }, { 0, 0 }, UNLIMITED,
+    UNLIMITED,
+    UNLIMITED,
+    UNLIMITED,
+    {STACK_MAX_SIZE, RLIM_INFINITY},
+    {0, RLIM_INFINITY},
+    UNLIMITED,
+    UNLIMITED,
+    {1024, 4096},
+    {8u << 20, 8u << 20},
+    UNLIMITED,
+    UNLIMITED,
+    UNLIMITED,
+    {819200, 819200},
+    {0, 0},
+    {0, 0},
+    UNLIMITED,
 };
 
 uint64_t resource_limit_current(unsigned resource)
@@ -38,7 +53,6 @@ long sys_getppid(void)
 {
 	return 0;
 }
-
 
 long sys_getuid(void)
 {
@@ -62,7 +76,7 @@ long sys_getegid(void)
 
 long sys_uname(struct linux_utsname *result)
 {
-	struct linux_utsname name = { 0 };
+	struct linux_utsname name = {0};
 
 	strlcpy(name.sysname, "Yolk", sizeof(name.sysname));
 	strlcpy(name.nodename, "yolk", sizeof(name.nodename));
@@ -76,11 +90,11 @@ long sys_uname(struct linux_utsname *result)
 long sys_sysinfo(struct linux_sysinfo *result)
 {
 	struct linux_sysinfo info = {
-		.uptime = time_monotonic_ns() / NANOSECONDS_PER_SECOND,
-		.totalram = frame_total_count() * PAGE_SIZE,
-		.freeram = frame_free_count() * PAGE_SIZE,
-		.procs = 1,
-		.mem_unit = 1,
+	    .uptime = time_monotonic_ns() / NANOSECONDS_PER_SECOND,
+	    .totalram = frame_total_count() * PAGE_SIZE,
+	    .freeram = frame_free_count() * PAGE_SIZE,
+	    .procs = 1,
+	    .mem_unit = 1,
 	};
 	return copy_to_user(result, &info, sizeof(info));
 }
@@ -125,13 +139,20 @@ long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask)
 	return sizeof(cpus);
 }
 
-
 /* syslog (klogctl): the kernel log for dmesg. Of the reads only READ_ALL, which does not
  * consume: the ring stays for the next reader. */
 long sys_syslog(int action, char *buffer, int length)
 {
-	enum { CLOSE = 0, OPEN = 1, READ_ALL = 3, CONSOLE_OFF = 6, CONSOLE_ON = 7, CONSOLE_LEVEL = 8,
-	       SIZE_UNREAD = 9, SIZE_BUFFER = 10 };
+	enum {
+		CLOSE = 0,
+		OPEN = 1,
+		READ_ALL = 3,
+		CONSOLE_OFF = 6,
+		CONSOLE_ON = 7,
+		CONSOLE_LEVEL = 8,
+		SIZE_UNREAD = 9,
+		SIZE_BUFFER = 10
+	};
 
 	switch (action) {
 	case CLOSE:

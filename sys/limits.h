@@ -3,7 +3,7 @@
 #pragma once
 #include <stdint.h>
 
-#define RESOURCE_STACK 3
+#define RESOURCE_STACK	    3
 #define RESOURCE_OPEN_FILES 7
 
 uint64_t resource_limit_current(unsigned resource);

@@ -7,7 +7,7 @@
 #include "mm/vm.h"
 #include "kernel/thread.h"
 
-#define MAP_TYPE 0x0f
+#define MAP_TYPE	 0x0f
 #define KNOWN_PROTECTION (PROT_READ | PROT_WRITE | PROT_EXEC)
 
 long sys_brk(unsigned long requested)

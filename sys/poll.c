@@ -69,7 +69,7 @@ static int64_t deadline_from_timespec(const struct linux_timespec *timeout)
 
 static long do_poll(struct linux_pollfd *user_fds, unsigned count, uint64_t deadline)
 {
-	struct poll_request request = { NULL, NULL, count };
+	struct poll_request request = {NULL, NULL, count};
 	long result;
 
 	if (count > descriptor_limit())
@@ -119,15 +119,15 @@ long sys_ppoll(struct linux_pollfd *fds, unsigned count, const struct linux_time
 	int error = swap_mask(mask, mask_size, &saved);
 	if (error)
 		return error;
-	long result = do_poll(fds, count, deadline == (int64_t)(UINT64_MAX >> 1) ? UINT64_MAX :
-										  (uint64_t)deadline);
+	long result = do_poll(
+	    fds, count, deadline == (int64_t)(UINT64_MAX >> 1) ? UINT64_MAX : (uint64_t)deadline);
 	if (mask)
 		signal_change_mask(2, &saved, NULL);
 	return result;
 }
 
-#define SELECT_IN (POLL_IN | POLL_HUP | POLL_ERR)
-#define SELECT_OUT (POLL_OUT | POLL_ERR)
+#define SELECT_IN     (POLL_IN | POLL_HUP | POLL_ERR)
+#define SELECT_OUT    (POLL_OUT | POLL_ERR)
 #define SELECT_EXCEPT POLL_PRI
 
 struct select_request {
@@ -145,7 +145,7 @@ static bool in_set(const uint64_t *set, unsigned fd)
 static unsigned check_select(void *context, struct poll_table *table)
 {
 	struct select_request *request = context;
-	static const unsigned wanted[3] = { SELECT_IN, SELECT_OUT, SELECT_EXCEPT };
+	static const unsigned wanted[3] = {SELECT_IN, SELECT_OUT, SELECT_EXCEPT};
 	unsigned ready = 0;
 
 	for (unsigned fd = 0; fd < request->count; fd++) {
@@ -164,7 +164,7 @@ static unsigned check_select(void *context, struct poll_table *table)
 
 static long do_select(int count, uint64_t *user_sets[3], uint64_t deadline)
 {
-	struct select_request request = { .count = (unsigned)count };
+	struct select_request request = {.count = (unsigned)count};
 	size_t bytes = ALIGN_UP((size_t)count, 64) / 8;
 	long result = 0;
 
@@ -212,7 +212,7 @@ out_free:
 long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
 		struct linux_timeval *timeout)
 {
-	uint64_t *sets[3] = { read_set, write_set, except_set };
+	uint64_t *sets[3] = {read_set, write_set, except_set};
 	uint64_t deadline = 0;
 	struct linux_timeval value;
 
@@ -230,9 +230,9 @@ long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *ex
 long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
 		  const struct linux_timespec *timeout, const uint64_t *mask_argument)
 {
-	uint64_t *sets[3] = { read_set, write_set, except_set };
+	uint64_t *sets[3] = {read_set, write_set, except_set};
 	int64_t deadline = deadline_from_timespec(timeout);
-	uint64_t mask_pair[2] = { 0, 0 }, saved;
+	uint64_t mask_pair[2] = {0, 0}, saved;
 
 	if (deadline < 0)
 		return deadline;
@@ -241,8 +241,8 @@ long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *
 	int error = swap_mask((const uint64_t *)mask_pair[0], mask_pair[1], &saved);
 	if (error)
 		return error;
-	long result = do_select(count, sets, deadline == (int64_t)(UINT64_MAX >> 1) ?
-						     UINT64_MAX : (uint64_t)deadline);
+	long result = do_select(
+	    count, sets, deadline == (int64_t)(UINT64_MAX >> 1) ? UINT64_MAX : (uint64_t)deadline);
 	if (mask_pair[0])
 		signal_change_mask(2, &saved, NULL);
 	return result;

@@ -9,16 +9,13 @@
 #include "kernel/time.h"
 #include "sys/user_memory.h"
 
-#define IMAGE_PID 1
+#define IMAGE_PID	      1
 #define ROBUST_LIST_HEAD_SIZE 24
-
-
 
 long sys_exit_group(int status)
 {
 	power_off(status & 0xff);
 }
-
 
 long sys_set_robust_list(void *head, unsigned long length)
 {
@@ -177,15 +174,15 @@ long sys_sigaltstack(const struct linux_signal_stack *new_stack,
 	if (new_stack) {
 		if (copy_from_user(&value, new_stack, sizeof(value)))
 			return -EFAULT;
-		new_value = (struct signal_alternate_stack){ value.base, value.flags, value.size };
+		new_value = (struct signal_alternate_stack){value.base, value.flags, value.size};
 	}
 	if (old_stack && !user_writable(old_stack, sizeof(*old_stack)))
 		return -EFAULT;
 	int error = signal_alternate_stack(new_stack ? &new_value : NULL, &old_value,
 					   (uint64_t)__builtin_frame_address(0));
 	if (!error && old_stack)
-		*old_stack = (struct linux_signal_stack){ old_value.base, old_value.flags, 0,
-							  old_value.size };
+		*old_stack =
+		    (struct linux_signal_stack){old_value.base, old_value.flags, 0, old_value.size};
 	return error;
 }
 

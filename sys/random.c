@@ -5,7 +5,7 @@
 #include "sys/user_memory.h"
 
 #define GRND_NONBLOCK 1
-#define GRND_RANDOM 2
+#define GRND_RANDOM   2
 #define GRND_INSECURE 4
 #define GETRANDOM_MAX 33554431 /* Linux returns at most this much per call */
 

@@ -31,7 +31,8 @@ struct linux_epoll_event;
 long sys_epoll_create1(unsigned flags);
 long sys_epoll_create(int size);
 long sys_epoll_ctl(int epfd, int operation, int fd, const struct linux_epoll_event *user_event);
-long sys_epoll_pwait(int epfd, struct linux_epoll_event *events, int capacity, int timeout_ms, const uint64_t *user_mask, unsigned long mask_size);
+long sys_epoll_pwait(int epfd, struct linux_epoll_event *events, int capacity, int timeout_ms,
+		     const uint64_t *user_mask, unsigned long mask_size);
 long sys_epoll_wait(int epfd, struct linux_epoll_event *events, int capacity, int timeout_ms);
 long sys_openat(int dirfd, const char *user_path, unsigned flags, unsigned mode);
 long sys_open(const char *path, unsigned flags, unsigned mode);
@@ -65,7 +66,8 @@ long sys_newfstatat(int dirfd, const char *path, struct linux_stat *result, unsi
 long sys_stat(const char *path, struct linux_stat *result);
 long sys_lstat(const char *path, struct linux_stat *result);
 long sys_fstat(int fd, struct linux_stat *result);
-long sys_statx(int dirfd, const char *path, unsigned flags, unsigned mask, struct linux_statx *result);
+long sys_statx(int dirfd, const char *path, unsigned flags, unsigned mask,
+	       struct linux_statx *result);
 long sys_mkdirat(int dirfd, const char *path, unsigned mode);
 long sys_mkdir(const char *path, unsigned mode);
 long sys_mknodat(int dirfd, const char *path, unsigned mode, unsigned device);
@@ -75,9 +77,11 @@ long sys_unlink(const char *path);
 long sys_rmdir(const char *path);
 long sys_symlinkat(const char *user_target, int dirfd, const char *path);
 long sys_symlink(const char *target, const char *path);
-long sys_linkat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path, int flags);
+long sys_linkat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
+		int flags);
 long sys_link(const char *old_path, const char *new_path);
-long sys_renameat2(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path, unsigned flags);
+long sys_renameat2(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
+		   unsigned flags);
 long sys_renameat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path);
 long sys_rename(const char *old_path, const char *new_path);
 long sys_readlinkat(int dirfd, const char *path, char *buffer, int size);
@@ -101,7 +105,8 @@ long sys_utimensat(int dirfd, const char *path, const struct linux_timespec *use
 long sys_statfs(const char *path, struct linux_statfs *result);
 long sys_fstatfs(int fd, struct linux_statfs *result);
 long sys_getdents64(int fd, void *buffer, unsigned size);
-long sys_mount(const char *user_source, const char *user_target, const char *user_type, unsigned long flags, const void *data);
+long sys_mount(const char *user_source, const char *user_target, const char *user_type,
+	       unsigned long flags, const void *data);
 long sys_umount2(const char *user_target, int flags);
 long sys_getpid(void);
 long sys_getppid(void);
@@ -111,42 +116,53 @@ long sys_getgid(void);
 long sys_getegid(void);
 long sys_uname(struct linux_utsname *result);
 long sys_sysinfo(struct linux_sysinfo *result);
-long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_limit, struct linux_rlimit *old_limit);
+long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_limit,
+		   struct linux_rlimit *old_limit);
 long sys_getrlimit(unsigned resource, struct linux_rlimit *result);
 long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask);
 long sys_syslog(int action, char *buffer, int length);
 long sys_brk(unsigned long requested);
-long sys_mmap(unsigned long address, unsigned long length, int protection, int flags, int fd, long offset);
+long sys_mmap(unsigned long address, unsigned long length, int protection, int flags, int fd,
+	      long offset);
 long sys_munmap(unsigned long address, unsigned long length);
 long sys_mprotect(unsigned long address, unsigned long length, int protection);
-long sys_mremap(unsigned long old_address, unsigned long old_length, unsigned long new_length, int flags, unsigned long new_address);
+long sys_mremap(unsigned long old_address, unsigned long old_length, unsigned long new_length,
+		int flags, unsigned long new_address);
 long sys_madvise(unsigned long address, unsigned long length, int advice);
 long sys_poll(struct linux_pollfd *fds, unsigned count, int timeout_ms);
-long sys_ppoll(struct linux_pollfd *fds, unsigned count, const struct linux_timespec *timeout, const uint64_t *mask, unsigned long mask_size);
-long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set, struct linux_timeval *timeout);
-long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set, const struct linux_timespec *timeout, const uint64_t *mask_argument);
+long sys_ppoll(struct linux_pollfd *fds, unsigned count, const struct linux_timespec *timeout,
+	       const uint64_t *mask, unsigned long mask_size);
+long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
+		struct linux_timeval *timeout);
+long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
+		  const struct linux_timespec *timeout, const uint64_t *mask_argument);
 long sys_exit_group(int status);
 long sys_set_robust_list(void *head, unsigned long length);
 long sys_get_robust_list(int tid, void **head, uint64_t *length);
 long sys_arch_prctl(int code, unsigned long address);
-long sys_rt_sigaction(int signal, const struct linux_sigaction *action, struct linux_sigaction *old_action, unsigned long set_size);
+long sys_rt_sigaction(int signal, const struct linux_sigaction *action,
+		      struct linux_sigaction *old_action, unsigned long set_size);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old_set, unsigned long set_size);
 long sys_kill(int pid, int signal);
 long sys_tkill(int tid, int signal);
 long sys_tgkill(int tgid, int tid, int signal);
 long sys_rt_sigpending(uint64_t *set, unsigned long set_size);
-long sys_rt_sigtimedwait(const uint64_t *set, struct linux_siginfo *info, const struct linux_timespec *timeout, unsigned long set_size);
+long sys_rt_sigtimedwait(const uint64_t *set, struct linux_siginfo *info,
+			 const struct linux_timespec *timeout, unsigned long set_size);
 long sys_rt_sigsuspend(const uint64_t *mask, unsigned long set_size);
 long sys_pause(void);
-long sys_sigaltstack(const struct linux_signal_stack *new_stack, struct linux_signal_stack *old_stack);
+long sys_sigaltstack(const struct linux_signal_stack *new_stack,
+		     struct linux_signal_stack *old_stack);
 long sys_rt_sigreturn(void);
 long sys_getrandom(void *buffer, size_t length, unsigned flags);
-long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *child_tid, unsigned long tls);
+long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *child_tid,
+	       unsigned long tls);
 long sys_exit(int status);
 long sys_set_tid_address(int *address);
 long sys_gettid(void);
 long sys_sched_yield(void);
-long sys_futex(uint32_t *address, int operation, uint32_t value, const struct linux_timespec *timeout, uint32_t *address2, uint32_t value3);
+long sys_futex(uint32_t *address, int operation, uint32_t value,
+	       const struct linux_timespec *timeout, uint32_t *address2, uint32_t value3);
 long sys_sched_setaffinity(int pid, unsigned long length, const uint64_t *mask);
 long sys_sched_getscheduler(int pid);
 long sys_sched_getparam(int pid, int *parameter);
@@ -161,12 +177,15 @@ long sys_clock_getres(int clock, struct linux_timespec *result);
 long sys_gettimeofday(struct linux_timeval *result, void *timezone);
 long sys_time(int64_t *result);
 long sys_nanosleep(const struct linux_timespec *request, struct linux_timespec *remaining);
-long sys_clock_nanosleep(int clock, int flags, const struct linux_timespec *request, struct linux_timespec *remaining);
+long sys_clock_nanosleep(int clock, int flags, const struct linux_timespec *request,
+			 struct linux_timespec *remaining);
 long sys_alarm(unsigned seconds);
 long sys_getitimer(int which, struct linux_itimerval *current);
-long sys_setitimer(int which, const struct linux_itimerval *new_value, struct linux_itimerval *old_value);
+long sys_setitimer(int which, const struct linux_itimerval *new_value,
+		   struct linux_itimerval *old_value);
 long sys_timer_create(int clock, const struct linux_sigevent *event, int *timer_id);
 long sys_timer_gettime(int id, struct linux_itimerspec *current);
-long sys_timer_settime(int id, int flags, const struct linux_itimerspec *new_value, struct linux_itimerspec *old_value);
+long sys_timer_settime(int id, int flags, const struct linux_itimerspec *new_value,
+		       struct linux_itimerspec *old_value);
 long sys_timer_getoverrun(int id);
 long sys_timer_delete(int id);

@@ -11,28 +11,28 @@
 #include "kernel/time.h"
 #include "sys/user_memory.h"
 
-#define CLONE_VM 0x00000100
-#define CLONE_SIGHAND 0x00000800
-#define CLONE_THREAD 0x00010000
-#define CLONE_SETTLS 0x00080000
-#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_VM	     0x00000100
+#define CLONE_SIGHAND	     0x00000800
+#define CLONE_THREAD	     0x00010000
+#define CLONE_SETTLS	     0x00080000
+#define CLONE_PARENT_SETTID  0x00100000
 #define CLONE_CHILD_CLEARTID 0x00200000
-#define CLONE_CHILD_SETTID 0x01000000
-#define CLONE_REQUIRED (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)
-#define SYS_CLONE 56
+#define CLONE_CHILD_SETTID   0x01000000
+#define CLONE_REQUIRED	     (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)
+#define SYS_CLONE	     56
 
-#define FUTEX_WAIT 0
-#define FUTEX_WAKE 1
-#define FUTEX_REQUEUE 3
-#define FUTEX_CMP_REQUEUE 4
-#define FUTEX_WAKE_OP 5
-#define FUTEX_WAIT_BITSET 9
-#define FUTEX_WAKE_BITSET 10
-#define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_WAIT	     0
+#define FUTEX_WAKE	     1
+#define FUTEX_REQUEUE	     3
+#define FUTEX_CMP_REQUEUE    4
+#define FUTEX_WAKE_OP	     5
+#define FUTEX_WAIT_BITSET    9
+#define FUTEX_WAKE_BITSET    10
+#define FUTEX_PRIVATE_FLAG   128
 #define FUTEX_CLOCK_REALTIME 256
 
-#define KERNEL_CODE_SELECTOR 0x08
-#define KERNEL_DATA_SELECTOR 0x10
+#define KERNEL_CODE_SELECTOR   0x08
+#define KERNEL_DATA_SELECTOR   0x10
 #define CLOCK_TICKS_PER_SECOND 100
 
 /* The child starts where its parent was in the system call: every register as the parent had
@@ -40,12 +40,26 @@
 static struct interrupt_frame child_context(const struct syscall_frame *frame, uint64_t stack)
 {
 	return (struct interrupt_frame){
-		.r15 = frame->r15, .r14 = frame->r14, .r13 = frame->r13, .r12 = frame->r12,
-		.r11 = frame->rflags, .r10 = frame->r10, .r9 = frame->r9, .r8 = frame->r8,
-		.rbp = syscall_frame_caller_rbp(frame), .rdi = frame->rdi, .rsi = frame->rsi,
-		.rdx = frame->rdx, .rcx = frame->rip, .rbx = frame->rbx, .rax = 0,
-		.rip = frame->rip, .cs = KERNEL_CODE_SELECTOR, .rflags = frame->rflags | RFLAGS_IF,
-		.rsp = stack ? stack : syscall_frame_caller_rsp(frame), .ss = KERNEL_DATA_SELECTOR,
+	    .r15 = frame->r15,
+	    .r14 = frame->r14,
+	    .r13 = frame->r13,
+	    .r12 = frame->r12,
+	    .r11 = frame->rflags,
+	    .r10 = frame->r10,
+	    .r9 = frame->r9,
+	    .r8 = frame->r8,
+	    .rbp = syscall_frame_caller_rbp(frame),
+	    .rdi = frame->rdi,
+	    .rsi = frame->rsi,
+	    .rdx = frame->rdx,
+	    .rcx = frame->rip,
+	    .rbx = frame->rbx,
+	    .rax = 0,
+	    .rip = frame->rip,
+	    .cs = KERNEL_CODE_SELECTOR,
+	    .rflags = frame->rflags | RFLAGS_IF,
+	    .rsp = stack ? stack : syscall_frame_caller_rsp(frame),
+	    .ss = KERNEL_DATA_SELECTOR,
 	};
 }
 
@@ -86,9 +100,9 @@ long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *c
 	return child->id;
 }
 
-#define FUTEX_WAITERS 0x80000000u
-#define FUTEX_OWNER_DIED 0x40000000u
-#define FUTEX_TID_MASK 0x3fffffffu
+#define FUTEX_WAITERS	  0x80000000u
+#define FUTEX_OWNER_DIED  0x40000000u
+#define FUTEX_TID_MASK	  0x3fffffffu
 #define ROBUST_LIST_LIMIT 2048
 
 struct robust_list_head {
@@ -170,7 +184,8 @@ static int64_t futex_deadline(const struct linux_timespec *timeout, bool absolut
 		return 0;
 	if (copy_from_user(&value, timeout, sizeof(value)))
 		return -EFAULT;
-	if (value.tv_sec < 0 || value.tv_nsec < 0 || value.tv_nsec >= (int64_t)NANOSECONDS_PER_SECOND)
+	if (value.tv_sec < 0 || value.tv_nsec < 0 ||
+	    value.tv_nsec >= (int64_t)NANOSECONDS_PER_SECOND)
 		return -EINVAL;
 	uint64_t ns = (uint64_t)value.tv_sec * NANOSECONDS_PER_SECOND + value.tv_nsec;
 	uint64_t now = time_monotonic_ns();
@@ -186,13 +201,26 @@ static int64_t futex_deadline(const struct linux_timespec *timeout, bool absolut
 static bool futex_compare(unsigned comparison, int old, int argument, bool *result)
 {
 	switch (comparison) {
-	case 0: *result = old == argument; return true;
-	case 1: *result = old != argument; return true;
-	case 2: *result = old < argument; return true;
-	case 3: *result = old <= argument; return true;
-	case 4: *result = old > argument; return true;
-	case 5: *result = old >= argument; return true;
-	default: return false;
+	case 0:
+		*result = old == argument;
+		return true;
+	case 1:
+		*result = old != argument;
+		return true;
+	case 2:
+		*result = old < argument;
+		return true;
+	case 3:
+		*result = old <= argument;
+		return true;
+	case 4:
+		*result = old > argument;
+		return true;
+	case 5:
+		*result = old >= argument;
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -209,12 +237,23 @@ static long futex_wake_op(uint32_t *address, int count, uint32_t *address2, int 
 		argument = 1 << (argument & 31);
 	int old = *(int *)address2, value;
 	switch (operation) {
-	case 0: value = argument; break;
-	case 1: value = old + argument; break;
-	case 2: value = old | argument; break;
-	case 3: value = old & ~argument; break;
-	case 4: value = old ^ argument; break;
-	default: return -ENOSYS;
+	case 0:
+		value = argument;
+		break;
+	case 1:
+		value = old + argument;
+		break;
+	case 2:
+		value = old | argument;
+		break;
+	case 3:
+		value = old & ~argument;
+		break;
+	case 4:
+		value = old ^ argument;
+		break;
+	default:
+		return -ENOSYS;
 	}
 	if (!futex_compare(comparison, old, comparison_argument, &matches))
 		return -ENOSYS;
@@ -330,7 +369,7 @@ struct linux_rusage {
 
 long sys_getrusage(int who, struct linux_rusage *usage)
 {
-	struct linux_rusage result = { 0 };
+	struct linux_rusage result = {0};
 	uint64_t ns;
 
 	if (who == 0)
@@ -348,8 +387,8 @@ long sys_getrusage(int who, struct linux_rusage *usage)
 
 long sys_times(int64_t *buffer)
 {
-	int64_t ticks[4] = { scheduler_cpu_time_ns(true) / (NANOSECONDS_PER_SECOND /
-							    CLOCK_TICKS_PER_SECOND) };
+	int64_t ticks[4] = {scheduler_cpu_time_ns(true) /
+			    (NANOSECONDS_PER_SECOND / CLOCK_TICKS_PER_SECOND)};
 
 	if (buffer && copy_to_user(buffer, ticks, sizeof(ticks)))
 		return -EFAULT;

@@ -56,7 +56,7 @@ static int clock_read(int clock, uint64_t *ns)
 
 static struct linux_timespec to_timespec(uint64_t ns)
 {
-	return (struct linux_timespec){ ns / NANOSECONDS_PER_SECOND, ns % NANOSECONDS_PER_SECOND };
+	return (struct linux_timespec){ns / NANOSECONDS_PER_SECOND, ns % NANOSECONDS_PER_SECOND};
 }
 
 long sys_clock_gettime(int clock, struct linux_timespec *result)
@@ -77,7 +77,7 @@ long sys_clock_getres(int clock, struct linux_timespec *result)
 
 	if (error || !result)
 		return error;
-	struct linux_timespec resolution = { 0, 1 };
+	struct linux_timespec resolution = {0, 1};
 	return copy_to_user(result, &resolution, sizeof(resolution));
 }
 
@@ -87,8 +87,8 @@ long sys_gettimeofday(struct linux_timeval *result, void *timezone)
 	if (!result)
 		return 0;
 	uint64_t ns = time_realtime_ns();
-	struct linux_timeval value = { ns / NANOSECONDS_PER_SECOND,
-				       ns % NANOSECONDS_PER_SECOND / 1000 };
+	struct linux_timeval value = {ns / NANOSECONDS_PER_SECOND,
+				      ns % NANOSECONDS_PER_SECOND / 1000};
 	return copy_to_user(result, &value, sizeof(value));
 }
 
@@ -109,7 +109,8 @@ static int64_t read_deadline(int clock, bool absolute, const struct linux_timesp
 
 	if (copy_from_user(&value, request, sizeof(value)))
 		return -EFAULT;
-	if (value.tv_sec < 0 || value.tv_nsec < 0 || value.tv_nsec >= (int64_t)NANOSECONDS_PER_SECOND)
+	if (value.tv_sec < 0 || value.tv_nsec < 0 ||
+	    value.tv_nsec >= (int64_t)NANOSECONDS_PER_SECOND)
 		return -EINVAL;
 	if (clock_read(clock, &now) || clock == CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
@@ -129,7 +130,8 @@ static long sleep_until(int64_t deadline, bool absolute, struct linux_timespec *
 		return 0;
 	if (remaining && !absolute) {
 		uint64_t now = time_monotonic_ns();
-		struct linux_timespec left = to_timespec((uint64_t)deadline > now ? deadline - now : 0);
+		struct linux_timespec left =
+		    to_timespec((uint64_t)deadline > now ? deadline - now : 0);
 		if (copy_to_user(remaining, &left, sizeof(left)))
 			return -EFAULT;
 	}

@@ -11,13 +11,13 @@
 #include "kernel/time.h"
 #include "sys/user_memory.h"
 
-#define TIMER_COUNT 32
+#define TIMER_COUNT	    32
 #define REAL_INTERVAL_TIMER 0 /* the slot of ITIMER_REAL and alarm */
-#define SIGEV_SIGNAL 0
-#define SIGEV_NONE 1
-#define SIGEV_THREAD_ID 4
-#define ITIMER_REAL 0
-#define NS NANOSECONDS_PER_SECOND
+#define SIGEV_SIGNAL	    0
+#define SIGEV_NONE	    1
+#define SIGEV_THREAD_ID	    4
+#define ITIMER_REAL	    0
+#define NS		    NANOSECONDS_PER_SECOND
 
 struct linux_sigevent {
 	uint64_t value;
@@ -48,8 +48,8 @@ static struct program_timer timers[TIMER_COUNT];
 static void timer_expired(struct kernel_timer *kernel_timer)
 {
 	struct program_timer *timer = container_of(kernel_timer, struct program_timer, timer);
-	struct thread *target = timer->notify == SIGEV_THREAD_ID ? thread_find(timer->thread_id) :
-								  NULL;
+	struct thread *target =
+	    timer->notify == SIGEV_THREAD_ID ? thread_find(timer->thread_id) : NULL;
 
 	if (timer->notify != SIGEV_NONE) {
 		if (target) {
@@ -81,8 +81,8 @@ static struct program_timer *real_interval_timer(void)
 	struct program_timer *timer = &timers[REAL_INTERVAL_TIMER];
 
 	if (!timer->used) {
-		*timer = (struct program_timer){ .used = true, .signal = SIGNAL_ALARM,
-						 .notify = SIGEV_SIGNAL };
+		*timer = (struct program_timer){
+		    .used = true, .signal = SIGNAL_ALARM, .notify = SIGEV_SIGNAL};
 		timer->timer.expire = timer_expired;
 	}
 	return timer;
@@ -106,7 +106,7 @@ static uint64_t timeval_ns(const struct linux_timeval *value)
 
 static struct linux_timeval ns_timeval(uint64_t ns)
 {
-	return (struct linux_timeval){ ns / NS, ns % NS / 1000 };
+	return (struct linux_timeval){ns / NS, ns % NS / 1000};
 }
 
 long sys_getitimer(int which, struct linux_itimerval *current)
@@ -115,8 +115,8 @@ long sys_getitimer(int which, struct linux_itimerval *current)
 
 	if (which != ITIMER_REAL)
 		return -EINVAL; /* CPU-time interval timers are not provided */
-	struct linux_itimerval value = { ns_timeval(timer->interval_ns),
-					 ns_timeval(remaining_ns(timer)) };
+	struct linux_itimerval value = {ns_timeval(timer->interval_ns),
+					ns_timeval(remaining_ns(timer))};
 	return copy_to_user(current, &value, sizeof(value));
 }
 
@@ -147,7 +147,7 @@ long sys_setitimer(int which, const struct linux_itimerval *new_value,
 
 long sys_timer_create(int clock, const struct linux_sigevent *event, int *timer_id)
 {
-	struct linux_sigevent value = { .signal = SIGNAL_ALARM, .notify = SIGEV_SIGNAL };
+	struct linux_sigevent value = {.signal = SIGNAL_ALARM, .notify = SIGEV_SIGNAL};
 	int slot;
 
 	if (clock < 0 || clock > CLOCK_TAI)
@@ -167,9 +167,11 @@ long sys_timer_create(int clock, const struct linux_sigevent *event, int *timer_
 		;
 	if (slot == TIMER_COUNT)
 		return -EAGAIN;
-	timers[slot] = (struct program_timer){ .used = true, .clock = clock,
-					       .signal = value.signal, .notify = value.notify,
-					       .thread_id = value.thread_id };
+	timers[slot] = (struct program_timer){.used = true,
+					      .clock = clock,
+					      .signal = value.signal,
+					      .notify = value.notify,
+					      .thread_id = value.thread_id};
 	timers[slot].timer.expire = timer_expired;
 	list_init(&timers[slot].timer.node);
 	*timer_id = slot;
@@ -188,8 +190,8 @@ long sys_timer_gettime(int id, struct linux_itimerspec *current)
 	if (!timer)
 		return -EINVAL;
 	uint64_t left = remaining_ns(timer);
-	struct linux_itimerspec value = { { timer->interval_ns / NS, timer->interval_ns % NS },
-					  { left / NS, left % NS } };
+	struct linux_itimerspec value = {{timer->interval_ns / NS, timer->interval_ns % NS},
+					 {left / NS, left % NS}};
 	return copy_to_user(current, &value, sizeof(value));
 }
 
@@ -203,16 +205,18 @@ long sys_timer_settime(int id, int flags, const struct linux_itimerspec *new_val
 		return -EINVAL;
 	if (copy_from_user(&value, new_value, sizeof(value)))
 		return -EFAULT;
-	if (value.value.tv_nsec < 0 || value.value.tv_nsec >= (int64_t)NS || value.value.tv_sec < 0 ||
-	    value.interval.tv_nsec < 0 || value.interval.tv_nsec >= (int64_t)NS)
+	if (value.value.tv_nsec < 0 || value.value.tv_nsec >= (int64_t)NS ||
+	    value.value.tv_sec < 0 || value.interval.tv_nsec < 0 ||
+	    value.interval.tv_nsec >= (int64_t)NS)
 		return -EINVAL;
 	if (old_value && sys_timer_gettime(id, old_value))
 		return -EFAULT;
 	uint64_t ns = value.value.tv_sec * NS + value.value.tv_nsec;
 	if ((flags & TIMER_ABSTIME) && ns) {
 		uint64_t now = (timer->clock == CLOCK_REALTIME || timer->clock == CLOCK_TAI ||
-				timer->clock == CLOCK_REALTIME_COARSE) ? time_realtime_ns() :
-									 time_monotonic_ns();
+				timer->clock == CLOCK_REALTIME_COARSE)
+				   ? time_realtime_ns()
+				   : time_monotonic_ns();
 		ns = ns > now ? ns - now : 1;
 	}
 	uint64_t interrupt_flags = interrupts_save();

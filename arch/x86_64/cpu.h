@@ -5,14 +5,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define MSR_EFER           0xc0000080
-#define MSR_STAR           0xc0000081
-#define MSR_LSTAR          0xc0000082
-#define MSR_FMASK          0xc0000084
-#define MSR_FS_BASE        0xc0000100
-#define MSR_GS_BASE        0xc0000101
-#define MSR_APIC_BASE      0x1b
-#define MSR_TSC_DEADLINE   0x6e0
+#define MSR_EFER	 0xc0000080
+#define MSR_STAR	 0xc0000081
+#define MSR_LSTAR	 0xc0000082
+#define MSR_FMASK	 0xc0000084
+#define MSR_FS_BASE	 0xc0000100
+#define MSR_GS_BASE	 0xc0000101
+#define MSR_APIC_BASE	 0x1b
+#define MSR_TSC_DEADLINE 0x6e0
 
 #define EFER_SCE (1u << 0)
 #define EFER_LME (1u << 8)
@@ -126,7 +126,9 @@ static inline void write_cr4(uint64_t value)
 
 static inline void xsetbv(uint32_t index, uint64_t value)
 {
-	__asm__ volatile("xsetbv" : : "c"(index), "a"((uint32_t)value), "d"((uint32_t)(value >> 32)));
+	__asm__ volatile("xsetbv"
+			 :
+			 : "c"(index), "a"((uint32_t)value), "d"((uint32_t)(value >> 32)));
 }
 
 static inline void invlpg(uintptr_t address)

@@ -6,24 +6,24 @@
 #include "arch/x86_64/cpu.h"
 #include "kernel/compiler.h"
 
-#define CR0_MP (1ul << 1)
-#define CR0_EM (1ul << 2)
-#define CR0_TS (1ul << 3)
-#define CR0_NE (1ul << 5)
-#define CR4_OSFXSR (1ul << 9)
-#define CR4_OSXMMEXCPT (1ul << 10)
-#define CR4_FSGSBASE (1ul << 16)
-#define CR4_OSXSAVE (1ul << 18)
-#define CPUID1_ECX_XSAVE (1u << 26)
-#define CPUID1_ECX_AVX (1u << 28)
-#define CPUID7_EBX_FSGSBASE (1u << 0)
-#define XCR0_X87 (1ul << 0)
-#define XCR0_SSE (1ul << 1)
-#define XCR0_AVX (1ul << 2)
-#define KERNEL_CODE_SELECTOR 0x08
-#define RFLAGS_TRAP (1u << 8)
-#define RFLAGS_DIRECTION (1u << 10)
-#define RFLAGS_NESTED_TASK (1u << 14)
+#define CR0_MP		       (1ul << 1)
+#define CR0_EM		       (1ul << 2)
+#define CR0_TS		       (1ul << 3)
+#define CR0_NE		       (1ul << 5)
+#define CR4_OSFXSR	       (1ul << 9)
+#define CR4_OSXMMEXCPT	       (1ul << 10)
+#define CR4_FSGSBASE	       (1ul << 16)
+#define CR4_OSXSAVE	       (1ul << 18)
+#define CPUID1_ECX_XSAVE       (1u << 26)
+#define CPUID1_ECX_AVX	       (1u << 28)
+#define CPUID7_EBX_FSGSBASE    (1u << 0)
+#define XCR0_X87	       (1ul << 0)
+#define XCR0_SSE	       (1ul << 1)
+#define XCR0_AVX	       (1ul << 2)
+#define KERNEL_CODE_SELECTOR   0x08
+#define RFLAGS_TRAP	       (1u << 8)
+#define RFLAGS_DIRECTION       (1u << 10)
+#define RFLAGS_NESTED_TASK     (1u << 14)
 #define RFLAGS_ALIGNMENT_CHECK (1u << 18)
 
 static struct cpu_local boot_cpu;
@@ -49,7 +49,8 @@ static void enable_floating_point(void)
 	write_cr4(cr4);
 	if (features.ecx & CPUID1_ECX_XSAVE) {
 		have_xsave = true;
-		xsave_features = XCR0_X87 | XCR0_SSE | ((features.ecx & CPUID1_ECX_AVX) ? XCR0_AVX : 0);
+		xsave_features =
+		    XCR0_X87 | XCR0_SSE | ((features.ecx & CPUID1_ECX_AVX) ? XCR0_AVX : 0);
 		xsetbv(0, xsave_features);
 		fpu_state_size = cpuid(0xd, 0).ebx; /* for the features now enabled */
 	}
@@ -67,7 +68,7 @@ static void enable_syscall(void)
 	wrmsr(MSR_STAR, (uint64_t)KERNEL_CODE_SELECTOR << 32);
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
 	wrmsr(MSR_FMASK, RFLAGS_IF | RFLAGS_TRAP | RFLAGS_DIRECTION | RFLAGS_NESTED_TASK |
-				 RFLAGS_ALIGNMENT_CHECK);
+			     RFLAGS_ALIGNMENT_CHECK);
 }
 
 void cpu_setup(void)

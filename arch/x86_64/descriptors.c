@@ -10,9 +10,9 @@
 
 #define KERNEL_CODE_SELECTOR 0x08
 #define KERNEL_DATA_SELECTOR 0x10
-#define TSS_SELECTOR 0x18
-#define IST_STACK_SIZE 8192
-#define IST_COUNT 6
+#define TSS_SELECTOR	     0x18
+#define IST_STACK_SIZE	     8192
+#define IST_COUNT	     6
 
 struct tss {
 	uint32_t reserved0;
@@ -53,7 +53,7 @@ extern const char trap_stubs[];
 static void gdt_init(void)
 {
 	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
-	struct descriptor_pointer pointer = { sizeof(gdt) - 1, (uint64_t)gdt };
+	struct descriptor_pointer pointer = {sizeof(gdt) - 1, (uint64_t)gdt};
 
 	gdt[1] = 0x00af9a000000ffff; /* 64-bit code, ring 0 */
 	gdt[2] = 0x00cf92000000ffff; /* data, ring 0 */
@@ -99,18 +99,18 @@ static unsigned interrupt_stack_for(unsigned vector)
 
 void idt_init(void)
 {
-	struct descriptor_pointer pointer = { sizeof(idt) - 1, (uint64_t)idt };
+	struct descriptor_pointer pointer = {sizeof(idt) - 1, (uint64_t)idt};
 
 	gdt_init();
 	for (unsigned vector = 0; vector < 256; vector++) {
 		uint64_t stub = (uint64_t)trap_stubs + 16 * vector;
 		idt[vector] = (struct idt_gate){
-			.offset_low = stub & 0xffff,
-			.selector = KERNEL_CODE_SELECTOR,
-			.ist = interrupt_stack_for(vector),
-			.type_attributes = 0x8e, /* present, ring 0, interrupt gate */
-			.offset_middle = stub >> 16 & 0xffff,
-			.offset_high = stub >> 32,
+		    .offset_low = stub & 0xffff,
+		    .selector = KERNEL_CODE_SELECTOR,
+		    .ist = interrupt_stack_for(vector),
+		    .type_attributes = 0x8e, /* present, ring 0, interrupt gate */
+		    .offset_middle = stub >> 16 & 0xffff,
+		    .offset_high = stub >> 32,
 		};
 	}
 	__asm__ volatile("lidt %0" : : "m"(pointer));

@@ -10,19 +10,34 @@
 #include "lib/format.h"
 #include "mm/vm.h"
 
-#define PAGE_FAULT_PROTECTION 0x01
-#define PAGE_FAULT_WRITE 0x02
+#define PAGE_FAULT_PROTECTION  0x01
+#define PAGE_FAULT_WRITE       0x02
 #define PAGE_FAULT_INSTRUCTION 0x10
-#define STACK_OVERFLOW_REACH 65536
+#define STACK_OVERFLOW_REACH   65536
 
 static const char *const exception_names[32] = {
-	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
-	"bound range exceeded", "invalid opcode", "device not available", "double fault",
-	"coprocessor segment overrun", "invalid TSS", "segment not present",
-	"stack-segment fault", "general protection fault", "page fault", "reserved",
-	"x87 floating-point exception", "alignment check", "machine check",
-	"SIMD floating-point exception", "virtualization exception",
-	"control protection exception",
+    "divide error",
+    "debug",
+    "non-maskable interrupt",
+    "breakpoint",
+    "overflow",
+    "bound range exceeded",
+    "invalid opcode",
+    "device not available",
+    "double fault",
+    "coprocessor segment overrun",
+    "invalid TSS",
+    "segment not present",
+    "stack-segment fault",
+    "general protection fault",
+    "page fault",
+    "reserved",
+    "x87 floating-point exception",
+    "alignment check",
+    "machine check",
+    "SIMD floating-point exception",
+    "virtualization exception",
+    "control protection exception",
 };
 
 static int exception_signal(unsigned vector)
@@ -88,14 +103,18 @@ static void page_fault(struct interrupt_frame *frame)
 			return;
 		}
 		format_snprintf(description, sizeof(description),
-				"page fault at address 0x%llx (%s) %s",
-				(unsigned long long)address, fault_reason(result, address),
-				execute ? "executing" : write ? "writing" : "reading");
+				"page fault at address 0x%llx (%s) %s", (unsigned long long)address,
+				fault_reason(result, address),
+				execute ? "executing"
+				: write ? "writing"
+					: "reading");
 		crash_report(frame, description,
 			     result == VM_FAULT_OUT_OF_MEMORY ? SIGNAL_KILL : SIGNAL_SEGV);
 	}
-	format_snprintf(description, sizeof(description), "page fault at 0x%llx inside the "
-			"page-fault handler", (unsigned long long)address);
+	format_snprintf(description, sizeof(description),
+			"page fault at 0x%llx inside the "
+			"page-fault handler",
+			(unsigned long long)address);
 	crash_report(frame, description, SIGNAL_SEGV);
 }
 

@@ -13,22 +13,22 @@ struct interrupt_frame {
 	uint64_t rip, cs, rflags, rsp, ss; /* pushed by the CPU */
 };
 
-#define VECTOR_DIVIDE_ERROR 0
-#define VECTOR_DEBUG 1
-#define VECTOR_NMI 2
-#define VECTOR_BREAKPOINT 3
-#define VECTOR_INVALID_OPCODE 6
+#define VECTOR_DIVIDE_ERROR	    0
+#define VECTOR_DEBUG		    1
+#define VECTOR_NMI		    2
+#define VECTOR_BREAKPOINT	    3
+#define VECTOR_INVALID_OPCODE	    6
 #define VECTOR_DEVICE_NOT_AVAILABLE 7
-#define VECTOR_DOUBLE_FAULT 8
-#define VECTOR_GENERAL_PROTECTION 13
-#define VECTOR_PAGE_FAULT 14
-#define VECTOR_X87_FLOATING_POINT 16
-#define VECTOR_ALIGNMENT_CHECK 17
-#define VECTOR_MACHINE_CHECK 18
-#define VECTOR_SIMD_FLOATING_POINT 19
-#define VECTOR_FIRST_IRQ 32
-#define VECTOR_RESCHEDULE 0x81 /* raised by a thread that blocks or yields */
-#define VECTOR_SPURIOUS 255
+#define VECTOR_DOUBLE_FAULT	    8
+#define VECTOR_GENERAL_PROTECTION   13
+#define VECTOR_PAGE_FAULT	    14
+#define VECTOR_X87_FLOATING_POINT   16
+#define VECTOR_ALIGNMENT_CHECK	    17
+#define VECTOR_MACHINE_CHECK	    18
+#define VECTOR_SIMD_FLOATING_POINT  19
+#define VECTOR_FIRST_IRQ	    32
+#define VECTOR_RESCHEDULE	    0x81 /* raised by a thread that blocks or yields */
+#define VECTOR_SPURIOUS		    255
 
 /* IST slots in the TSS (1-based, as the IDT encodes them). */
 enum interrupt_stack {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#define BENCH_CALLS 1000000
+#define BENCH_CALLS  1000000
 #define BENCH_ROUNDS 5
 
 static inline double bench_now_ns(void)
@@ -37,17 +37,17 @@ static inline void bench_report(const char *name, double *round_ns)
 	printf("BENCH %s_ns %.1f\n", name, round_ns[BENCH_ROUNDS / 2]);
 }
 
-#define BENCH_LOOP(name, statement)                                                     \
-	do {                                                                            \
-		double round_ns[BENCH_ROUNDS];                                          \
-		for (int round = 0; round < BENCH_ROUNDS; round++) {                    \
-			double start = bench_now_ns();                                  \
-			for (long call = 0; call < BENCH_CALLS; call++) {               \
-				statement;                                              \
-			}                                                               \
-			round_ns[round] = (bench_now_ns() - start) / BENCH_CALLS;       \
-		}                                                                       \
-		bench_report(name, round_ns);                                           \
+#define BENCH_LOOP(name, statement)                                                                \
+	do {                                                                                       \
+		double round_ns[BENCH_ROUNDS];                                                     \
+		for (int round = 0; round < BENCH_ROUNDS; round++) {                               \
+			double start = bench_now_ns();                                             \
+			for (long call = 0; call < BENCH_CALLS; call++) {                          \
+				statement;                                                         \
+			}                                                                          \
+			round_ns[round] = (bench_now_ns() - start) / BENCH_CALLS;                  \
+		}                                                                                  \
+		bench_report(name, round_ns);                                                      \
 	} while (0)
 
 #endif

@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include "bench.h"
 
-#define FILES 10000
+#define FILES	 10000
 #define PIPE_MIB 64
 
 static int pipe_fds[2];

@@ -6,7 +6,7 @@
 #include "bench.h"
 
 #define CREATE_JOINS 2000
-#define ROUND_TRIPS 20000
+#define ROUND_TRIPS  20000
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
@@ -57,7 +57,8 @@ int main(void)
 		double start = bench_now_ns();
 		for (int i = 0; i < CREATE_JOINS; i++) {
 			pthread_t thread;
-			if (pthread_create(&thread, NULL, nothing, NULL) || pthread_join(thread, NULL)) {
+			if (pthread_create(&thread, NULL, nothing, NULL) ||
+			    pthread_join(thread, NULL)) {
 				perror("pthread");
 				return 1;
 			}

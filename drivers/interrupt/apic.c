@@ -10,21 +10,21 @@
 #include "kernel/log.h"
 #include "mm/paging.h"
 
-#define IOAPIC_PHYSICAL 0xfec00000ul
+#define IOAPIC_PHYSICAL	       0xfec00000ul
 #define IOAPIC_REGISTER_SELECT 0x00
-#define IOAPIC_WINDOW 0x10
-#define IOAPIC_REDIRECTION(n) (0x10 + 2 * (n))
-#define IOAPIC_MASKED (1u << 16)
+#define IOAPIC_WINDOW	       0x10
+#define IOAPIC_REDIRECTION(n)  (0x10 + 2 * (n))
+#define IOAPIC_MASKED	       (1u << 16)
 
-#define LAPIC_ID 0x20
+#define LAPIC_ID	       0x20
 #define LAPIC_END_OF_INTERRUPT 0xb0
-#define LAPIC_SPURIOUS 0xf0
-#define LAPIC_LVT_TIMER 0x320
-#define LAPIC_TIMER_INITIAL 0x380
-#define LAPIC_TIMER_CURRENT 0x390
-#define LAPIC_TIMER_DIVIDE 0x3e0
-#define LAPIC_ENABLE 0x100
-#define LAPIC_BASE_ENABLE (1ul << 11)
+#define LAPIC_SPURIOUS	       0xf0
+#define LAPIC_LVT_TIMER	       0x320
+#define LAPIC_TIMER_INITIAL    0x380
+#define LAPIC_TIMER_CURRENT    0x390
+#define LAPIC_TIMER_DIVIDE     0x3e0
+#define LAPIC_ENABLE	       0x100
+#define LAPIC_BASE_ENABLE      (1ul << 11)
 
 static volatile uint32_t *lapic;
 static volatile uint32_t *ioapic;
@@ -105,7 +105,7 @@ int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *fr
 
 void lapic_timer_start(uint32_t ticks)
 {
-	lapic_write(LAPIC_TIMER_DIVIDE, 0x3); /* divide by 16 */
+	lapic_write(LAPIC_TIMER_DIVIDE, 0x3);		  /* divide by 16 */
 	lapic_write(LAPIC_LVT_TIMER, VECTOR_LOCAL_TIMER); /* one-shot */
 	lapic_write(LAPIC_TIMER_INITIAL, ticks);
 }

@@ -4,20 +4,20 @@
 #include "drivers/pci/pci.h"
 #include "arch/x86_64/cpu.h"
 
-#define CONFIG_ADDRESS 0xcf8
-#define CONFIG_DATA 0xcfc
-#define COMMAND 0x04
-#define STATUS 0x06
-#define HEADER_TYPE 0x0e
-#define CAPABILITIES 0x34
+#define CONFIG_ADDRESS	    0xcf8
+#define CONFIG_DATA	    0xcfc
+#define COMMAND		    0x04
+#define STATUS		    0x06
+#define HEADER_TYPE	    0x0e
+#define CAPABILITIES	    0x34
 #define STATUS_CAPABILITIES 0x10
-#define COMMAND_MEMORY 0x2
-#define COMMAND_BUS_MASTER 0x4
+#define COMMAND_MEMORY	    0x2
+#define COMMAND_BUS_MASTER  0x4
 
 static void select(const struct pci_function *pci, uint8_t offset)
 {
 	outl(CONFIG_ADDRESS, 0x80000000u | (uint32_t)pci->bus << 16 | (uint32_t)pci->slot << 11 |
-				     (uint32_t)pci->function << 8 | (offset & 0xfc));
+				 (uint32_t)pci->function << 8 | (offset & 0xfc));
 }
 
 uint32_t pci_read32(const struct pci_function *pci, uint8_t offset)
@@ -51,15 +51,15 @@ void pci_write16(const struct pci_function *pci, uint8_t offset, uint16_t value)
 	pci_write32(pci, offset, word);
 }
 
-#define CLASS 0x08
-#define SECONDARY_BUS 0x19
+#define CLASS		 0x08
+#define SECONDARY_BUS	 0x19
 #define CLASS_BRIDGE_PCI 0x0604
 
 static void scan_bus(uint8_t bus, void (*visit)(const struct pci_function *pci), int depth)
 {
 	for (uint8_t slot = 0; slot < 32; slot++) {
 		for (uint8_t function = 0; function < 8; function++) {
-			struct pci_function pci = { bus, slot, function, 0, 0 };
+			struct pci_function pci = {bus, slot, function, 0, 0};
 			uint32_t id = pci_read32(&pci, 0);
 			if ((id & 0xffff) == 0xffff) {
 				if (function == 0)
@@ -70,8 +70,8 @@ static void scan_bus(uint8_t bus, void (*visit)(const struct pci_function *pci),
 			pci.device = (uint16_t)(id >> 16);
 			visit(&pci);
 			uint8_t secondary = pci_read8(&pci, SECONDARY_BUS);
-			if ((pci_read32(&pci, CLASS) >> 16) == CLASS_BRIDGE_PCI && secondary > bus &&
-			    depth < 8)
+			if ((pci_read32(&pci, CLASS) >> 16) == CLASS_BRIDGE_PCI &&
+			    secondary > bus && depth < 8)
 				scan_bus(secondary, visit, depth + 1);
 			if (function == 0 && !(pci_read8(&pci, HEADER_TYPE) & 0x80))
 				break; /* not multi-function */

@@ -9,9 +9,9 @@
 #include "lib/string.h"
 #include "mm/paging.h"
 
-#define SLEEP_ENABLE (1u << 13)
-#define AML_NAME_OP 0x08
-#define AML_PACKAGE_OP 0x12
+#define SLEEP_ENABLE	(1u << 13)
+#define AML_NAME_OP	0x08
+#define AML_PACKAGE_OP	0x12
 #define AML_BYTE_PREFIX 0x0a
 
 struct acpi_header {
@@ -110,8 +110,8 @@ bool acpi_init(uint64_t rsdp_physical)
 {
 	if (!rsdp_physical)
 		rsdp_physical = search_rsdp();
-	const struct acpi_rsdp *rsdp = rsdp_physical ?
-		paging_map_device(rsdp_physical, sizeof(struct acpi_rsdp)) : NULL;
+	const struct acpi_rsdp *rsdp =
+	    rsdp_physical ? paging_map_device(rsdp_physical, sizeof(struct acpi_rsdp)) : NULL;
 	if (!rsdp || memcmp(rsdp->signature, "RSD PTR ", 8))
 		return false;
 	const struct acpi_header *fadt = find_table(rsdp, "FACP");

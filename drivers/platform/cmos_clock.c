@@ -6,13 +6,13 @@
 #include "arch/x86_64/cpu.h"
 #include "lib/string.h"
 
-#define CMOS_INDEX 0x70
-#define CMOS_DATA 0x71
-#define STATUS_A 0x0a
-#define STATUS_B 0x0b
+#define CMOS_INDEX	   0x70
+#define CMOS_DATA	   0x71
+#define STATUS_A	   0x0a
+#define STATUS_B	   0x0b
 #define UPDATE_IN_PROGRESS 0x80
-#define STATUS_B_BINARY 0x04
-#define STATUS_B_24_HOUR 0x02
+#define STATUS_B_BINARY	   0x04
+#define STATUS_B_24_HOUR   0x02
 
 struct clock_reading {
 	uint8_t second, minute, hour, day, month, year, century;

@@ -7,15 +7,15 @@
 #include "arch/x86_64/cpu.h"
 #include "drivers/interrupt/irq.h"
 
-#define COM1 0x3f8
-#define REGISTER_DATA 0
-#define REGISTER_INTERRUPT_ENABLE 1
-#define REGISTER_LINE_CONTROL 3
-#define REGISTER_MODEM_CONTROL 4
-#define REGISTER_LINE_STATUS 5
-#define LINE_STATUS_DATA_READY 0x01
+#define COM1			   0x3f8
+#define REGISTER_DATA		   0
+#define REGISTER_INTERRUPT_ENABLE  1
+#define REGISTER_LINE_CONTROL	   3
+#define REGISTER_MODEM_CONTROL	   4
+#define REGISTER_LINE_STATUS	   5
+#define LINE_STATUS_DATA_READY	   0x01
 #define LINE_STATUS_TRANSMIT_EMPTY 0x20
-#define MODEM_CONTROL_OUT2 0x08 /* gates the IRQ line on PC hardware */
+#define MODEM_CONTROL_OUT2	   0x08 /* gates the IRQ line on PC hardware */
 
 static void (*receive_handler)(unsigned char byte);
 /* Bytes that arrived before the receive interrupt was on. */
@@ -31,7 +31,7 @@ void uart16550_init(void)
 	outb(COM1 + REGISTER_LINE_CONTROL, 0x80); /* divisor latch */
 	outb(COM1 + REGISTER_DATA, 1);		  /* 115200 baud */
 	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0);
-	outb(COM1 + REGISTER_LINE_CONTROL, 0x03);  /* 8N1 */
+	outb(COM1 + REGISTER_LINE_CONTROL, 0x03); /* 8N1 */
 	/* The FIFO control register is left as the firmware set it: changing the FIFO-enable
 	 * bit clears the receive FIFO (QEMU does), losing what was already typed or piped. */
 	outb(COM1 + REGISTER_MODEM_CONTROL, 0x03); /* DTR, RTS */

@@ -6,7 +6,7 @@
 #include "drivers/interrupt/irq.h"
 
 #define PIT_CHANNEL0 0x40
-#define PIT_COMMAND 0x43
+#define PIT_COMMAND  0x43
 
 static uint16_t pit_read(void)
 {

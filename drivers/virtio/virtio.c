@@ -28,8 +28,8 @@ void virtio_interrupt(struct virtio_device *device)
 uint64_t virtio_negotiate(struct virtio_device *device, uint64_t wanted)
 {
 	const struct virtio_transport *transport = device->transport;
-	uint64_t accepted = transport->device_features(device) &
-			    (wanted | VIRTIO_FEATURE_VERSION_1);
+	uint64_t accepted =
+	    transport->device_features(device) & (wanted | VIRTIO_FEATURE_VERSION_1);
 
 	transport->set_driver_features(device, accepted);
 	transport->set_status(device, transport->get_status(device) | VIRTIO_STATUS_FEATURES_OK);
@@ -63,9 +63,8 @@ int virtio_setup_queue(struct virtio_device *device, unsigned index, uint16_t ma
 
 void virtio_start(struct virtio_device *device)
 {
-	device->transport->set_status(device,
-				      device->transport->get_status(device) |
-					      VIRTIO_STATUS_DRIVER_OK);
+	device->transport->set_status(device, device->transport->get_status(device) |
+						  VIRTIO_STATUS_DRIVER_OK);
 }
 
 volatile void *virtio_config(struct virtio_device *device)

@@ -6,15 +6,15 @@
 #include "drivers/virtio/virtqueue.h"
 
 #define VIRTIO_DEVICE_NETWORK 1
-#define VIRTIO_DEVICE_BLOCK 2
-#define VIRTIO_DEVICE_9P 9
+#define VIRTIO_DEVICE_BLOCK   2
+#define VIRTIO_DEVICE_9P      9
 
 #define VIRTIO_STATUS_ACKNOWLEDGE 1
-#define VIRTIO_STATUS_DRIVER 2
-#define VIRTIO_STATUS_DRIVER_OK 4
+#define VIRTIO_STATUS_DRIVER	  2
+#define VIRTIO_STATUS_DRIVER_OK	  4
 #define VIRTIO_STATUS_FEATURES_OK 8
-#define VIRTIO_STATUS_FAILED 128
-#define VIRTIO_FEATURE_VERSION_1 (1ull << 32)
+#define VIRTIO_STATUS_FAILED	  128
+#define VIRTIO_FEATURE_VERSION_1  (1ull << 32)
 
 struct virtio_device;
 

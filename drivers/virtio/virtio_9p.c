@@ -10,15 +10,15 @@
 #include "mm/heap.h"
 
 #define FEATURE_MOUNT_TAG 1
-#define TAG_MAX 255
+#define TAG_MAX		  255
 
 static long ninep_virtio_exchange(void *transport, const void *request, size_t request_length,
 				  void *reply, size_t reply_capacity)
 {
 	struct virtio_device *device = transport;
 	struct virtqueue_segment segments[2] = {
-		{ request, (uint32_t)request_length, false },
-		{ reply, (uint32_t)reply_capacity, true },
+	    {request, (uint32_t)request_length, false},
+	    {reply, (uint32_t)reply_capacity, true},
 	};
 
 	return virtqueue_transfer(&device->queues[0], segments, 2);

@@ -12,14 +12,14 @@
 #include "mm/heap.h"
 #include "mm/layout.h"
 
-#define SECTOR 512ull
-#define BOUNCE_ORDER 4 /* 64 KiB */
-#define BOUNCE_SIZE (PAGE_SIZE << BOUNCE_ORDER)
-#define REQUEST_READ 0
-#define REQUEST_WRITE 1
-#define REQUEST_FLUSH 4
-#define FEATURE_FLUSH (1ull << 9)
-#define BLKGETSIZE64 0x80081272
+#define SECTOR		   512ull
+#define BOUNCE_ORDER	   4 /* 64 KiB */
+#define BOUNCE_SIZE	   (PAGE_SIZE << BOUNCE_ORDER)
+#define REQUEST_READ	   0
+#define REQUEST_WRITE	   1
+#define REQUEST_FLUSH	   4
+#define FEATURE_FLUSH	   (1ull << 9)
+#define BLKGETSIZE64	   0x80081272
 #define VIRTIO_BLOCK_MAJOR 254
 
 struct request_header {
@@ -40,17 +40,17 @@ static struct block_device *disk; /* /dev/vda: the first disk */
 
 static int transfer(struct block_device *device, uint32_t type, uint64_t sector, size_t bytes)
 {
-	*device->header = (struct request_header){ type, 0, sector };
+	*device->header = (struct request_header){type, 0, sector};
 	*device->status = 0xff;
 	struct virtqueue_segment segments[3] = {
-		{ device->header, sizeof(*device->header), false },
-		{ device->bounce, (uint32_t)bytes, type == REQUEST_READ },
-		{ device->status, 1, true },
+	    {device->header, sizeof(*device->header), false},
+	    {device->bounce, (uint32_t)bytes, type == REQUEST_READ},
+	    {device->status, 1, true},
 	};
-	long result = bytes ? virtqueue_transfer(&device->virtio->queues[0], segments, 3) :
-			      virtqueue_transfer(&device->virtio->queues[0],
-						 (struct virtqueue_segment[]){ segments[0], segments[2] },
-						 2);
+	long result =
+	    bytes ? virtqueue_transfer(&device->virtio->queues[0], segments, 3)
+		  : virtqueue_transfer(&device->virtio->queues[0],
+				       (struct virtqueue_segment[]){segments[0], segments[2]}, 2);
 	if (result < 0)
 		return (int)result;
 	return *device->status == 0 ? 0 : -EIO;
@@ -77,7 +77,8 @@ static long block_io(struct file *file, void *buffer, const void *source, size_t
 		if (!source || partial)
 			error = transfer(device, REQUEST_READ, first / SECTOR, span);
 		if (!error && source) {
-			memcpy(device->bounce + (position - first), (const char *)source + done, chunk);
+			memcpy(device->bounce + (position - first), (const char *)source + done,
+			       chunk);
 			error = transfer(device, REQUEST_WRITE, first / SECTOR, span);
 		} else if (!error) {
 			memcpy((char *)buffer + done, device->bounce + (position - first), chunk);
@@ -127,11 +128,11 @@ static int block_open(struct inode *inode, struct file *file)
 }
 
 static const struct file_operations block_operations = {
-	.open = block_open,
-	.read = block_read,
-	.write = block_write,
-	.fsync = block_fsync,
-	.ioctl = block_ioctl,
+    .open = block_open,
+    .read = block_read,
+    .write = block_write,
+    .fsync = block_fsync,
+    .ioctl = block_ioctl,
 };
 
 void virtio_block_attach(struct virtio_device *virtio)

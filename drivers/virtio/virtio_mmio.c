@@ -9,30 +9,30 @@
 #include "mm/heap.h"
 #include "mm/paging.h"
 
-#define MAGIC 0x74726976 /* "virt" */
-#define REGISTER(offset) ((offset) / 4)
-#define MAGIC_VALUE REGISTER(0x000)
-#define VERSION REGISTER(0x004)
-#define DEVICE_ID REGISTER(0x008)
-#define DEVICE_FEATURES REGISTER(0x010)
+#define MAGIC		       0x74726976 /* "virt" */
+#define REGISTER(offset)       ((offset) / 4)
+#define MAGIC_VALUE	       REGISTER(0x000)
+#define VERSION		       REGISTER(0x004)
+#define DEVICE_ID	       REGISTER(0x008)
+#define DEVICE_FEATURES	       REGISTER(0x010)
 #define DEVICE_FEATURES_SELECT REGISTER(0x014)
-#define DRIVER_FEATURES REGISTER(0x020)
+#define DRIVER_FEATURES	       REGISTER(0x020)
 #define DRIVER_FEATURES_SELECT REGISTER(0x024)
-#define QUEUE_SELECT REGISTER(0x030)
-#define QUEUE_SIZE_MAXIMUM REGISTER(0x034)
-#define QUEUE_SIZE REGISTER(0x038)
-#define QUEUE_READY REGISTER(0x044)
-#define QUEUE_NOTIFY REGISTER(0x050)
-#define INTERRUPT_STATUS REGISTER(0x060)
-#define INTERRUPT_ACKNOWLEDGE REGISTER(0x064)
-#define STATUS REGISTER(0x070)
-#define QUEUE_DESCRIPTORS_LOW REGISTER(0x080)
+#define QUEUE_SELECT	       REGISTER(0x030)
+#define QUEUE_SIZE_MAXIMUM     REGISTER(0x034)
+#define QUEUE_SIZE	       REGISTER(0x038)
+#define QUEUE_READY	       REGISTER(0x044)
+#define QUEUE_NOTIFY	       REGISTER(0x050)
+#define INTERRUPT_STATUS       REGISTER(0x060)
+#define INTERRUPT_ACKNOWLEDGE  REGISTER(0x064)
+#define STATUS		       REGISTER(0x070)
+#define QUEUE_DESCRIPTORS_LOW  REGISTER(0x080)
 #define QUEUE_DESCRIPTORS_HIGH REGISTER(0x084)
-#define QUEUE_AVAILABLE_LOW REGISTER(0x090)
-#define QUEUE_AVAILABLE_HIGH REGISTER(0x094)
-#define QUEUE_USED_LOW REGISTER(0x0a0)
-#define QUEUE_USED_HIGH REGISTER(0x0a4)
-#define CONFIG_OFFSET 0x100
+#define QUEUE_AVAILABLE_LOW    REGISTER(0x090)
+#define QUEUE_AVAILABLE_HIGH   REGISTER(0x094)
+#define QUEUE_USED_LOW	       REGISTER(0x0a0)
+#define QUEUE_USED_HIGH	       REGISTER(0x0a4)
+#define CONFIG_OFFSET	       0x100
 
 static struct virtio_device *by_irq[24];
 
@@ -47,9 +47,10 @@ static uint64_t parse_number(const char **text)
 	}
 	for (;; (*text)++) {
 		char c = **text;
-		unsigned digit = c >= '0' && c <= '9' ? c - '0' :
-				 c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-				 c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+		unsigned digit = c >= '0' && c <= '9'	? c - '0'
+				 : c >= 'a' && c <= 'f' ? c - 'a' + 10
+				 : c >= 'A' && c <= 'F' ? c - 'A' + 10
+							: 99;
 		if (digit >= base)
 			break;
 		value = value * base + digit;
@@ -144,14 +145,14 @@ static volatile void *mmio_config(struct virtio_device *device)
 }
 
 static const struct virtio_transport mmio_transport = {
-	.get_status = mmio_get_status,
-	.set_status = mmio_set_status,
-	.device_features = mmio_device_features,
-	.set_driver_features = mmio_set_driver_features,
-	.queue_maximum = mmio_queue_maximum,
-	.queue_activate = mmio_queue_activate,
-	.notify = mmio_notify,
-	.config = mmio_config,
+    .get_status = mmio_get_status,
+    .set_status = mmio_set_status,
+    .device_features = mmio_device_features,
+    .set_driver_features = mmio_set_driver_features,
+    .queue_maximum = mmio_queue_maximum,
+    .queue_activate = mmio_queue_activate,
+    .notify = mmio_notify,
+    .config = mmio_config,
 };
 
 static void probe_one(const char *description)
@@ -181,8 +182,8 @@ static void probe_one(const char *description)
 	struct virtio_device *device = heap_alloc_zeroed(sizeof(*device));
 	if (!device)
 		return;
-	*device = (struct virtio_device){ .transport = &mmio_transport,
-					  .transport_data = (void *)registers, .device_id = id };
+	*device = (struct virtio_device){
+	    .transport = &mmio_transport, .transport_data = (void *)registers, .device_id = id};
 	by_irq[irq] = device;
 	interrupt_route_irq((unsigned)irq, mmio_interrupt);
 	virtio_attach(device);

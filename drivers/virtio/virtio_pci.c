@@ -11,33 +11,33 @@
 #include "mm/heap.h"
 #include "mm/paging.h"
 
-#define VIRTIO_VENDOR 0x1af4
+#define VIRTIO_VENDOR	   0x1af4
 #define MODERN_DEVICE_BASE 0x1040
-#define CAPABILITY_VENDOR 0x09
-#define CAPABILITY_MSIX 0x11
-#define CONFIG_COMMON 1
-#define CONFIG_NOTIFY 2
-#define CONFIG_ISR 3
-#define CONFIG_DEVICE 4
-#define FIRST_VECTOR 0x50
-#define LAST_VECTOR 0x6f
-#define MSIX_ENABLE (1u << 15)
+#define CAPABILITY_VENDOR  0x09
+#define CAPABILITY_MSIX	   0x11
+#define CONFIG_COMMON	   1
+#define CONFIG_NOTIFY	   2
+#define CONFIG_ISR	   3
+#define CONFIG_DEVICE	   4
+#define FIRST_VECTOR	   0x50
+#define LAST_VECTOR	   0x6f
+#define MSIX_ENABLE	   (1u << 15)
 
 /* struct virtio_pci_common_cfg, as offsets. */
 #define COMMON_DEVICE_FEATURE_SELECT 0x00
-#define COMMON_DEVICE_FEATURE 0x04
+#define COMMON_DEVICE_FEATURE	     0x04
 #define COMMON_DRIVER_FEATURE_SELECT 0x08
-#define COMMON_DRIVER_FEATURE 0x0c
-#define COMMON_MSIX_CONFIG 0x10
-#define COMMON_DEVICE_STATUS 0x14
-#define COMMON_QUEUE_SELECT 0x16
-#define COMMON_QUEUE_SIZE 0x18
-#define COMMON_QUEUE_MSIX_VECTOR 0x1a
-#define COMMON_QUEUE_ENABLE 0x1c
-#define COMMON_QUEUE_NOTIFY_OFFSET 0x1e
-#define COMMON_QUEUE_DESCRIPTORS 0x20
-#define COMMON_QUEUE_DRIVER 0x28
-#define COMMON_QUEUE_DEVICE 0x30
+#define COMMON_DRIVER_FEATURE	     0x0c
+#define COMMON_MSIX_CONFIG	     0x10
+#define COMMON_DEVICE_STATUS	     0x14
+#define COMMON_QUEUE_SELECT	     0x16
+#define COMMON_QUEUE_SIZE	     0x18
+#define COMMON_QUEUE_MSIX_VECTOR     0x1a
+#define COMMON_QUEUE_ENABLE	     0x1c
+#define COMMON_QUEUE_NOTIFY_OFFSET   0x1e
+#define COMMON_QUEUE_DESCRIPTORS     0x20
+#define COMMON_QUEUE_DRIVER	     0x28
+#define COMMON_QUEUE_DEVICE	     0x30
 
 struct pci_transport {
 	volatile uint8_t *common, *notify, *isr, *device_config;
@@ -53,7 +53,7 @@ static struct pci_transport *pci_of(struct virtio_device *device)
 	return device->transport_data;
 }
 
-#define COMMON8(device, offset) (*(volatile uint8_t *)(pci_of(device)->common + (offset)))
+#define COMMON8(device, offset)	 (*(volatile uint8_t *)(pci_of(device)->common + (offset)))
 #define COMMON16(device, offset) (*(volatile uint16_t *)(pci_of(device)->common + (offset)))
 #define COMMON32(device, offset) (*(volatile uint32_t *)(pci_of(device)->common + (offset)))
 #define COMMON64(device, offset) (*(volatile uint64_t *)(pci_of(device)->common + (offset)))
@@ -110,7 +110,7 @@ static void pci_notify(struct virtqueue *queue)
 	unsigned index = (unsigned)(queue - device->queues);
 
 	*(volatile uint16_t *)(pci->notify + pci->notify_offsets[index] * pci->notify_multiplier) =
-		(uint16_t)index;
+	    (uint16_t)index;
 }
 
 static volatile void *pci_config(struct virtio_device *device)
@@ -119,14 +119,14 @@ static volatile void *pci_config(struct virtio_device *device)
 }
 
 static const struct virtio_transport pci_transport_operations = {
-	.get_status = pci_get_status,
-	.set_status = pci_set_status,
-	.device_features = pci_device_features,
-	.set_driver_features = pci_set_driver_features,
-	.queue_maximum = pci_queue_maximum,
-	.queue_activate = pci_queue_activate,
-	.notify = pci_notify,
-	.config = pci_config,
+    .get_status = pci_get_status,
+    .set_status = pci_set_status,
+    .device_features = pci_device_features,
+    .set_driver_features = pci_set_driver_features,
+    .queue_maximum = pci_queue_maximum,
+    .queue_activate = pci_queue_activate,
+    .notify = pci_notify,
+    .config = pci_config,
 };
 
 static void msix_interrupt(struct interrupt_frame *frame)
@@ -189,8 +189,8 @@ static void probe(const struct pci_function *pci)
 			transport->common = map_structure(pci, capability, NULL);
 			break;
 		case CONFIG_NOTIFY:
-			transport->notify = map_structure(pci, capability,
-							  &transport->notify_multiplier);
+			transport->notify =
+			    map_structure(pci, capability, &transport->notify_multiplier);
 			break;
 		case CONFIG_ISR:
 			transport->isr = map_structure(pci, capability, NULL);
@@ -208,9 +208,9 @@ static void probe(const struct pci_function *pci)
 	}
 	pr_info("virtio-pci %02x:%02x.%u: device type %u\n", pci->bus, pci->slot, pci->function,
 		pci->device - MODERN_DEVICE_BASE);
-	*device = (struct virtio_device){ .transport = &pci_transport_operations,
-					  .transport_data = transport,
-					  .device_id = pci->device - MODERN_DEVICE_BASE };
+	*device = (struct virtio_device){.transport = &pci_transport_operations,
+					 .transport_data = transport,
+					 .device_id = pci->device - MODERN_DEVICE_BASE};
 	by_vector[vector - FIRST_VECTOR] = device;
 	interrupt_set_handler(vector, msix_interrupt);
 	COMMON16(device, COMMON_MSIX_CONFIG) = 0xffff; /* no configuration-change interrupts */

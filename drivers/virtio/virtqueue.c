@@ -11,7 +11,7 @@
 #include "mm/heap.h"
 #include "mm/layout.h"
 
-#define DESCRIPTOR_NEXT 1
+#define DESCRIPTOR_NEXT	 1
 #define DESCRIPTOR_WRITE 2
 
 static uint64_t physical_of(const void *address)
@@ -63,7 +63,8 @@ static uint16_t used_index(struct virtqueue *queue)
 void virtqueue_interrupt(struct virtqueue *queue)
 {
 	while (queue->last_used != used_index(queue)) {
-		const volatile uint8_t *element = queue->used + 4 + 8 * (queue->last_used % queue->size);
+		const volatile uint8_t *element =
+		    queue->used + 4 + 8 * (queue->last_used % queue->size);
 		uint32_t head = *(const volatile uint32_t *)element;
 		uint32_t written = *(const volatile uint32_t *)(element + 4);
 		queue->last_used++;
@@ -89,7 +90,7 @@ void virtqueue_interrupt(struct virtqueue *queue)
 long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
 			unsigned count)
 {
-	struct virtqueue_request request = { false, 0 };
+	struct virtqueue_request request = {false, 0};
 	uint64_t flags = interrupts_save();
 
 	while (queue->free_count < count) {

@@ -42,9 +42,9 @@ struct linux_rlimit {
 	uint64_t current;
 	uint64_t maximum;
 };
-#define RLIMIT_STACK 3
+#define RLIMIT_STACK  3
 #define RLIMIT_NOFILE 7
-#define RLIMIT_COUNT 16
+#define RLIMIT_COUNT  16
 #define RLIM_INFINITY (~0ull)
 
 struct linux_winsize {
@@ -58,14 +58,14 @@ struct linux_termios {
 	uint8_t control_characters[TERMIOS_CONTROL_CHARACTERS];
 };
 
-#define TCGETS 0x5401
-#define TCSETS 0x5402
-#define TCSETSW 0x5403
-#define TCSETSF 0x5404
+#define TCGETS	   0x5401
+#define TCSETS	   0x5402
+#define TCSETSW	   0x5403
+#define TCSETSF	   0x5404
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
-#define FIONREAD 0x541b
-#define FIONBIO 0x5421
+#define FIONREAD   0x541b
+#define FIONBIO	   0x5421
 
 struct linux_sigaction {
 	uint64_t handler;
@@ -74,14 +74,14 @@ struct linux_sigaction {
 	uint64_t mask;
 };
 #define SIGNAL_COUNT 64
-#define SA_SIGINFO 0x00000004
-#define SA_ONSTACK 0x08000000
-#define SA_RESTORER 0x04000000
-#define SA_NODEFER 0x40000000
+#define SA_SIGINFO   0x00000004
+#define SA_ONSTACK   0x08000000
+#define SA_RESTORER  0x04000000
+#define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
-#define SS_ONSTACK 1
-#define SS_DISABLE 2
-#define MINSIGSTKSZ 2048
+#define SS_ONSTACK   1
+#define SS_DISABLE   2
+#define MINSIGSTKSZ  2048
 
 struct linux_siginfo {
 	int32_t signo, error, code, padding;
@@ -131,42 +131,42 @@ struct linux_rt_sigframe {
 	struct linux_siginfo info;
 };
 
-#define SI_USER 0
-#define SI_TKILL (-6)
-#define SI_TIMER (-2)
+#define SI_USER	    0
+#define SI_TKILL    (-6)
+#define SI_TIMER    (-2)
 #define SEGV_MAPERR 1
-#define SIG_DFL 0
-#define SIG_IGN 1
+#define SIG_DFL	    0
+#define SIG_IGN	    1
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
+#define CLOCK_REALTIME		 0
+#define CLOCK_MONOTONIC		 1
 #define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
-#define CLOCK_TAI 11
-#define TIMER_ABSTIME 1
+#define CLOCK_THREAD_CPUTIME_ID	 3
+#define CLOCK_MONOTONIC_RAW	 4
+#define CLOCK_REALTIME_COARSE	 5
+#define CLOCK_MONOTONIC_COARSE	 6
+#define CLOCK_BOOTTIME		 7
+#define CLOCK_TAI		 11
+#define TIMER_ABSTIME		 1
 
 #define ARCH_SET_GS 0x1001
 #define ARCH_SET_FS 0x1002
 #define ARCH_GET_FS 0x1003
 #define ARCH_GET_GS 0x1004
 
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
+#define AT_NULL	    0
+#define AT_PHDR	    3
+#define AT_PHENT    4
+#define AT_PHNUM    5
+#define AT_PAGESZ   6
+#define AT_ENTRY    9
+#define AT_UID	    11
+#define AT_EUID	    12
+#define AT_GID	    13
+#define AT_EGID	    14
 #define AT_PLATFORM 15
-#define AT_HWCAP 16
-#define AT_CLKTCK 17
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
+#define AT_HWCAP    16
+#define AT_CLKTCK   17
+#define AT_SECURE   23
+#define AT_RANDOM   25
+#define AT_EXECFN   31

@@ -19,10 +19,10 @@
 extern "C" {
 #endif
 
-#define CHAN_ERROR_CLOSED (-1)
+#define CHAN_ERROR_CLOSED   (-1)
 #define CHAN_SELECT_DEFAULT (-1)
 #define CHAN_SELECT_TIMEOUT (-2)
-#define CHAN_NO_TIMEOUT INT64_MAX
+#define CHAN_NO_TIMEOUT	    INT64_MAX
 
 struct chan;
 

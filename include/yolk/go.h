@@ -32,7 +32,10 @@ struct waitgroup {
 	long count;
 };
 
-#define WAITGROUP_INIT { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0 }
+#define WAITGROUP_INIT                                                                             \
+	{                                                                                          \
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0                             \
+	}
 
 void waitgroup_add(struct waitgroup *group, long delta);
 void waitgroup_done(struct waitgroup *group);

@@ -28,7 +28,7 @@ static struct waitgroup group = WAITGROUP_INIT;
 
 static void count_down(void *argument)
 {
-	chan_send(argument, &(int){ 1 });
+	chan_send(argument, &(int){1});
 	waitgroup_done(&group);
 }
 
@@ -47,7 +47,7 @@ int main(void)
 
 	/* Rendezvous: the sender cannot finish before the receiver takes the value. */
 	go(send_one, unbuffered);
-	struct timespec pause = { 0, 20000000 };
+	struct timespec pause = {0, 20000000};
 	nanosleep(&pause, NULL);
 	CHECK(!sender_returned, "an unbuffered send finished without a receiver");
 	chan_recv(unbuffered, &value, &ok);
@@ -63,7 +63,7 @@ int main(void)
 		CHECK(value == i && ok, "FIFO: got %d, expected %d", value, i);
 	}
 
-	chan_send(buffered, &(int){ 5 });
+	chan_send(buffered, &(int){5});
 	CHECK(chan_close(buffered) == 0, "close failed");
 	chan_recv(buffered, &value, &ok);
 	CHECK(value == 5 && ok, "a value sent before close is still received (%d, %d)", value, ok);
@@ -74,7 +74,7 @@ int main(void)
 	CHECK(chan_close(buffered) == CHAN_ERROR_CLOSED, "second close");
 
 	struct chan *empty = chan_make(sizeof(int), 0);
-	struct chan_case receive = { empty, CHAN_RECV, &value, false };
+	struct chan_case receive = {empty, CHAN_RECV, &value, false};
 	CHECK(chan_select(&receive, 1, true, CHAN_NO_TIMEOUT) == CHAN_SELECT_DEFAULT,
 	      "select with default on an empty channel");
 	double start = now_ms();
@@ -85,9 +85,9 @@ int main(void)
 	struct chan *left = chan_make(sizeof(int), 0), *right = chan_make(sizeof(int), 0);
 	go(send_forever, left);
 	go(send_forever, right);
-	int chosen[2] = { 0, 0 };
-	struct chan_case both[2] = { { left, CHAN_RECV, &value, false },
-				     { right, CHAN_RECV, &value, false } };
+	int chosen[2] = {0, 0};
+	struct chan_case both[2] = {{left, CHAN_RECV, &value, false},
+				    {right, CHAN_RECV, &value, false}};
 	for (int i = 0; i < 10000; i++) {
 		int index = chan_select(both, 2, false, CHAN_NO_TIMEOUT);
 		if (index == 0 || index == 1)

@@ -18,12 +18,12 @@
 #include <unistd.h>
 #include "check.h"
 
-#define EXPECT_ERROR(call, code)                                                             \
-	do {                                                                                   \
-		errno = 0;                                                                     \
-		long result_ = (long)(call);                                                   \
-		CHECK(result_ == -1 && errno == (code), "%s gave %ld errno %d, expected %s", #call, \
-		      result_, errno, #code);                                                   \
+#define EXPECT_ERROR(call, code)                                                                   \
+	do {                                                                                       \
+		errno = 0;                                                                         \
+		long result_ = (long)(call);                                                       \
+		CHECK(result_ == -1 && errno == (code), "%s gave %ld errno %d, expected %s",       \
+		      #call, result_, errno, #code);                                               \
 	} while (0)
 
 static int count_entries(const char *path, const char *wanted, int *found)
@@ -68,17 +68,18 @@ int main(void)
 	CHECK(read(fd, buffer, 100) == 5 && !memcmp(buffer, "world", 5), "read after lseek");
 	CHECK(read(fd, buffer, 100) == 0, "read at end of file");
 	CHECK(pwrite(fd, "W", 1, 6) == 1 && pread(fd, buffer, 5, 6) == 5 &&
-		      !memcmp(buffer, "World", 5),
+		  !memcmp(buffer, "World", 5),
 	      "pwrite/pread");
 	CHECK(lseek(fd, 100, SEEK_SET) == 100 && write(fd, "!", 1) == 1, "write past the end");
-	CHECK(pread(fd, buffer, 4, 50) == 4 && !memcmp(buffer, "\0\0\0\0", 4), "a hole reads zeros");
+	CHECK(pread(fd, buffer, 4, 50) == 4 && !memcmp(buffer, "\0\0\0\0", 4),
+	      "a hole reads zeros");
 	EXPECT_ERROR(lseek(fd, -1, SEEK_SET), EINVAL);
-	struct iovec parts[2] = { { "ab", 2 }, { "cd", 2 } };
+	struct iovec parts[2] = {{"ab", 2}, {"cd", 2}};
 	CHECK(pwritev(fd, parts, 2, 0) == 4 && pread(fd, buffer, 4, 0) == 4 &&
-		      !memcmp(buffer, "abcd", 4),
+		  !memcmp(buffer, "abcd", 4),
 	      "pwritev");
 	CHECK(fstat(fd, &info) == 0 && info.st_size == 101 && S_ISREG(info.st_mode) &&
-		      (info.st_mode & 0777) == 0644 && info.st_nlink == 1,
+		  (info.st_mode & 0777) == 0644 && info.st_nlink == 1,
 	      "fstat: size %ld mode %o links %ld", (long)info.st_size, info.st_mode,
 	      (long)info.st_nlink);
 	int available = -1;
@@ -95,10 +96,10 @@ int main(void)
 	CHECK(dup3(fd, 21, O_CLOEXEC) == 21 && fcntl(21, F_GETFD) == FD_CLOEXEC, "dup3 cloexec");
 	EXPECT_ERROR(dup3(fd, fd, 0), EINVAL);
 	CHECK(fcntl(fd, F_SETFL, O_APPEND | O_NONBLOCK) == 0 &&
-		      (fcntl(fd, F_GETFL) & (O_APPEND | O_NONBLOCK)) == (O_APPEND | O_NONBLOCK),
+		  (fcntl(fd, F_GETFL) & (O_APPEND | O_NONBLOCK)) == (O_APPEND | O_NONBLOCK),
 	      "F_SETFL");
 	CHECK(fcntl(fd, F_DUPFD_CLOEXEC, 30) == 30 && fcntl(30, F_GETFD) == FD_CLOEXEC, "F_DUPFD");
-	struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
 	CHECK(fcntl(fd, F_SETLK, &lock) == 0, "F_SETLK");
 	CHECK(close(copy) == 0 && close(20) == 0 && close(21) == 0 && close(30) == 0, "close");
 	EXPECT_ERROR(close(copy), EBADF);
@@ -119,10 +120,11 @@ int main(void)
 	      "link: %ld links", (long)info.st_nlink);
 	EXPECT_ERROR(link("file", "hard"), EEXIST);
 	CHECK(rename("hard", "moved") == 0 && access("moved", F_OK) == 0 &&
-		      access("hard", F_OK) == -1,
+		  access("hard", F_OK) == -1,
 	      "rename");
-	CHECK(syscall(SYS_renameat2, AT_FDCWD, "moved", AT_FDCWD, "file", 1 /* NOREPLACE */) == -1 &&
-		      errno == EEXIST,
+	CHECK(syscall(SYS_renameat2, AT_FDCWD, "moved", AT_FDCWD, "file", 1 /* NOREPLACE */) ==
+		      -1 &&
+		  errno == EEXIST,
 	      "RENAME_NOREPLACE");
 	CHECK(mkdir("dir", 0700) == 0 && mkdir("dir/sub", 0700) == 0, "mkdir nested");
 	EXPECT_ERROR(rmdir("dir"), ENOTEMPTY);
@@ -142,7 +144,7 @@ int main(void)
 
 	int directory = open("dir", O_RDONLY | O_DIRECTORY);
 	CHECK(directory >= 0 && fchdir(directory) == 0 && getcwd(buffer, sizeof(buffer)) &&
-		      !strcmp(buffer, "/tmp/t/dir"),
+		  !strcmp(buffer, "/tmp/t/dir"),
 	      "fchdir: %s", buffer);
 	CHECK(fstatat(directory, "sub", &info, 0) == 0 && S_ISDIR(info.st_mode), "fstatat");
 	CHECK(unlinkat(directory, "sub", AT_REMOVEDIR) == 0, "unlinkat AT_REMOVEDIR");
@@ -152,19 +154,19 @@ int main(void)
 	mode_t old = umask(077);
 	CHECK(old == 022, "umask was %o", old);
 	fd = creat("private", 0666);
-	CHECK(fd >= 0 && fstat(fd, &info) == 0 && (info.st_mode & 0777) == 0600, "umask applied: %o",
-	      info.st_mode & 0777);
+	CHECK(fd >= 0 && fstat(fd, &info) == 0 && (info.st_mode & 0777) == 0600,
+	      "umask applied: %o", info.st_mode & 0777);
 	close(fd);
 	umask(old);
 	CHECK(chmod("private", 0751) == 0 && stat("private", &info) == 0 &&
-		      (info.st_mode & 07777) == 0751,
+		  (info.st_mode & 07777) == 0751,
 	      "chmod");
 	CHECK(chown("private", 12, 34) == 0 && stat("private", &info) == 0 && info.st_uid == 12 &&
-		      info.st_gid == 34,
+		  info.st_gid == 34,
 	      "chown recorded");
-	struct timespec times[2] = { { 1000, 0 }, { 2000, 5 } };
+	struct timespec times[2] = {{1000, 0}, {2000, 5}};
 	CHECK(utimensat(AT_FDCWD, "private", times, 0) == 0 && stat("private", &info) == 0 &&
-		      info.st_mtim.tv_sec == 2000 && info.st_mtim.tv_nsec == 5,
+		  info.st_mtim.tv_sec == 2000 && info.st_mtim.tv_nsec == 5,
 	      "utimensat");
 	CHECK(access("private", X_OK) == 0, "root may execute a file with x bits");
 	CHECK(truncate("private", 10) == 0 && stat("private", &info) == 0 && info.st_size == 10,
@@ -173,7 +175,7 @@ int main(void)
 	CHECK(statfs("/", &filesystem) == 0 && filesystem.f_bsize == 4096 && filesystem.f_blocks,
 	      "statfs");
 	CHECK(unlink("private") == 0 && unlink("file") == 0 && unlink("moved") == 0 &&
-		      unlink("link") == 0 && unlink("loop1") == 0 && unlink("loop2") == 0,
+		  unlink("link") == 0 && unlink("loop1") == 0 && unlink("loop2") == 0,
 	      "unlink all");
 	CHECK(count_entries(".", "file", &found) == 2 && found == 0, "directory empty again");
 	CHECK(chdir("/") == 0 && rmdir("/tmp/t") == 0, "rmdir /tmp/t");

@@ -28,7 +28,8 @@ int main(void)
 	const char *mode = getenv("INITRD");
 
 	if (mode && !strcmp(mode, "truncated")) {
-		CHECK(stat("/data", &info) == 0 && S_ISDIR(info.st_mode), "/data from before the cut");
+		CHECK(stat("/data", &info) == 0 && S_ISDIR(info.st_mode),
+		      "/data from before the cut");
 		CHECK(access("/etc/hostname", F_OK) == 0, "/etc/hostname exists");
 		read_line("/etc/passwd", line, sizeof(line));
 		CHECK(!strncmp(line, "root:", 5), "default /etc/passwd: %s", line);
@@ -38,7 +39,7 @@ int main(void)
 	read_line("/data/link", line, sizeof(line));
 	CHECK(!strcmp(line, "from the initrd\n"), "through the link: [%s]", line);
 	CHECK(stat("/data/sub/note.txt", &info) == 0 && (info.st_mode & 07777) == 0600 &&
-		      info.st_mtime == 981173106,
+		  info.st_mtime == 981173106,
 	      "note.txt mode %o time %ld", info.st_mode & 07777, (long)info.st_mtime);
 	CHECK(stat("/data/tool", &info) == 0 && (info.st_mode & 0777) == 0755, "tool mode %o",
 	      info.st_mode & 0777);

@@ -51,7 +51,8 @@ int main(void)
 
 	CHECK(rename("/share/rename-me", "/share/renamed") == 0, "rename: %d", errno);
 	CHECK(unlink("/share/remove-me") == 0, "unlink: %d", errno);
-	CHECK(access("/share/remove-me", F_OK) == -1 && errno == ENOENT, "removed file still there");
+	CHECK(access("/share/remove-me", F_OK) == -1 && errno == ENOENT,
+	      "removed file still there");
 	CHECK(mkdir("/share/small", 0755) == 0, "mkdir: %d", errno);
 	int made = 0, stated = 0, listed = 0;
 	for (int i = 0; i < 2000; i++) {

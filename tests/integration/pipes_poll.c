@@ -106,10 +106,10 @@ static void test_poll_select(void)
 	int fds[2];
 	struct pollfd entry;
 	fd_set readable;
-	struct timeval timeout = { 0, 30000 };
+	struct timeval timeout = {0, 30000};
 
 	pipe(fds);
-	entry = (struct pollfd){ fds[0], POLLIN, 0 };
+	entry = (struct pollfd){fds[0], POLLIN, 0};
 	double start = now_ms();
 	CHECK(poll(&entry, 1, 30) == 0, "poll on an empty pipe");
 	CHECK(now_ms() - start >= 30, "poll timed out after %.1f ms", now_ms() - start);
@@ -117,29 +117,29 @@ static void test_poll_select(void)
 	entry.events = POLLOUT;
 	CHECK(poll(&entry, 1, 0) == 1 && (entry.revents & POLLOUT), "pipe writable");
 	write(fds[1], "ab", 2);
-	entry = (struct pollfd){ fds[0], POLLIN, 0 };
+	entry = (struct pollfd){fds[0], POLLIN, 0};
 	CHECK(poll(&entry, 1, -1) == 1 && entry.revents == POLLIN, "poll sees data: %x",
 	      entry.revents);
 	FD_ZERO(&readable);
 	FD_SET(fds[0], &readable);
 	CHECK(select(fds[0] + 1, &readable, NULL, NULL, &timeout) == 1 &&
-		      FD_ISSET(fds[0], &readable),
+		  FD_ISSET(fds[0], &readable),
 	      "select sees data");
 	char buffer[2];
 	read(fds[0], buffer, 2);
 	FD_ZERO(&readable);
 	FD_SET(fds[0], &readable);
-	timeout = (struct timeval){ 0, 30000 };
+	timeout = (struct timeval){0, 30000};
 	start = now_ms();
 	CHECK(select(fds[0] + 1, &readable, NULL, NULL, &timeout) == 0 &&
-		      !FD_ISSET(fds[0], &readable),
+		  !FD_ISSET(fds[0], &readable),
 	      "select timed out");
 	CHECK(now_ms() - start >= 30, "select timed out after %.1f ms", now_ms() - start);
 	close(fds[1]);
-	entry = (struct pollfd){ fds[0], POLLIN, 0 };
+	entry = (struct pollfd){fds[0], POLLIN, 0};
 	CHECK(poll(&entry, 1, 0) == 1 && (entry.revents & POLLHUP), "POLLHUP after the writer");
 	close(fds[0]);
-	entry = (struct pollfd){ 500, POLLIN, 0 };
+	entry = (struct pollfd){500, POLLIN, 0};
 	CHECK(poll(&entry, 1, 0) == 1 && entry.revents == POLLNVAL, "POLLNVAL for a closed fd");
 }
 
@@ -157,13 +157,13 @@ static void test_epoll(void)
 	pipe(level);
 	pipe(edge);
 	pipe(once);
-	struct epoll_event event = { .events = EPOLLIN, .data.fd = level[0] };
+	struct epoll_event event = {.events = EPOLLIN, .data.fd = level[0]};
 	CHECK(epoll_ctl(epoll, EPOLL_CTL_ADD, level[0], &event) == 0, "add level");
 	CHECK(epoll_ctl(epoll, EPOLL_CTL_ADD, level[0], &event) == -1 && errno == EEXIST,
 	      "add twice");
-	event = (struct epoll_event){ .events = EPOLLIN | EPOLLET, .data.fd = edge[0] };
+	event = (struct epoll_event){.events = EPOLLIN | EPOLLET, .data.fd = edge[0]};
 	epoll_ctl(epoll, EPOLL_CTL_ADD, edge[0], &event);
-	event = (struct epoll_event){ .events = EPOLLIN | EPOLLONESHOT, .data.fd = once[0] };
+	event = (struct epoll_event){.events = EPOLLIN | EPOLLONESHOT, .data.fd = once[0]};
 	epoll_ctl(epoll, EPOLL_CTL_ADD, once[0], &event);
 	CHECK(epoll_count(epoll, 20) == 0, "nothing ready yet");
 	write(level[1], "x", 1);
@@ -178,14 +178,16 @@ static void test_epoll(void)
 	write(edge[1], "y", 1);
 	CHECK(epoll_count(epoll, 0) == 1, "edge: new data is a new edge");
 	write(once[1], "x", 1);
-	CHECK(epoll_count(epoll, 0) == 1, "one-shot reports its data (the edge pipe has no new edge)");
+	CHECK(epoll_count(epoll, 0) == 1,
+	      "one-shot reports its data (the edge pipe has no new edge)");
 	write(once[1], "y", 1);
 	CHECK(epoll_count(epoll, 0) == 0, "one-shot: disabled after firing");
-	event = (struct epoll_event){ .events = EPOLLIN | EPOLLONESHOT, .data.fd = once[0] };
+	event = (struct epoll_event){.events = EPOLLIN | EPOLLONESHOT, .data.fd = once[0]};
 	CHECK(epoll_ctl(epoll, EPOLL_CTL_MOD, once[0], &event) == 0 && epoll_count(epoll, 0) == 1,
 	      "one-shot re-armed by MOD");
 	CHECK(epoll_ctl(epoll, EPOLL_CTL_DEL, level[0], NULL) == 0, "del");
-	CHECK(epoll_ctl(epoll, EPOLL_CTL_DEL, level[0], NULL) == -1 && errno == ENOENT, "del twice");
+	CHECK(epoll_ctl(epoll, EPOLL_CTL_DEL, level[0], NULL) == -1 && errno == ENOENT,
+	      "del twice");
 	int file = open("/etc/hostname", O_RDONLY);
 	event.events = EPOLLIN;
 	CHECK(epoll_ctl(epoll, EPOLL_CTL_ADD, file, &event) == -1 && errno == EPERM,
@@ -198,7 +200,7 @@ static void test_eventfd(void)
 {
 	int event = eventfd(3, EFD_NONBLOCK);
 	uint64_t value = 0;
-	struct pollfd entry = { event, POLLIN, 0 };
+	struct pollfd entry = {event, POLLIN, 0};
 
 	CHECK(event >= 0 && poll(&entry, 1, 0) == 1, "eventfd with 3 is readable");
 	CHECK(read(event, &value, 8) == 8 && value == 3, "read the count: %llu",
@@ -211,14 +213,14 @@ static void test_eventfd(void)
 	close(event);
 	event = eventfd(2, EFD_SEMAPHORE);
 	CHECK(read(event, &value, 8) == 8 && value == 1 && read(event, &value, 8) == 8 &&
-		      value == 1,
+		  value == 1,
 	      "semaphore reads one at a time");
 	close(event);
 }
 
 static void test_descriptor_limit(void)
 {
-	struct rlimit limit = { 2000, 4096 };
+	struct rlimit limit = {2000, 4096};
 	static int fds[10000];
 	int opened = 0;
 
@@ -231,7 +233,8 @@ static void test_descriptor_limit(void)
 		}
 		fds[opened++] = fd;
 	}
-	CHECK(opened > 1900 && opened < 2000, "opened %d descriptors under a limit of 2000", opened);
+	CHECK(opened > 1900 && opened < 2000, "opened %d descriptors under a limit of 2000",
+	      opened);
 	for (int i = 0; i < opened; i++)
 		close(fds[i]);
 	int fd = open("/dev/null", O_RDONLY);

@@ -27,8 +27,9 @@ int main(int argc, char **argv)
 	CHECK(read_file("/proc/meminfo", text, sizeof(text)) > 0, "read meminfo");
 	CHECK(sscanf(strstr(text, "MemTotal:"), "MemTotal: %lu kB", &total) == 1 && total > 60000,
 	      "MemTotal %lu kB", total);
-	CHECK(strstr(text, "MemFree:") && sscanf(strstr(text, "MemFree:"), "MemFree: %lu kB",
-						 &free_kb) == 1 && free_kb <= total,
+	CHECK(strstr(text, "MemFree:") &&
+		  sscanf(strstr(text, "MemFree:"), "MemFree: %lu kB", &free_kb) == 1 &&
+		  free_kb <= total,
 	      "MemFree %lu kB", free_kb);
 
 	FILE *maps = fopen("/proc/self/maps", "r");
@@ -41,7 +42,8 @@ int main(int argc, char **argv)
 			bad++;
 		if (strstr(line, "[stack]") && permissions[0] == 'r' && permissions[1] == 'w')
 			stack++;
-		if (permissions[2] == 'x' && (unsigned long)main >= start && (unsigned long)main < end)
+		if (permissions[2] == 'x' && (unsigned long)main >= start &&
+		    (unsigned long)main < end)
 			image++;
 	}
 	if (maps)
@@ -50,7 +52,7 @@ int main(int argc, char **argv)
 	      "maps: %d lines, %d bad, stack %d, code of main %d", lines, bad, stack, image);
 
 	CHECK(read_file("/proc/self/status", text, sizeof(text)) > 0 && strstr(text, "Pid:\t1\n") &&
-		      strstr(text, "Threads:\t1\n"),
+		  strstr(text, "Threads:\t1\n"),
 	      "status: %s", text);
 	CHECK(read_file("/proc/self/cmdline", text, sizeof(text)) > 0 && !strcmp(text, argv[0]),
 	      "cmdline starts with argv[0]");
@@ -59,12 +61,12 @@ int main(int argc, char **argv)
 	CHECK(!strcmp(line, "/dev/console"), "fd 0 -> %s", line);
 	double up = 0, idle = 0;
 	CHECK(read_file("/proc/uptime", text, sizeof(text)) > 0 &&
-		      sscanf(text, "%lf %lf", &up, &idle) == 2 && up > 0,
+		  sscanf(text, "%lf %lf", &up, &idle) == 2 && up > 0,
 	      "uptime [%s]", text);
 	CHECK(read_file("/proc/version", text, sizeof(text)) > 0 && !strncmp(text, "Yolk", 4),
 	      "version [%s]", text);
 	CHECK(access("/proc/cpuinfo", R_OK) == 0 && access("/proc/loadavg", R_OK) == 0 &&
-		      access("/proc/stat", R_OK) == 0 && access("/proc/mounts", R_OK) == 0,
+		  access("/proc/stat", R_OK) == 0 && access("/proc/mounts", R_OK) == 0,
 	      "the other /proc files");
 	return test_result();
 }

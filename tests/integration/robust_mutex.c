@@ -26,10 +26,10 @@ int main(void)
 	pthread_create(&thread, NULL, lock_and_leave, NULL);
 	pthread_join(thread, NULL);
 	int result = pthread_mutex_lock(&mutex);
-	CHECK(result == EOWNERDEAD, "lock after the owner died gave %d, expected EOWNERDEAD", result);
+	CHECK(result == EOWNERDEAD, "lock after the owner died gave %d, expected EOWNERDEAD",
+	      result);
 	CHECK(pthread_mutex_consistent(&mutex) == 0, "pthread_mutex_consistent");
-	CHECK(pthread_mutex_unlock(&mutex) == 0 && pthread_mutex_lock(&mutex) == 0,
-	      "usable again");
+	CHECK(pthread_mutex_unlock(&mutex) == 0 && pthread_mutex_lock(&mutex) == 0, "usable again");
 	pthread_mutex_unlock(&mutex);
 	return test_result();
 }

@@ -33,7 +33,8 @@ static void on_usr2(int signal)
 {
 	char here;
 	(void)signal;
-	on_alternate = &here >= alternate_stack && &here < alternate_stack + sizeof(alternate_stack);
+	on_alternate =
+	    &here >= alternate_stack && &here < alternate_stack + sizeof(alternate_stack);
 }
 
 static void on_usr1(int signal)
@@ -81,15 +82,15 @@ int main(void)
 
 	signal(SIGALRM, on_alarm);
 	alarm(1);
-	struct timespec request = { 5, 0 }, remaining = { 0, 0 };
+	struct timespec request = {5, 0}, remaining = {0, 0};
 	int slept = nanosleep(&request, &remaining);
-	CHECK(slept == -1 && errno == EINTR, "nanosleep returned %d errno %d, expected EINTR", slept,
-	      errno);
+	CHECK(slept == -1 && errno == EINTR, "nanosleep returned %d errno %d, expected EINTR",
+	      slept, errno);
 	CHECK(alarms == 1, "SIGALRM handler ran %d times", (int)alarms);
 	CHECK(remaining.tv_sec >= 3, "remaining %lld s after 1 s of a 5 s sleep",
 	      (long long)remaining.tv_sec);
 
-	struct sigaction action = { .sa_sigaction = on_segv, .sa_flags = SA_SIGINFO };
+	struct sigaction action = {.sa_sigaction = on_segv, .sa_flags = SA_SIGINFO};
 	sigaction(SIGSEGV, &action, NULL);
 	int jumped = sigsetjmp(recover, 1);
 	if (!jumped)
@@ -102,9 +103,9 @@ int main(void)
 		jumped = 1;
 	CHECK(jumped == 1, "second SIGSEGV was not handled");
 
-	stack_t stack = { .ss_sp = alternate_stack, .ss_size = sizeof(alternate_stack) };
+	stack_t stack = {.ss_sp = alternate_stack, .ss_size = sizeof(alternate_stack)};
 	CHECK(sigaltstack(&stack, NULL) == 0, "sigaltstack failed: %d", errno);
-	struct sigaction on_stack = { .sa_handler = on_usr2, .sa_flags = SA_ONSTACK };
+	struct sigaction on_stack = {.sa_handler = on_usr2, .sa_flags = SA_ONSTACK};
 	sigaction(SIGUSR2, &on_stack, NULL);
 	raise(SIGUSR2);
 	CHECK(on_alternate, "the SA_ONSTACK handler did not run on the alternate stack");
@@ -119,10 +120,11 @@ int main(void)
 	      target_tid);
 
 	timer_t timer;
-	struct sigevent event = { .sigev_notify = SIGEV_THREAD, .sigev_notify_function = on_timer,
-				  .sigev_value.sival_ptr = (void *)&timer_calls };
+	struct sigevent event = {.sigev_notify = SIGEV_THREAD,
+				 .sigev_notify_function = on_timer,
+				 .sigev_value.sival_ptr = (void *)&timer_calls};
 	CHECK(timer_create(CLOCK_MONOTONIC, &event, &timer) == 0, "timer_create: %d", errno);
-	struct itimerspec every_10_ms = { { 0, 10000000 }, { 0, 10000000 } };
+	struct itimerspec every_10_ms = {{0, 10000000}, {0, 10000000}};
 	timer_settime(timer, 0, &every_10_ms, NULL);
 	usleep(200000);
 	timer_delete(timer);

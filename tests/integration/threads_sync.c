@@ -144,7 +144,8 @@ int main(void)
 		    pthread_join(thread, &result) == 0 && (long)result == 2 * i)
 			joined++;
 	}
-	CHECK(joined == 1000, "%d of 1000 threads created and joined with the right result", joined);
+	CHECK(joined == 1000, "%d of 1000 threads created and joined with the right result",
+	      joined);
 	CHECK(thread_value == 7, "main's __thread value is %ld, expected 7", thread_value);
 	run_threads(add_many, 4, NULL);
 	CHECK(counter == 4 * INCREMENTS, "counter is %ld, expected %d", counter, 4 * INCREMENTS);
@@ -173,6 +174,7 @@ int main(void)
 	CHECK(posts == 6, "semaphore counted %d posts, expected 6", posts);
 	CHECK(once_calls == 1, "pthread_once ran %d times", once_calls);
 	CHECK(destructor_calls == 0 + 1 + 2 + 3 + 4 + 5,
-	      "key destructors summed %d, expected 15 (thread 0's value is NULL)", destructor_calls);
+	      "key destructors summed %d, expected 15 (thread 0's value is NULL)",
+	      destructor_calls);
 	return test_result();
 }

@@ -33,7 +33,7 @@ int main(void)
 		buffer[i] = pattern_at(offset + i);
 	CHECK(pwrite(fd, buffer, sizeof(buffer), offset) == sizeof(buffer), "pwrite");
 	CHECK(pread(fd, back, sizeof(back), offset) == sizeof(back) &&
-		      !memcmp(back, buffer, sizeof(back)),
+		  !memcmp(back, buffer, sizeof(back)),
 	      "read back");
 	CHECK(pread(fd, back, 10, (4 << 20) - 5) == 5, "a read at the end is short");
 	CHECK(fsync(fd) == 0, "fsync");

@@ -6,8 +6,8 @@
 
 #define NODES 4096
 
-static int check_subtree(const struct avl_node *node, const struct avl_node *parent,
-			 uint64_t low, uint64_t high, int *bad)
+static int check_subtree(const struct avl_node *node, const struct avl_node *parent, uint64_t low,
+			 uint64_t high, int *bad)
 {
 	if (!node)
 		return 0;
@@ -15,7 +15,8 @@ static int check_subtree(const struct avl_node *node, const struct avl_node *par
 		(*bad)++;
 	int left = check_subtree(node->left, node, low, node->key ? node->key - 1 : 0, bad);
 	int right = check_subtree(node->right, node, node->key + 1, high, bad);
-	if (left - right > 1 || right - left > 1 || node->height != 1 + (left > right ? left : right))
+	if (left - right > 1 || right - left > 1 ||
+	    node->height != 1 + (left > right ? left : right))
 		(*bad)++;
 	return node->height;
 }
@@ -24,7 +25,7 @@ TEST(avl_random_operations_stay_balanced_and_ordered)
 {
 	static struct avl_node nodes[NODES];
 	static bool present[NODES];
-	struct avl_tree tree = { 0 };
+	struct avl_tree tree = {0};
 	uint64_t state = 12345;
 	int bad = 0;
 
@@ -60,13 +61,13 @@ TEST(avl_random_operations_stay_balanced_and_ordered)
 TEST(avl_floor_ceiling_neighbours_and_duplicates)
 {
 	static struct avl_node nodes[5];
-	struct avl_tree tree = { 0 };
+	struct avl_tree tree = {0};
 
 	for (int i = 0; i < 5; i++) {
 		nodes[i].key = 100 * (i + 1);
 		CHECK(avl_insert(&tree, &nodes[i]));
 	}
-	struct avl_node duplicate = { .key = 300 };
+	struct avl_node duplicate = {.key = 300};
 	CHECK(!avl_insert(&tree, &duplicate));
 	CHECK(avl_floor(&tree, 99) == NULL);
 	CHECK_EQ(avl_floor(&tree, 100)->key, 100);

@@ -6,22 +6,21 @@
 #include "boot/boot.h"
 #include "tests/unit/unit.h"
 
-
 TEST(pvh_start_info_with_memory_map_and_module)
 {
 	static struct {
 		uint64_t address, size;
 		uint32_t type, reserved;
-	} map[] = { { 0, 0x9fc00, 1, 0 }, { 0x100000, 0x7f00000, 1, 0 }, { 0xfeffc000, 0x4000, 2, 0 } };
+	} map[] = {{0, 0x9fc00, 1, 0}, {0x100000, 0x7f00000, 1, 0}, {0xfeffc000, 0x4000, 2, 0}};
 	static struct {
 		uint64_t address, size, command_line, reserved;
-	} module = { 0x2000000, 0x1234, 0, 0 };
+	} module = {0x2000000, 0x1234, 0, 0};
 	static char command_line[] = "loglevel=7 -- app";
 	static struct {
 		uint32_t magic, version, flags, module_count;
 		uint64_t module_list, command_line, rsdp, memory_map;
 		uint32_t memory_map_entries, reserved;
-	} start = { PVH_START_INFO_MAGIC, 1, 0, 1, 0, 0, 0xf5a40, 0, 3, 0 };
+	} start = {PVH_START_INFO_MAGIC, 1, 0, 1, 0, 0, 0xf5a40, 0, 3, 0};
 	static struct bootinfo info;
 
 	start.module_list = (uintptr_t)&module;
@@ -79,7 +78,7 @@ TEST(multiboot2_tags)
 TEST(unknown_protocol_is_rejected)
 {
 	static struct bootinfo info;
-	uint32_t nothing[4] = { 0 };
+	uint32_t nothing[4] = {0};
 
 	CHECK(boot_parse(&info, 0x12345678, nothing) != 0);
 }

@@ -5,19 +5,20 @@
 #include "lib/format.h"
 #include "tests/unit/unit.h"
 
-#define CHECK_FORMAT(...)                                                                  \
-	do {                                                                               \
-		char ours[128], theirs[128];                                               \
-		int our_length = format_snprintf(ours, sizeof(ours), __VA_ARGS__);         \
-		int their_length = snprintf(theirs, sizeof(theirs), __VA_ARGS__);          \
-		CHECK(!strcmp(ours, theirs));                                              \
-		CHECK_EQ(our_length, their_length);                                        \
+#define CHECK_FORMAT(...)                                                                          \
+	do {                                                                                       \
+		char ours[128], theirs[128];                                                       \
+		int our_length = format_snprintf(ours, sizeof(ours), __VA_ARGS__);                 \
+		int their_length = snprintf(theirs, sizeof(theirs), __VA_ARGS__);                  \
+		CHECK(!strcmp(ours, theirs));                                                      \
+		CHECK_EQ(our_length, their_length);                                                \
 	} while (0)
 
 TEST(format_integers)
 {
 	CHECK_FORMAT("%d %i %u", -42, 7, 4000000000u);
-	CHECK_FORMAT("%ld %lld %llu", -1234567890123l, (long long)INT64_MIN, (unsigned long long)UINT64_MAX);
+	CHECK_FORMAT("%ld %lld %llu", -1234567890123l, (long long)INT64_MIN,
+		     (unsigned long long)UINT64_MAX);
 	CHECK_FORMAT("%x %X %#x %#o %o", 0xbeefu, 0xbeefu, 0x1234u, 8u, 0u);
 	CHECK_FORMAT("%5d|%-5d|%05d|%+d|% d", 42, 42, 42, 42, 42);
 	CHECK_FORMAT("%.3d|%8.3d|%-8.3d|%.0d", 7, 7, 7, 0);

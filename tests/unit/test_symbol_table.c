@@ -16,8 +16,8 @@ struct test_table {
 
 static struct test_table make_table(void)
 {
-	struct test_table table = { 3, { { 0x1000, 0, 0 }, { 0x1010, 0, 0 }, { 0x2000, 0, 0 } },
-				    "alpha\0beta\0gamma" };
+	struct test_table table = {
+	    3, {{0x1000, 0, 0}, {0x1010, 0, 0}, {0x2000, 0, 0}}, "alpha\0beta\0gamma"};
 	uint32_t base = offsetof(struct test_table, names);
 
 	table.entries[0].name_offset = base;
@@ -31,12 +31,15 @@ TEST(symbol_table_finds_containing_function)
 	struct test_table table = make_table();
 	uint64_t offset = 99;
 
-	CHECK(!strcmp(symbol_table_lookup((char *)&table, sizeof(table), 0x1000, &offset), "alpha"));
+	CHECK(
+	    !strcmp(symbol_table_lookup((char *)&table, sizeof(table), 0x1000, &offset), "alpha"));
 	CHECK_EQ(offset, 0u);
-	CHECK(!strcmp(symbol_table_lookup((char *)&table, sizeof(table), 0x100f, &offset), "alpha"));
+	CHECK(
+	    !strcmp(symbol_table_lookup((char *)&table, sizeof(table), 0x100f, &offset), "alpha"));
 	CHECK_EQ(offset, 0xfu);
 	CHECK(!strcmp(symbol_table_lookup((char *)&table, sizeof(table), 0x1fff, &offset), "beta"));
-	CHECK(!strcmp(symbol_table_lookup((char *)&table, sizeof(table), 0x9999, &offset), "gamma"));
+	CHECK(
+	    !strcmp(symbol_table_lookup((char *)&table, sizeof(table), 0x9999, &offset), "gamma"));
 	CHECK_EQ(offset, 0x7999u);
 }
 

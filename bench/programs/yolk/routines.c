@@ -7,7 +7,7 @@
 #include "../bench.h"
 
 #define ROUND_TRIPS 20000
-#define ROUTINES 100000
+#define ROUTINES    100000
 
 static struct chan *ping, *pong;
 static struct waitgroup parked = WAITGROUP_INIT;
