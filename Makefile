@@ -93,10 +93,14 @@ kernel: $(YOLK_LIB_FILES)
 # ---- images ------------------------------------------------------------------------------------
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
-DEFAULT_IMAGE := $(IMAGES)/demo.elf
-$(IMAGES)/demo.elf: apps/demo/demo.c $(YOLK_LIB_FILES) $(YOLK)
+DEFAULT_IMAGE := $(IMAGES)/shell.elf
+# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands).
+SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
+SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
+$(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
+		$(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build -o $@ apps/demo/demo.c
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c

@@ -4,3 +4,7 @@
  * own state (cd, export, jobs, ...) are in apps/shell/ itself; the rest in commands/NAME.c. */
 COMMAND(true, "", "do nothing, successfully")
 COMMAND(false, "", "do nothing, unsuccessfully")
+COMMAND(echo, "[WORD...]", "print words")
+COMMAND(sleep, "SECONDS", "wait")
+COMMAND(cat, "[FILE...]", "print files")
+COMMAND(wc, "[-c]", "count")

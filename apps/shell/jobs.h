@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+/* Jobs (apps/shell/jobs.c): a pipeline running as threads, one per stage, joined by pipes, in
+ * the foreground (the shell waits, and Ctrl-C interrupts it) or in the background (`&`, listed
+ * by `jobs`, brought back by `fg`, awaited by `wait`). Ctrl-C reaches the shell's own thread
+ * as SIGINT — every command thread blocks it — and the shell passes it on to the foreground
+ * job's threads as JOBS_INTERRUPT_SIGNAL, whose handler marks the command interrupted and whose
+ * arrival ends any blocking call it is in with EINTR. */
+#ifndef YOLK_SHELL_JOBS_H
+#define YOLK_SHELL_JOBS_H
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include "command_runtime.h"
+#include "commands.h"
+#include "parser.h"
+
+#define JOBS_INTERRUPT_SIGNAL SIGUSR1
+
+struct job_stage {
+	struct expansion arguments;	     /* argv */
+	const struct shell_command *command; /* NULL: not found (127) */
+	struct command_streams streams;
+	bool owns_input, owns_output, owns_error; /* closed when the stage ends */
+	int status;				  /* preset to non-zero when a redirection failed */
+	bool skip;				  /* do not run: a redirection failed */
+	pthread_t thread;
+	bool started, joined;
+	atomic_bool finished;
+};
+
+struct job {
+	int number; /* for %N; 0 until started in the background */
+	char *text;
+	struct job_stage *stages;
+	int stage_count;
+	bool background;
+	struct job *next;
+};
+
+/* Installs the signal handling: SIGINT and SIGQUIT for the shell, JOBS_INTERRUPT_SIGNAL for
+ * commands, SIGPIPE ignored. */
+int jobs_init(void);
+/* Takes JOB over and starts its stages. In the foreground, waits for it and returns the last
+ * stage's status; in the background, prints "[N] TEXT" and returns 0. */
+int jobs_run(struct job *job);
+/* Runs one stage on the calling thread (a builtin alone in the foreground), Ctrl-C included,
+ * and frees JOB. */
+int jobs_run_in_shell(struct job *job);
+/* Reaps finished background jobs, printing "[N]+ Done TEXT" for each, before a prompt. */
+void jobs_report_finished(void);
+/* Frees a job that was never started. */
+void jobs_free(struct job *job);
+
+#endif

@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: MIT
+"""The shell's tests: ysh (build/images/shell.elf) booted in QEMU on a pseudo-terminal and
+typed at like a person would, through the serial console. Prints PASS/FAIL per test and
+"N passed, N failed". Usage: test_shell.py YOLK IMAGE WORK_DIRECTORY"""
+import os
+import subprocess
+import sys
+import time
+
+from terminal import Terminal, Timeout
+
+PROMPT = r"root@yolk:[^#\n]*# "
+BIG_FILE_SIZE = 1 << 20
+
+
+def prompt(term, timeout=20.0):
+    term.expect(PROMPT, timeout)
+
+
+def run(term, line, expected, timeout=20.0):
+    """Types LINE, waits for EXPECTED (a regular expression) and the next prompt."""
+    term.send(line + "\r")
+    match = term.expect(expected, timeout)
+    prompt(term, timeout)
+    return match
+
+
+# ---- tests on one shared session -----------------------------------------------------------
+
+def test_prompt_and_banner(term):
+    term.expect(r"ysh, the Yolk shell")
+    prompt(term)
+
+
+def test_line_editing_keys(term):
+    left, end = "\x1b[D", "\x1b[F"
+    # Arrows insert in the middle, ^W erases a word, backspace a character.
+    term.send("echo wrld" + left * 3 + "o" + end + " foo bar\x17baz\x7f\r")
+    term.expect(r"\nworld foo ba\n")
+    prompt(term)
+    # ^A (typed twice: QEMU's console takes one ^A as its own escape key), right arrow, ^K.
+    term.send("echo one two\x01\x01" + "\x1b[C" * 8 + "\x0b\r")
+    term.expect(r"\none\n")
+    prompt(term)
+    run(term, "xyz\x15echo cleared", r"\ncleared\n")
+
+
+def test_history_recall(term):
+    run(term, "echo first-line", r"\nfirst-line\n")
+    run(term, "echo second-line", r"\nsecond-line\n")
+    term.send("\x1b[A\x1b[A\r")  # up twice: the first line again
+    term.expect(r"\nfirst-line\n")
+    prompt(term)
+    run(term, "history", r"echo second-line")
+
+
+def test_tab_completion(term):
+    term.send("cat /proc/me\t")
+    term.expect(r"meminfo ")
+    term.send("\r")
+    term.expect(r"MemTotal:")
+    prompt(term)
+    term.send("ls /proc/m\t\t")  # two candidates: the second tab lists them
+    term.expect(r"meminfo\s+mounts")
+    term.send("\x15\r")
+    prompt(term)
+
+
+def test_quoting_variables_and_status(term):
+    run(term, "echo 'a  $HOME' \"b $HOME\" c\\ d", r"\na  \$HOME b /root c d\n")
+    run(term, "false; echo status=$?", r"status=1\n")
+    run(term, "nosuchcommand", r"ysh: nosuchcommand: command not found")
+    run(term, "echo status=$?", r"status=127\n")
+    run(term, "true && echo and-ran || echo or-ran", r"\nand-ran\n")
+    run(term, "export GREETING=hi; echo $GREETING-there", r"\nhi-there\n")
+
+
+def test_pipeline_of_commands(term):
+    run(term, "ls /proc | grep mem | wc -l", r"\n\s*1\n")
+
+
+def test_redirections(term):
+    run(term, "echo one > /tmp/r; echo two >> /tmp/r; cat < /tmp/r", r"\none\ntwo\n")
+    run(term, "nosuch 2> /tmp/e; cat /tmp/e", r"\nysh: nosuch: command not found\n")
+    run(term, "cat /nonexistent > /tmp/o 2>&1; cat /tmp/o", r"nonexistent")
+
+
+def test_background_jobs(term):
+    run(term, "sleep 100 &", r"\[1\] sleep 100")
+    run(term, "jobs", r"\[1\]\+ Running\s+sleep 100 &")
+    run(term, "kill %1; wait; echo waited", r"\nwaited\n")
+
+
+def test_ctrl_c_interrupts_the_foreground_command(term):
+    term.send("sleep 100\r")
+    time.sleep(1.0)  # the command has started (its thread is in nanosleep)
+    start = time.monotonic()
+    term.send("\x03")
+    prompt(term, 10)
+    latency_ms = (time.monotonic() - start) * 1000
+    run(term, "echo status=$?", r"status=130\n")
+    print("  Ctrl-C to prompt: %.0f ms (TCG, through the serial port)" % latency_ms)
+
+
+def test_big_file_through_a_pipe(term):
+    run(term, "cat /data/big | wc -c", r"\n\s*%d\n" % BIG_FILE_SIZE, timeout=60)
+
+
+def test_ten_thousand_character_line(term):
+    term.send("echo " + "x" * 10000 + "\r")
+    term.expect(r"\n" + "x" * 10000 + r"\n", timeout=60)
+    prompt(term)
+    run(term, "echo still-alive", r"\nstill-alive\n")
+
+
+def test_scripts_and_help(term):
+    run(term, "echo 'echo from script $1 $#' > /tmp/s.sh; sh /tmp/s.sh arg",
+        r"\nfrom script arg 1\n")
+    run(term, "ls --help", r"usage: ls")
+    run(term, "ls -Z; echo status=$?", r"status=2\n")
+
+
+SESSION_TESTS = [
+    test_prompt_and_banner,
+    test_line_editing_keys,
+    test_history_recall,
+    test_tab_completion,
+    test_quoting_variables_and_status,
+    test_pipeline_of_commands,
+    test_redirections,
+    test_background_jobs,
+    test_ctrl_c_interrupts_the_foreground_command,
+    test_big_file_through_a_pipe,
+    test_ten_thousand_character_line,
+    test_scripts_and_help,
+]
+
+
+def make_initrd(work):
+    """A cpio archive with /data/big (1 MiB of random bytes) for the pipe test."""
+    data = os.path.join(work, "initrd", "data")
+    os.makedirs(data, exist_ok=True)
+    with open(os.path.join(data, "big"), "wb") as big:
+        big.write(os.urandom(BIG_FILE_SIZE))
+    archive = os.path.join(work, "initrd.cpio")
+    names = subprocess.run(["find", "data"], cwd=os.path.join(work, "initrd"),
+                           capture_output=True, check=True).stdout
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc"], input=names, stdout=out,
+                       cwd=os.path.join(work, "initrd"), check=True)
+    return archive
+
+
+def main():
+    yolk, image, work = sys.argv[1:4]
+    os.makedirs(work, exist_ok=True)
+    passed = failed = 0
+    command = [yolk, "run", image, "--timeout", "600", "--initrd", make_initrd(work)]
+    term = Terminal(command, os.path.join(work, "session.log"))
+    for number, test in enumerate(SESSION_TESTS):
+        try:
+            test(term)
+            print("PASS", test.__name__)
+            passed += 1
+        except Timeout as error:
+            print("FAIL", test.__name__ + ":", error)
+            failed += 1
+            # Back to a known state: interrupt whatever runs, clear the line, resynchronise.
+            term.send("\x03\x15echo resync-%d\r" % number)
+            try:
+                term.expect(r"\nresync-%d\n" % number)
+                prompt(term)
+            except Timeout:
+                break
+    # Leaving: `exit 3` powers off with status 3.
+    try:
+        term.send("exit 3\r")
+        status = term.wait()
+        ok = status == 3
+        print("PASS" if ok else "FAIL", "exit_status_is_the_image_status", "" if ok else status)
+    except Timeout as error:
+        ok = False
+        print("FAIL exit_status_is_the_image_status:", error)
+    passed += ok
+    failed += not ok
+    term.close()
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
