@@ -115,6 +115,7 @@ long sys_geteuid(void);
 long sys_getgid(void);
 long sys_getegid(void);
 long sys_uname(struct linux_utsname *result);
+long sys_reboot(int magic1, int magic2, unsigned int command, void *argument);
 long sys_sysinfo(struct linux_sysinfo *result);
 long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_limit,
 		   struct linux_rlimit *old_limit);

@@ -120,6 +120,14 @@ def test_scripts_and_help(term):
     run(term, "ls -Z; echo status=$?", r"status=2\n")
 
 
+def test_reboot_boots_again(term):
+    term.send("reboot\r")
+    term.expect(r"ysh, the Yolk shell", 60)
+    prompt(term)
+    # A new ramfs: the history file has only the line that reads it.
+    run(term, "wc -l < /root/.history", r"\n\s*1\n")
+
+
 SESSION_TESTS = [
     test_prompt_and_banner,
     test_line_editing_keys,
@@ -133,6 +141,7 @@ SESSION_TESTS = [
     test_big_file_through_a_pipe,
     test_ten_thousand_character_line,
     test_scripts_and_help,
+    test_reboot_boots_again,
 ]
 
 
