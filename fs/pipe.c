@@ -20,6 +20,7 @@
 struct pipe {
 	struct byte_ring ring;
 	unsigned readers, writers;
+	unsigned reader_opens, writer_opens; /* ever: what a FIFO's blocked open waits to see */
 	struct wait_queue read_wait, write_wait;
 	struct poll_waiters pollers;
 };
@@ -151,10 +152,15 @@ static long pipe_ioctl(struct file *file, unsigned long request, void *argument)
 static void attach(struct pipe *pipe, struct file *file)
 {
 	file->private = pipe;
-	if (reads(file))
+	if (reads(file)) {
 		pipe->readers++;
-	if (writes(file))
+		pipe->reader_opens++;
+	}
+	if (writes(file)) {
 		pipe->writers++;
+		pipe->writer_opens++;
+	}
+	wake_everyone(pipe);
 }
 
 static void pipe_release(struct file *file)
@@ -173,13 +179,38 @@ static void pipe_release(struct file *file)
 	pipe_free(pipe);
 }
 
-/* A named FIFO: its pipe exists while some end is open. */
+/* Blocks a FIFO's open for reading until a writer has opened it, or for writing until a reader
+ * has (the open counts, not the open ends: a peer that came and went already counts). */
+static int wait_for_peer(struct pipe *pipe, struct file *file)
+{
+	bool reader = !writes(file);
+	unsigned *opens = reader ? &pipe->writer_opens : &pipe->reader_opens;
+	unsigned *open_now = reader ? &pipe->writers : &pipe->readers;
+	unsigned seen = *opens;
+
+	while (!*open_now && *opens == seen)
+		if (wait_queue_sleep(reader ? &pipe->read_wait : &pipe->write_wait, 0) == -EINTR)
+			return -EINTR;
+	return 0;
+}
+
+/* A named FIFO: its pipe exists while some end is open. Opening one end blocks until the other
+ * is opened too, as on Linux, unless O_NONBLOCK (then a writer without a reader is ENXIO) or
+ * O_RDWR (which is both ends). */
 static int fifo_open(struct inode *inode, struct file *file)
 {
-	if (!inode->private && !(inode->private = pipe_new()))
+	bool blocking = !(file->flags & O_NONBLOCK);
+	struct pipe *pipe = inode->private;
+
+	if (!blocking && !reads(file) && (!pipe || !pipe->readers))
+		return -ENXIO;
+	if (!pipe && !(pipe = inode->private = pipe_new()))
 		return -ENOMEM;
-	attach(inode->private, file);
-	return 0;
+	attach(pipe, file);
+	if (!blocking || (reads(file) && writes(file)) || !wait_for_peer(pipe, file))
+		return 0;
+	pipe_release(file); /* interrupted: as if never opened */
+	return -EINTR;
 }
 
 const struct file_operations fifo_file_operations = {

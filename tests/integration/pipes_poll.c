@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* pipes_poll: a 1 MiB transfer through a pipe between two threads with a checksum; EPIPE and
  * SIGPIPE once the reader is gone; poll and select on pipes with timeouts; epoll level- and
- * edge-triggered and one-shot; descriptors up to RLIMIT_NOFILE give EMFILE and recover. */
+ * edge-triggered and one-shot; descriptors up to RLIMIT_NOFILE give EMFILE and recover; a named
+ * FIFO's open blocks until the other end is opened (ENXIO for a non-blocking writer alone). */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -12,6 +13,7 @@
 #include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/select.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "check.h"
@@ -242,8 +244,56 @@ static void test_descriptor_limit(void)
 	close(fd);
 }
 
+#define FIFO_PATH "/tmp/pipes_poll.fifo"
+
+static void *open_fifo_writer_late(void *argument)
+{
+	struct timespec pause = {0, 50 * 1000 * 1000};
+
+	(void)argument;
+	nanosleep(&pause, NULL);
+	int fd = open(FIFO_PATH, O_WRONLY);
+
+	if (fd >= 0 && write(fd, "fifo", 4) == 4)
+		close(fd);
+	return NULL;
+}
+
+static void test_fifo_open(void)
+{
+	pthread_t writer_thread;
+	char buffer[8] = {0};
+
+	CHECK(mkfifo(FIFO_PATH, 0600) == 0, "mkfifo: errno %d", errno);
+	errno = 0;
+	CHECK(open(FIFO_PATH, O_WRONLY | O_NONBLOCK) == -1 && errno == ENXIO,
+	      "a non-blocking writer without a reader: ENXIO (errno %d)", errno);
+	int nonblocking = open(FIFO_PATH, O_RDONLY | O_NONBLOCK);
+
+	CHECK(nonblocking >= 0, "a non-blocking reader opens at once");
+	close(nonblocking);
+	/* A blocking reader waits for the writer that opens 50 ms later. */
+	double start = now_ms();
+
+	pthread_create(&writer_thread, NULL, open_fifo_writer_late, NULL);
+	int reader = open(FIFO_PATH, O_RDONLY);
+
+	CHECK(reader >= 0 && now_ms() - start >= 40, "the reader's open blocked for %.0f ms",
+	      now_ms() - start);
+	CHECK(read(reader, buffer, sizeof(buffer)) == 4 && !strcmp(buffer, "fifo"),
+	      "read what the writer wrote: '%s'", buffer);
+	pthread_join(writer_thread, NULL);
+	close(reader);
+	int both = open(FIFO_PATH, O_RDWR);
+
+	CHECK(both >= 0, "O_RDWR opens at once");
+	close(both);
+	unlink(FIFO_PATH);
+}
+
 int main(void)
 {
+	test_fifo_open();
 	test_transfer();
 	test_broken_pipe();
 	test_poll_select();
