@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* Inodes: creation, reference counting, timestamps. An inode lives while a directory entry
- * names it (links) or the kernel holds it (references: open files, the working directory, a
- * path walk in progress). */
+/* Inodes: creation, reference counting, timestamps, attribute changes. An inode lives while a
+ * directory entry names it (links) or the kernel holds it (references: open files, the working
+ * directory, a path walk in progress). */
 #include "fs/vfs.h"
 #include "kernel/time.h"
 #include "mm/heap.h"
@@ -11,6 +11,28 @@ struct timestamp vfs_now(void)
 	uint64_t ns = time_realtime_ns();
 
 	return (struct timestamp){ns / NANOSECONDS_PER_SECOND, ns % NANOSECONDS_PER_SECOND};
+}
+
+int vfs_set_attributes(struct inode *inode, const struct inode_attributes *changes)
+{
+	if (inode->ops && inode->ops->set_attributes) {
+		int error = inode->ops->set_attributes(inode, changes);
+
+		if (error)
+			return error;
+	}
+	if (changes->valid & INODE_MODE)
+		inode->mode = (inode->mode & S_IFMT) | (changes->mode & 07777);
+	if (changes->valid & INODE_UID)
+		inode->uid = changes->uid;
+	if (changes->valid & INODE_GID)
+		inode->gid = changes->gid;
+	if (changes->valid & INODE_ACCESSED)
+		inode->accessed = changes->accessed;
+	if (changes->valid & INODE_MODIFIED)
+		inode->modified = changes->modified;
+	inode->changed = vfs_now();
+	return 0;
 }
 
 struct inode *inode_create(struct superblock *superblock, uint32_t mode)

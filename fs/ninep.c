@@ -39,8 +39,15 @@ enum {
 	TCLUNK = 120,
 };
 
-#define GETATTR_BASIC 0x7ffull
-#define SETATTR_SIZE  8
+#define GETATTR_BASIC	     0x7ffull
+#define SETATTR_MODE	     0x001
+#define SETATTR_UID	     0x002
+#define SETATTR_GID	     0x004
+#define SETATTR_SIZE	     0x008
+#define SETATTR_ACCESSED     0x010
+#define SETATTR_MODIFIED     0x020
+#define SETATTR_ACCESSED_SET 0x080
+#define SETATTR_MODIFIED_SET 0x100
 
 struct ninep_client {
 	ninep_exchange exchange;
@@ -474,7 +481,9 @@ static long ninep_readlink(struct inode *link, char *buffer, size_t size)
 	return result;
 }
 
-static int ninep_truncate(struct inode *inode, uint64_t size)
+/* Tsetattr: VALID says which of the fields the server is to change. */
+static int send_setattr(struct inode *inode, uint32_t valid, const struct inode_attributes *fields,
+			uint64_t size)
 {
 	struct ninep_client *client = client_of(inode);
 	struct message message;
@@ -483,17 +492,45 @@ static int ninep_truncate(struct inode *inode, uint64_t size)
 	if (error)
 		return error;
 	put32(&message, fid_of(inode));
-	put32(&message, SETATTR_SIZE);
-	put32(&message, 0);
-	put32(&message, 0);
-	put32(&message, 0);
+	put32(&message, valid);
+	put32(&message, fields->mode & 07777);
+	put32(&message, fields->uid);
+	put32(&message, fields->gid);
 	put64(&message, size);
-	for (int i = 0; i < 4; i++)
-		put64(&message, 0);
-	error = rpc_simple(client, &message);
+	put64(&message, (uint64_t)fields->accessed.seconds);
+	put64(&message, (uint64_t)fields->accessed.nanoseconds);
+	put64(&message, (uint64_t)fields->modified.seconds);
+	put64(&message, (uint64_t)fields->modified.nanoseconds);
+	return rpc_simple(client, &message);
+}
+
+static int ninep_truncate(struct inode *inode, uint64_t size)
+{
+	struct inode_attributes none = {0};
+	int error = send_setattr(inode, SETATTR_SIZE, &none, size);
+
 	if (!error)
 		inode->size = size;
 	return error;
+}
+
+/* Mode, owner and times go to the host's file (the VFS then updates the inode). The server
+ * runs as the user who started QEMU, so an owner change may be refused: EPERM, as on Linux. */
+static int ninep_set_attributes(struct inode *inode, const struct inode_attributes *changes)
+{
+	uint32_t valid = 0;
+
+	if (changes->valid & INODE_MODE)
+		valid |= SETATTR_MODE;
+	if (changes->valid & INODE_UID)
+		valid |= SETATTR_UID;
+	if (changes->valid & INODE_GID)
+		valid |= SETATTR_GID;
+	if (changes->valid & INODE_ACCESSED)
+		valid |= SETATTR_ACCESSED | SETATTR_ACCESSED_SET;
+	if (changes->valid & INODE_MODIFIED)
+		valid |= SETATTR_MODIFIED | SETATTR_MODIFIED_SET;
+	return valid ? send_setattr(inode, valid, changes, 0) : 0;
 }
 
 static int open_fid(struct ninep_client *client, uint32_t fid, unsigned flags, uint32_t *opened)
@@ -565,6 +602,7 @@ static const struct inode_operations ninep_inode_operations = {
     .rename = ninep_rename,
     .readlink = ninep_readlink,
     .truncate = ninep_truncate,
+    .set_attributes = ninep_set_attributes,
     .readdir = ninep_readdir,
 };
 

@@ -34,6 +34,27 @@ struct directory_sink {
 		     uint64_t inode_number, unsigned type, uint64_t next_position);
 };
 
+/* A change to an inode's attributes (chmod, chown, utimensat): which fields, and their values. */
+enum inode_attribute {
+	INODE_MODE = 1 << 0,
+	INODE_UID = 1 << 1,
+	INODE_GID = 1 << 2,
+	INODE_ACCESSED = 1 << 3,
+	INODE_MODIFIED = 1 << 4,
+};
+
+struct timestamp {
+	int64_t seconds;
+	int64_t nanoseconds;
+};
+
+struct inode_attributes {
+	unsigned valid; /* enum inode_attribute bits */
+	uint32_t mode;	/* permission bits only */
+	uint32_t uid, gid;
+	struct timestamp accessed, modified;
+};
+
 struct inode_operations {
 	int (*lookup)(struct inode *directory, const char *name, size_t length,
 		      struct inode **result);
@@ -52,6 +73,9 @@ struct inode_operations {
 		      unsigned flags);
 	long (*readlink)(struct inode *link, char *buffer, size_t size);
 	int (*truncate)(struct inode *inode, uint64_t size);
+	/* Stores mode, owner or times (`changes->valid` says which) where the filesystem keeps
+	 * them, before vfs_set_attributes updates the inode; NULL when the inode is the store. */
+	int (*set_attributes)(struct inode *inode, const struct inode_attributes *changes);
 	/* The name `child` has in `directory` (for getcwd), or NULL. */
 	const char *(*name_of)(struct inode *directory, struct inode *child, size_t *length);
 	/* Emits entries from *position on (a filesystem's own cookie, 0 = start). */
@@ -69,11 +93,6 @@ struct file_operations {
 	int (*fsync)(struct file *file);
 	/* Files whose position means nothing (pipes, terminals) say so: lseek is ESPIPE. */
 	bool stream;
-};
-
-struct timestamp {
-	int64_t seconds;
-	int64_t nanoseconds;
 };
 
 struct inode {
@@ -142,6 +161,9 @@ struct inode *inode_create(struct superblock *superblock, uint32_t mode);
 void inode_get(struct inode *inode);
 void inode_put(struct inode *inode);
 struct timestamp vfs_now(void);
+/* Changes the attributes CHANGES names: on the filesystem's store first (9P), then the inode's
+ * own fields and its change time. */
+int vfs_set_attributes(struct inode *inode, const struct inode_attributes *changes);
 void inode_touch(struct inode *inode, bool accessed, bool modified);
 
 /* Paths, resolved from `start` (NULL: the working directory) unless absolute. */

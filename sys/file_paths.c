@@ -500,8 +500,9 @@ long sys_umask(unsigned mask)
 	return vfs_set_creation_mask(mask);
 }
 
+/* Applies CHANGES to the inode named by FD (when ≥ 0) or by DIRFD and PATH. */
 static long change_inode(int dirfd, const char *path, unsigned flags, int fd,
-			 void (*change)(struct inode *inode, void *context), void *context)
+			 const struct inode_attributes *changes)
 {
 	struct inode *inode;
 	int error;
@@ -516,53 +517,47 @@ static long change_inode(int dirfd, const char *path, unsigned flags, int fd,
 	} else if ((error = lookup_at(dirfd, path, flags, &inode))) {
 		return error;
 	}
-	change(inode, context);
-	inode->changed = vfs_now();
+	error = vfs_set_attributes(inode, changes);
 	inode_put(inode);
-	return 0;
-}
-
-static void set_mode(struct inode *inode, void *context)
-{
-	inode->mode = (inode->mode & S_IFMT) | (*(unsigned *)context & 07777);
+	return error;
 }
 
 long sys_fchmodat(int dirfd, const char *path, unsigned mode)
 {
-	return change_inode(dirfd, path, 0, -1, set_mode, &mode);
+	struct inode_attributes changes = {.valid = INODE_MODE, .mode = mode};
+
+	return change_inode(dirfd, path, 0, -1, &changes);
 }
 
 long sys_chmod(const char *path, unsigned mode)
 {
-	return change_inode(AT_FDCWD, path, 0, -1, set_mode, &mode);
+	return sys_fchmodat(AT_FDCWD, path, mode);
 }
 
 long sys_fchmod(int fd, unsigned mode)
 {
-	return fd < 0 ? -EBADF : change_inode(AT_FDCWD, NULL, 0, fd, set_mode, &mode);
+	struct inode_attributes changes = {.valid = INODE_MODE, .mode = mode};
+
+	return fd < 0 ? -EBADF : change_inode(AT_FDCWD, NULL, 0, fd, &changes);
 }
 
-struct owner {
-	uint32_t uid, gid;
-};
-
-static void set_owner(struct inode *inode, void *context)
+/* An owner change; -1 leaves the id as it is. */
+static struct inode_attributes owner_change(uint32_t uid, uint32_t gid)
 {
-	struct owner *owner = context;
-
-	if (owner->uid != (uint32_t)-1)
-		inode->uid = owner->uid;
-	if (owner->gid != (uint32_t)-1)
-		inode->gid = owner->gid;
+	return (struct inode_attributes){
+	    .valid = (uid != (uint32_t)-1 ? INODE_UID : 0) | (gid != (uint32_t)-1 ? INODE_GID : 0),
+	    .uid = uid,
+	    .gid = gid,
+	};
 }
 
 long sys_fchownat(int dirfd, const char *path, unsigned uid, unsigned gid, int flags)
 {
-	struct owner owner = {uid, gid};
+	struct inode_attributes changes = owner_change(uid, gid);
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	return change_inode(dirfd, path, flags, -1, set_owner, &owner);
+	return change_inode(dirfd, path, flags, -1, &changes);
 }
 
 long sys_chown(const char *path, unsigned uid, unsigned gid)
@@ -577,27 +572,30 @@ long sys_lchown(const char *path, unsigned uid, unsigned gid)
 
 long sys_fchown(int fd, unsigned uid, unsigned gid)
 {
-	struct owner owner = {uid, gid};
+	struct inode_attributes changes = owner_change(uid, gid);
 
-	return fd < 0 ? -EBADF : change_inode(AT_FDCWD, NULL, 0, fd, set_owner, &owner);
+	return fd < 0 ? -EBADF : change_inode(AT_FDCWD, NULL, 0, fd, &changes);
 }
 
 #define UTIME_NOW  ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 
-static void set_times(struct inode *inode, void *context)
+static struct inode_attributes time_change(const struct linux_timespec times[2])
 {
-	const struct linux_timespec *times = context;
+	struct inode_attributes changes = {0};
 	struct timestamp now = vfs_now();
+	struct timestamp *fields[2] = {&changes.accessed, &changes.modified};
+	static const unsigned bits[2] = {INODE_ACCESSED, INODE_MODIFIED};
 
-	if (times[0].tv_nsec != UTIME_OMIT)
-		inode->accessed = times[0].tv_nsec == UTIME_NOW
-				      ? now
-				      : (struct timestamp){times[0].tv_sec, times[0].tv_nsec};
-	if (times[1].tv_nsec != UTIME_OMIT)
-		inode->modified = times[1].tv_nsec == UTIME_NOW
-				      ? now
-				      : (struct timestamp){times[1].tv_sec, times[1].tv_nsec};
+	for (int i = 0; i < 2; i++) {
+		if (times[i].tv_nsec == UTIME_OMIT)
+			continue;
+		changes.valid |= bits[i];
+		*fields[i] = times[i].tv_nsec == UTIME_NOW
+				 ? now
+				 : (struct timestamp){times[i].tv_sec, times[i].tv_nsec};
+	}
+	return changes;
 }
 
 long sys_utimensat(int dirfd, const char *path, const struct linux_timespec *user_times, int flags)
@@ -610,9 +608,11 @@ long sys_utimensat(int dirfd, const char *path, const struct linux_timespec *use
 		if (times[i].tv_nsec != UTIME_NOW && times[i].tv_nsec != UTIME_OMIT &&
 		    (times[i].tv_nsec < 0 || times[i].tv_nsec >= 1000000000))
 			return -EINVAL;
+	struct inode_attributes changes = time_change(times);
+
 	if (!path) /* futimens */
-		return change_inode(AT_FDCWD, NULL, 0, dirfd, set_times, times);
-	return change_inode(dirfd, path, flags & AT_SYMLINK_NOFOLLOW, -1, set_times, times);
+		return change_inode(AT_FDCWD, NULL, 0, dirfd, &changes);
+	return change_inode(dirfd, path, flags & AT_SYMLINK_NOFOLLOW, -1, &changes);
 }
 
 struct linux_statfs {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* ninep_share: a host folder over 9P (yolk run --share): a file the host made is read byte-exact;
  * a 200 MiB file is streamed to the host (ninep_share.check compares its sha256); rename and
- * unlink reach the host; 2,000 small files are made, listed and stat-ed; fsync works. */
+ * unlink reach the host; 2,000 small files are made, listed and stat-ed; fsync works; chmod and
+ * utimensat reach the host's file (the .check reads them back). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -72,6 +73,12 @@ int main(void)
 		closedir(directory);
 	CHECK(made == 2000 && stated == 2000 && listed == 2000, "made %d, stat-ed %d, listed %d",
 	      made, stated, listed);
+	struct timespec times[2] = {{1000000000, 0}, {1234567890, 500}};
+	CHECK(chmod("/share/renamed", 0640) == 0, "chmod: %d", errno);
+	CHECK(utimensat(AT_FDCWD, "/share/renamed", times, 0) == 0, "utimensat: %d", errno);
+	CHECK(stat("/share/renamed", &info) == 0 && (info.st_mode & 0777) == 0640 &&
+		  info.st_mtim.tv_sec == 1234567890,
+	      "mode %o, mtime %ld", info.st_mode & 0777, (long)info.st_mtim.tv_sec);
 	printf("200 MiB written, 2000 small files made\n");
 	return test_result();
 }
