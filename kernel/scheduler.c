@@ -118,11 +118,13 @@ static void switch_to(struct interrupt_frame *frame, struct thread *next)
 		previous->context = *frame;
 		cpu_fpu_save(previous->fpu_state);
 		previous->fs_base = cpu_get_thread_pointer();
+		previous->in_system_call = cpu->in_system_call;
 		if (previous->state == THREAD_RUNNING && previous != cpu->idle)
 			enqueue(previous);
 	}
 	cpu_fpu_restore(next->fpu_state);
 	cpu_set_thread_pointer(next->fs_base);
+	cpu->in_system_call = next->in_system_call;
 	*frame = next->context;
 	next->state = THREAD_RUNNING;
 	next->started_ns = now;
@@ -153,9 +155,14 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame)
 
 	if (!cpu)
 		return;
-	/* Only where the interrupted code could have been interrupted anyway. */
-	if (!voluntary && !(frame->rflags & RFLAGS_IF))
+	/* Only where the interrupted code could have been interrupted anyway: an exception in a
+	 * system call (soft-masked or with interrupts off) returns to it as it was. */
+	if (!voluntary && (!(frame->rflags & RFLAGS_IF) || cpu->in_system_call))
 		return;
+	/* A thread that blocks or yields first lets a deferred interrupt in: it may wake the very
+	 * thread that is blocking. */
+	if (voluntary)
+		interrupt_replay_deferred();
 	uint64_t now = time_monotonic_ns();
 	struct thread *current = cpu->current;
 	bool slice_over = now >= slice_end_ns;
@@ -215,6 +222,19 @@ void scheduler_wake(struct thread *thread, int result)
 	enqueue(thread);
 	if (thread->priority > cpu->current->priority || cpu->current == cpu->idle)
 		cpu->need_reschedule = true;
+}
+
+void scheduler_finish_system_call(void)
+{
+	if (!interrupt_replay_deferred())
+		return;
+	uint64_t now = time_monotonic_ns();
+
+	if (cpu->need_reschedule ||
+	    (now >= slice_end_ns && anything_runnable(cpu->current->priority)))
+		__asm__ volatile("int %0" : : "i"(VECTOR_RESCHEDULE) : "memory");
+	else
+		program_timer(now);
 }
 
 void scheduler_yield(void)

@@ -45,6 +45,7 @@ struct thread {
 	void *fpu_state; /* 64-byte aligned, cpu_fpu_state_size() bytes */
 	void *fpu_allocation;
 	uint64_t fs_base;
+	uint8_t in_system_call; /* cpu_local's soft interrupt mask, while switched out */
 	uint64_t cpu_time_ns;
 	uint64_t started_ns;	     /* when it last got the CPU */
 	struct list_node queue_node; /* in the run queue or in one wait queue */
@@ -81,6 +82,9 @@ __noreturn void thread_exit(int status);
 
 /* Gives the CPU to another runnable thread of the same or higher priority, if any. */
 void scheduler_yield(void);
+/* The exit of a soft-masked system call that found an interrupt deferred (interrupts off):
+ * runs it, and yields when it made another thread due to run first. */
+void scheduler_finish_system_call(void);
 /* Blocks the current thread until scheduler_wake() or the deadline (monotonic ns, 0 = none).
  * Called with interrupts disabled, after the thread has been put on the list its waker will
  * find it on; returns the wait result. */

@@ -3,6 +3,8 @@
  * application share ring 0, so without IST an interrupt would push its frame onto the
  * application's stack, over the 128-byte red zone musl's code expects to be left alone. */
 #include <stdint.h>
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/cpu_setup.h"
 #include "arch/x86_64/interrupts.h"
 #include "kernel/compiler.h"
 #include "kernel/thread.h"
@@ -123,7 +125,7 @@ void interrupt_set_handler(unsigned vector, void (*handler)(struct interrupt_fra
 
 void trap_unhandled(struct interrupt_frame *frame);
 
-void interrupt_dispatch(struct interrupt_frame *frame)
+static void run_handler(struct interrupt_frame *frame)
 {
 	void (*handler)(struct interrupt_frame *) = handlers[frame->vector & 0xff];
 
@@ -131,5 +133,38 @@ void interrupt_dispatch(struct interrupt_frame *frame)
 		handler(frame);
 	else
 		trap_unhandled(frame);
+}
+
+/* Every interrupt and exception. A device interrupt that arrives while the soft interrupt mask
+ * is set (a direct-call system call runs with the interrupt flag on, which is cheaper to enter
+ * and leave than cli/sti) is not handled now: it is kept, and the interrupted code resumes
+ * with the interrupt flag off, so nothing else comes; the APIC, without an end of interrupt,
+ * holds back the rest. The call's exit, or a switch away from the thread, runs it
+ * (interrupt_replay_deferred). Exceptions and the reschedule vector are never deferred. */
+void interrupt_dispatch(struct interrupt_frame *frame)
+{
+	struct cpu_local *cpu = this_cpu();
+	unsigned vector = frame->vector & 0xff;
+
+	if (cpu->in_system_call && vector >= VECTOR_FIRST_IRQ && vector != VECTOR_RESCHEDULE) {
+		cpu->deferred_vector = (uint8_t)vector;
+		cpu->interrupt_deferred = 1;
+		frame->rflags &= ~(uint64_t)RFLAGS_IF;
+		return;
+	}
+	run_handler(frame);
 	scheduler_interrupt_exit(frame);
+}
+
+bool interrupt_replay_deferred(void)
+{
+	struct cpu_local *cpu = this_cpu();
+	/* The flag off in the frame: the scheduler neither switches nor delivers signals here. */
+	struct interrupt_frame frame = {.vector = cpu->deferred_vector};
+
+	if (!cpu->interrupt_deferred)
+		return false;
+	cpu->interrupt_deferred = 0;
+	run_handler(&frame);
+	return true;
 }

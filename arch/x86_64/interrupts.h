@@ -3,6 +3,7 @@
  * switch of its own, and the application keeps a red zone below its RSP), saves the general
  * registers into a struct interrupt_frame and calls the handler registered for the vector. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Layout shared with traps.S. */
@@ -44,3 +45,6 @@ void idt_init(void);
 void interrupt_set_handler(unsigned vector, void (*handler)(struct interrupt_frame *frame));
 /* Called by traps.S. */
 void interrupt_dispatch(struct interrupt_frame *frame);
+/* Runs the device interrupt deferred by the soft interrupt mask, if one was; interrupts off.
+ * Returns whether there was one. */
+bool interrupt_replay_deferred(void);
