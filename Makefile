@@ -33,7 +33,7 @@ KERNEL_SOURCES := $(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
-	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mincoming-stack-boundary=3 -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-strict-aliasing \
 	-fno-builtin-printf -nostdinc -isystem $(GCC_INCLUDE) -I. -MMD -MP \
 	-DYOLK_VERSION='"$(YOLK_VERSION)"'
@@ -50,14 +50,16 @@ $(BUILD)/kernel/%.S.o: %.S | $(DEPS_STAMP)
 $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
 
 # One relocatable kernel object; every symbol but the entry points becomes local, so the
-# kernel's memcpy, panic, ... never clash with names in the application or libc.
+# kernel's memcpy, panic, ... never clash with names in the application or libc. Its code is
+# .kernel.text, which the image keeps apart: an interrupt there is one during a system call.
 KERNEL_EXPORTS := tools/kernel-exports.txt
 YOLK_LIB := $(BUILD)/lib/yolk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
 $(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS)
 	@mkdir -p $(dir $@)
 	$(Q)ld -r -o $@.tmp $(KERNEL_OBJECTS)
-	$(Q)objcopy --keep-global-symbols=$(KERNEL_EXPORTS) $@.tmp $@
+	$(Q)objcopy --keep-global-symbols=$(KERNEL_EXPORTS) --rename-section .text=.kernel.text \
+		$@.tmp $@
 	$(Q)rm -f $@.tmp
 $(YOLK_LIB)/yolk.ld: tools/yolk.ld
 	@mkdir -p $(dir $@)

@@ -118,13 +118,13 @@ static void switch_to(struct interrupt_frame *frame, struct thread *next)
 		previous->context = *frame;
 		cpu_fpu_save(previous->fpu_state);
 		previous->fs_base = cpu_get_thread_pointer();
-		previous->in_system_call = cpu->in_system_call;
+		previous->syscall_frame = cpu->syscall_frame;
 		if (previous->state == THREAD_RUNNING && previous != cpu->idle)
 			enqueue(previous);
 	}
 	cpu_fpu_restore(next->fpu_state);
 	cpu_set_thread_pointer(next->fs_base);
-	cpu->in_system_call = next->in_system_call;
+	cpu->syscall_frame = next->syscall_frame;
 	*frame = next->context;
 	next->state = THREAD_RUNNING;
 	next->started_ns = now;
@@ -157,7 +157,7 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame)
 		return;
 	/* Only where the interrupted code could have been interrupted anyway: an exception in a
 	 * system call (soft-masked or with interrupts off) returns to it as it was. */
-	if (!voluntary && (!(frame->rflags & RFLAGS_IF) || cpu->in_system_call))
+	if (!voluntary && (!(frame->rflags & RFLAGS_IF) || interrupt_in_system_call(frame)))
 		return;
 	/* A thread that blocks or yields first lets a deferred interrupt in: it may wake the very
 	 * thread that is blocking. */

@@ -45,7 +45,8 @@ struct thread {
 	void *fpu_state; /* 64-byte aligned, cpu_fpu_state_size() bytes */
 	void *fpu_allocation;
 	uint64_t fs_base;
-	uint8_t in_system_call; /* cpu_local's soft interrupt mask, while switched out */
+	/* cpu_local's syscall_frame while switched out: set only in a call through the trap. */
+	struct syscall_frame *syscall_frame;
 	uint64_t cpu_time_ns;
 	uint64_t started_ns;	     /* when it last got the CPU */
 	struct list_node queue_node; /* in the run queue or in one wait queue */

@@ -9,12 +9,19 @@
 #include "kernel/log.h"
 
 /* Handlers have their natural C signatures; the extra register arguments of the common
- * signature are ignored by the System V calling convention. */
+ * signature are ignored by the System V calling convention. Every entry is callable: a number
+ * without a handler goes to syscall_missing_entry (arch/x86_64/syscall_entry.S), which passes
+ * the number, still in RAX, to syscall_missing; so the direct path's inline dispatch (Yolk's
+ * musl, third_party/musl/arch/x86_64/syscall_arch.h) needs no check but the bound. */
 #define SYSCALL(number, name) [number] = (syscall_handler)(void *)sys_##name,
 #define MISSING(number, name)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
 const syscall_handler syscall_handlers[SYSCALL_COUNT] = {
+    [0 ... SYSCALL_COUNT - 1] = syscall_missing_entry,
 #include "sys/syscall_table.h"
 };
+#pragma GCC diagnostic pop
 #undef SYSCALL
 #undef MISSING
 
@@ -27,6 +34,11 @@ static const char *const names[SYSCALL_COUNT] = {
 #undef MISSING
 
 uint64_t syscall_call_counts[SYSCALL_COUNT];
+
+/* The names Yolk's musl uses for the table and the counters (its inline direct path). */
+extern const syscall_handler yolk_syscall_table[SYSCALL_COUNT]
+    __attribute__((alias("syscall_handlers")));
+extern uint64_t yolk_syscall_counts[SYSCALL_COUNT] __attribute__((alias("syscall_call_counts")));
 static uint8_t missing_logged[SYSCALL_COUNT];
 
 long syscall_missing(unsigned long number)

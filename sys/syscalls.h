@@ -12,6 +12,8 @@
  * Yolk build of musl makes) index this table, with interrupts off. */
 typedef long (*syscall_handler)(long, long, long, long, long, long);
 extern const syscall_handler syscall_handlers[SYSCALL_COUNT];
+/* The table's entry for the numbers it lacks (the number in RAX). */
+long syscall_missing_entry(long, long, long, long, long, long);
 extern uint64_t syscall_call_counts[SYSCALL_COUNT];
 /* For numbers without a handler: logs the name once, returns -ENOSYS. */
 long syscall_missing(unsigned long number);

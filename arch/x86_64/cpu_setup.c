@@ -35,7 +35,6 @@ BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, syscall_frame) != 16);
 BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, signal_stack_top) != 24);
 BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, signal_pending) != 32);
 BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, interrupt_deferred) != 33);
-BUILD_BUG_ON(__builtin_offsetof(struct cpu_local, in_system_call) != 34);
 static uint8_t boot_cpu_signal_stack[8192] __aligned(16);
 
 static void enable_floating_point(void)

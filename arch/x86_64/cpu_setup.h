@@ -13,11 +13,9 @@ struct cpu_local {
 	struct syscall_frame *syscall_frame; /* %gs:16, set by syscall_entry.S */
 	uint64_t signal_stack_top;	     /* %gs:24: where signal delivery runs */
 	uint8_t signal_pending;		     /* %gs:32: the current thread has one to take */
-	/* The soft interrupt mask (see interrupt_dispatch): set while the current thread runs a
-	 * system call entered by a direct call; a device interrupt that comes then is kept in
-	 * deferred_vector, with interrupts off, for the call's exit (interrupt_replay_deferred). */
+	/* A device interrupt that came while a system call ran with interrupts on (see
+	 * interrupt_dispatch), kept for the call's exit (interrupt_replay_deferred). */
 	uint8_t interrupt_deferred; /* %gs:33 */
-	uint8_t in_system_call;	    /* %gs:34 */
 	uint8_t deferred_vector;
 	struct thread *idle;
 	unsigned index;

@@ -135,18 +135,31 @@ static void run_handler(struct interrupt_frame *frame)
 		trap_unhandled(frame);
 }
 
-/* Every interrupt and exception. A device interrupt that arrives while the soft interrupt mask
- * is set (a direct-call system call runs with the interrupt flag on, which is cheaper to enter
- * and leave than cli/sti) is not handled now: it is kept, and the interrupted code resumes
- * with the interrupt flag off, so nothing else comes; the APIC, without an end of interrupt,
- * holds back the rest. The call's exit, or a switch away from the thread, runs it
- * (interrupt_replay_deferred). Exceptions and the reschedule vector are never deferred. */
+extern const char __kernel_text_start[], __kernel_text_end[];
+
+bool interrupt_in_system_call(const struct interrupt_frame *frame)
+{
+	struct cpu_local *cpu = this_cpu();
+
+	return frame->rip >= (uint64_t)__kernel_text_start &&
+	       frame->rip < (uint64_t)__kernel_text_end && cpu->current != cpu->idle;
+}
+
+/* Every interrupt and exception. System calls run with the interrupt flag on (cli and sti cost
+ * more than a direct call itself), yet the kernel is not reentrant: so a device interrupt that
+ * arrives while a thread runs kernel code (a system call: the image's only other code is the
+ * application's, and the idle thread's halt is excepted) is not handled now. It is kept, and
+ * the interrupted code resumes with the interrupt flag off, so nothing else comes; the APIC,
+ * without an end of interrupt, holds back the rest. The call's exit, or a switch away from the
+ * thread, runs it (interrupt_replay_deferred). Exceptions and the reschedule vector are never
+ * deferred. */
 void interrupt_dispatch(struct interrupt_frame *frame)
 {
 	struct cpu_local *cpu = this_cpu();
 	unsigned vector = frame->vector & 0xff;
 
-	if (cpu->in_system_call && vector >= VECTOR_FIRST_IRQ && vector != VECTOR_RESCHEDULE) {
+	if (vector >= VECTOR_FIRST_IRQ && vector != VECTOR_RESCHEDULE &&
+	    interrupt_in_system_call(frame)) {
 		cpu->deferred_vector = (uint8_t)vector;
 		cpu->interrupt_deferred = 1;
 		frame->rflags &= ~(uint64_t)RFLAGS_IF;

@@ -45,6 +45,9 @@ void idt_init(void);
 void interrupt_set_handler(unsigned vector, void (*handler)(struct interrupt_frame *frame));
 /* Called by traps.S. */
 void interrupt_dispatch(struct interrupt_frame *frame);
+/* True when FRAME interrupted kernel code run by a thread: a system call (see
+ * interrupt_dispatch). */
+bool interrupt_in_system_call(const struct interrupt_frame *frame);
 /* Runs the device interrupt deferred by the soft interrupt mask, if one was; interrupts off.
  * Returns whether there was one. */
 bool interrupt_replay_deferred(void);

@@ -12,7 +12,6 @@
 #define CPU_LOCAL_SYSCALL_FRAME 16	/* offsetof(struct cpu_local, syscall_frame) */
 #define CPU_LOCAL_SIGNAL_STACK 24	/* offsetof(struct cpu_local, signal_stack_top) */
 #define CPU_LOCAL_SIGNAL_PENDING 32	/* offsetof(struct cpu_local, signal_pending) */
-#define CPU_LOCAL_IN_SYSTEM_CALL 34	/* offsetof(struct cpu_local, in_system_call) */
 #define SYS_RT_SIGRETURN 15
 #define SYSCALL_COUNT 512		/* sys/syscalls.h */
 
@@ -22,11 +21,8 @@
 	.macro dispatch
 	cmpq $SYSCALL_COUNT, %rax
 	jae 8f
-	movq syscall_handlers(, %rax, 8), %r11
-	testq %r11, %r11
-	jz 8f
 	incq syscall_call_counts(, %rax, 8)
-	call *%r11
+	call *syscall_handlers(, %rax, 8)
 	jmp 9f
 8:	movq %rax, %rdi
 	call syscall_missing
@@ -34,29 +30,33 @@
 	.endm
 
 	.text
-	.global syscall_entry, yolk_syscall_instruction, yolk_syscall
+	.global syscall_entry, yolk_syscall_instruction, yolk_syscall, yolk_syscall_exit
+	.global syscall_missing_entry
+
+syscall_missing_entry:
+	movq %rax, %rdi
+	jmp syscall_missing
 
 /* long yolk_syscall(a1, a2, a3, a4, a5, a6, number): the direct call of Yolk's musl, an
  * ordinary System V function (number is the seventh argument, on the stack). It runs the
- * dispatcher under the soft interrupt mask rather than with interrupts off (cli and sti cost
- * more than the call: see interrupt_dispatch), and on the way out, in one compare, looks for a
- * deferred interrupt or a pending signal. It has no trap frame (clone and rt_sigreturn need one
+ * dispatcher with interrupts on (a device interrupt that comes while kernel code runs is
+ * deferred: see interrupt_dispatch), and on the way out, in one compare, looks for a deferred
+ * interrupt or a pending signal. It has no trap frame (clone and rt_sigreturn need one
  * and come through yolk_syscall_instruction).
  * Cost budget: ~10 instructions around the dispatcher (bench: getppid on the direct path). */
 	.balign 16
 yolk_syscall:
-	movb $1, %gs:CPU_LOCAL_IN_SYSTEM_CALL
-	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
 	movq 8(%rsp), %rax		/* the number, the seventh argument */
 	subq $8, %rsp			/* 16-aligned for the call */
 	dispatch
 	addq $8, %rsp
-	movb $0, %gs:CPU_LOCAL_IN_SYSTEM_CALL
 	cmpw $0, %gs:CPU_LOCAL_SIGNAL_PENDING	/* and interrupt_deferred, the next byte */
 	jne direct_exit_path
 	ret
 /* A deferred interrupt or a signal: interrupts off, the interrupt run (maybe a yield), then the
- * signal. RAX holds the result; the return address is on top of the stack. */
+ * signal. RAX holds the result; the return address is on top of the stack. The inline direct
+ * path of Yolk's musl calls it as yolk_syscall_exit, with the same stack. */
+yolk_syscall_exit:
 direct_exit_path:
 	cli
 	pushq %rax
@@ -116,6 +116,7 @@ syscall_entry:
 	je rt_sigreturn_path
 	movq %r10, %rcx
 	dispatch
+	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME	/* set only during a call through here */
 	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
 	jne signal_path
 	addq $8, %rsp
@@ -148,6 +149,7 @@ signal_path:
 	call signal_deliver_from_syscall
 	ud2
 rt_sigreturn_path:
+	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
 	movq %rsp, %rdi
 	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
 	call signal_return

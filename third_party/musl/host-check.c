@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* The direct-call libc, run on the host: Linux stands in for Yolk's kernel. This file defines
- * the two entries the library calls, yolk_syscall and yolk_syscall_instruction, with the real
- * `syscall` instruction and the contracts third_party/musl/README.md gives, then exercises each
+ * what the library calls — yolk_syscall and yolk_syscall_instruction, and for the inline direct
+ * path a table (yolk_syscall_table: every entry the real `syscall` instruction), its counters,
+ * yolk_syscall_exit, and a per-CPU block at %gs (host_start sets GS before musl starts) — with
+ * the contracts third_party/musl/README.md gives, then exercises each
  * replaced file: syscall_arch.h (arguments 1 to 6 and the number in place), syscall_cp.s
  * (cancellation points, their arguments and the cancel paths), clone.s, __unmapself.s,
  * __set_thread_area.s (TLS), restore.s (a handler returns) and vfork.s.
@@ -35,8 +37,42 @@ static void check(const char *name, bool ok)
 		failed++;
 }
 
+/* The inline direct path's side of the kernel. The per-CPU block's bytes 32 and 33 (pending
+ * signal, deferred interrupt) stay zero, so yolk_syscall_exit is never called; each table entry
+ * is entered with the number in RAX and the fourth argument in RCX. */
+unsigned char per_cpu_block[64];
+unsigned long yolk_syscall_counts[512];
+long host_munmap(long address, long length);
+long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long number);
+__asm__(".text\n"
+	"host_trap_entry:\n"
+	"	cmpq $11, %rax\n" /* SYS_munmap */
+	"	je host_munmap\n"
+	"	movq %rcx, %r10\n"
+	"	syscall\n"
+	"	ret\n"
+	".globl yolk_syscall_exit\n"
+	"yolk_syscall_exit:\n"
+	"	ud2\n"
+	/* The entry: GS to the per-CPU block, then musl's own _start. */
+	".globl host_start\n"
+	"host_start:\n"
+	"	movl $158, %eax\n"    /* SYS_arch_prctl */
+	"	movl $0x1001, %edi\n" /* ARCH_SET_GS */
+	"	leaq per_cpu_block(%rip), %rsi\n"
+	"	syscall\n"
+	"	jmp _start\n");
+long host_trap_entry(void);
+#define HOST_TRAP ((long (*)(void))host_trap_entry)
+long (*const yolk_syscall_table[512])(void) = {[0 ... 511] = HOST_TRAP};
+
 /* Linux's munmap of the running stack is immediate; Yolk's kernel defers it to the thread's
  * exit (the contract __unmapself.s relies on). The host leaks the stack instead. */
+long host_munmap(long address, long length)
+{
+	return yolk_syscall(address, length, 0, 0, 0, 0, SYS_munmap);
+}
+
 long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long number)
 {
 	unsigned long stack = (unsigned long)__builtin_frame_address(0);
@@ -254,6 +290,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	check_calls(atol(argv[1]), atol(argv[2]));
+	check("the inline path counts each call (getpid)", yolk_syscall_counts[SYS_getpid] >= 1);
 	check_six_arguments();
 	check_cancellation_point_arguments();
 	check_threads();

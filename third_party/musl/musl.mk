@@ -84,7 +84,7 @@ TEST_TARGETS += musl-check
 $(MUSL_HOST_CHECK): $(MUSL_GLUE)/host-check.c $(MUSL_DIRECT_LIB)
 	$(Q)$(MUSL_CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -fno-stack-protector -nostdinc \
 		-isystem /usr/include/x86_64-linux-musl -c $< -o $@.o
-	$(Q)$(MUSL_CC) -static -nostdlib -o $@ $(MUSL_DEBIAN_LIB)/crt1.o $(MUSL_DEBIAN_LIB)/crti.o \
+	$(Q)$(MUSL_CC) -static -nostdlib -Wl,-e,host_start -o $@ $(MUSL_DEBIAN_LIB)/crt1.o $(MUSL_DEBIAN_LIB)/crti.o \
 		$@.o $(MUSL_DIRECT_LIB) $$($(MUSL_CC) -print-libgcc-file-name) $(MUSL_DEBIAN_LIB)/crtn.o
 
 musl-host-check: $(MUSL_HOST_CHECK)
