@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /* The `syscall` instruction executed in ring 0 lands here (LSTAR). The CPU saved RIP in RCX and
- * RFLAGS in R11, masked IF/DF/TF/AC (FMASK), and switched nothing else: RSP is still the
+ * RFLAGS in R11, masked DF/TF/AC (FMASK; not IF: interrupts that come while kernel code runs
+ * are deferred, see arch/x86_64/descriptors.c), and switched nothing else: RSP is still the
  * caller's, with up to 128 bytes of red zone in use below it. So the first instruction steps
  * over the red zone; then the registers are saved as a struct syscall_frame
  * (arch/x86_64/syscall_frame.h), whose address goes to the per-CPU block for the calls that
  * need the caller's full register set (clone, rt_sigreturn), and the handler is called through
- * the one dispatch (below), which the direct-call libc reaches through yolk_syscall. Linux preserves every register but
- * RAX, RCX and R11. Return is popfq + jmp (sysret would drop to ring 3).
+ * the one dispatch (below), which the direct path also uses. Linux preserves every register
+ * but RAX, RCX and R11. Return is a jmp through RCX (sysret would drop to ring 3).
  * Cost budget: ~35 instructions around the dispatcher (bench: getppid through the trap). */
 
 #define CPU_LOCAL_SYSCALL_FRAME 16	/* offsetof(struct cpu_local, syscall_frame) */
 #define CPU_LOCAL_SIGNAL_STACK 24	/* offsetof(struct cpu_local, signal_stack_top) */
 #define CPU_LOCAL_SIGNAL_PENDING 32	/* offsetof(struct cpu_local, signal_pending) */
 #define SYS_RT_SIGRETURN 15
+#define RFLAGS_DIRECTION 0x400
 #define SYSCALL_COUNT 512		/* sys/syscalls.h */
 
 /* The dispatch both entries share: RAX = number, arguments in RDI, RSI, RDX, RCX, R8, R9,
@@ -88,7 +90,6 @@ yolk_syscall_instruction:
 	popq %rcx
 	pushfq
 	popq %r11
-	cli
 	/* fall through */
 syscall_entry:
 	leaq -128(%rsp), %rsp		/* step over the red zone; flags are saved in r11 */
@@ -117,8 +118,9 @@ syscall_entry:
 	movq %r10, %rcx
 	dispatch
 	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME	/* set only during a call through here */
-	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
-	jne signal_path
+	cmpw $0, %gs:CPU_LOCAL_SIGNAL_PENDING	/* and interrupt_deferred, the next byte */
+	jne trap_exit_path
+trap_return_to_caller:
 	addq $8, %rsp
 	popq %r15
 	popq %r14
@@ -135,10 +137,32 @@ syscall_entry:
 	popq %rcx
 	movq %rbp, %rsp
 	popq %rbp
+	/* The caller's flags come back only when its direction flag was set: otherwise all that
+	 * differs is the status flags, and the interrupt flag is on as it was. (popfq costs more
+	 * than the rest of the return: an emulator ends its translation block there.) */
+	testl $RFLAGS_DIRECTION, %r11d
+	jnz restore_flags
+	leaq 128(%rsp), %rsp
+	jmpq *%rcx
+restore_flags:
 	pushq %r11			/* lands at the original rsp - 136: below the red zone */
 	popfq
 	leaq 128(%rsp), %rsp		/* lea leaves the restored flags alone */
 	jmpq *%rcx
+
+/* A deferred interrupt or a signal: interrupts off, the interrupt run (maybe a yield), then
+ * the signal. */
+trap_exit_path:
+	cli
+	pushq %rax
+	pushq %rax			/* twice: the frame's 16-byte alignment is kept */
+	call scheduler_finish_system_call
+	popq %rax
+	popq %rax
+	cmpb $0, %gs:CPU_LOCAL_SIGNAL_PENDING
+	jne signal_path
+	sti
+	jmp trap_return_to_caller
 
 /* Slow paths, on the per-CPU signal stack: the signal frame they write on the thread's stack
  * may cover the region this entry is using. Both end in an interrupt return. */
