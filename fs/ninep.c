@@ -8,6 +8,7 @@
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
+#include "lib/list.h"
 #include "lib/string.h"
 #include "mm/heap.h"
 
@@ -56,10 +57,16 @@ struct ninep_client {
 	uint32_t next_fid;
 	uint16_t next_tag;
 	struct superblock superblock;
+	/* The inodes in use, one per file on the server (by qid path): a file looked up twice,
+	 * by two names or two opens, is one inode, with one size and one set of locks. */
+	struct list_node live_inodes;
 };
 
 struct ninep_inode {
 	uint32_t fid;
+	uint64_t qid_path;
+	struct list_node live_node; /* in ninep_client.live_inodes */
+	struct inode *inode;
 };
 
 struct message {
@@ -229,8 +236,10 @@ static void clunk(struct ninep_client *client, uint32_t fid)
 }
 
 /* Walks from `fid` by one name (or none, to clone it) to a new fid. */
+/* Twalk from FID by NAME (none: a clone of FID) to a new fid; *QID_PATH (may be NULL) is the
+ * server's identity of the file walked to. */
 static int walk(struct ninep_client *client, uint32_t fid, const char *name, size_t length,
-		uint32_t *new_fid)
+		uint32_t *new_fid, uint64_t *qid_path)
 {
 	struct message message;
 	int error = message_start(&message, client, TWALK);
@@ -248,6 +257,12 @@ static int walk(struct ninep_client *client, uint32_t fid, const char *name, siz
 	error = rpc(client, &message, &reply, &buffer);
 	if (!error && name && take_number(&reply, 2) != 1)
 		error = -ENOENT; /* a partial walk: the fid was not made */
+	if (!error && name && qid_path) {
+		take_number(&reply, 5); /* qid type and version */
+		*qid_path = take_number(&reply, 8);
+		if (reply.error)
+			error = -EIO;
+	}
 	heap_free(buffer);
 	return error;
 }
@@ -301,6 +316,8 @@ static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, st
 		return NULL;
 	}
 	node->fid = fid;
+	node->inode = inode;
+	list_init(&node->live_node);
 	inode->private = node;
 	inode->ops = &ninep_inode_operations;
 	inode->file_ops = &ninep_file_operations;
@@ -310,15 +327,35 @@ static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, st
 		inode_put(inode); /* clunks the fid */
 		return NULL;
 	}
+	node->qid_path = inode->number;
+	list_add_tail(&client->live_inodes, &node->live_node);
 	return inode;
 }
 
 static void free_inode(struct inode *inode)
 {
 	struct ninep_client *client = client_of(inode);
+	struct ninep_inode *node = inode->private;
 
-	clunk(client, fid_of(inode));
-	heap_free(inode->private);
+	clunk(client, node->fid);
+	list_remove(&node->live_node);
+	heap_free(node);
+}
+
+/* The inode in use for the server's file QID_PATH, with a new reference, or NULL. */
+static struct inode *find_live_inode(struct ninep_client *client, uint64_t qid_path)
+{
+	struct list_node *position;
+
+	list_for_each(position, &client->live_inodes)
+	{
+		struct ninep_inode *node = list_entry(position, struct ninep_inode, live_node);
+		if (node->qid_path == qid_path) {
+			inode_get(node->inode);
+			return node->inode;
+		}
+	}
+	return NULL;
 }
 
 /* ---- the inode operations ----------------------------------------------------------------- */
@@ -327,12 +364,24 @@ static int ninep_lookup(struct inode *directory, const char *name, size_t length
 			struct inode **result)
 {
 	struct ninep_client *client = client_of(directory);
+	uint64_t qid_path;
 	uint32_t fid;
-	int error = walk(client, fid_of(directory), name, length, &fid);
+	int error = walk(client, fid_of(directory), name, length, &fid, &qid_path);
 
 	if (error)
 		return error;
-	*result = inode_for_fid(client, fid, directory, &error);
+	*result = find_live_inode(client, qid_path);
+	if (!*result) {
+		*result = inode_for_fid(client, fid, directory, &error);
+		return error;
+	}
+	/* Known: the walk's fid is not needed; the attributes are read afresh, as a lookup does. */
+	clunk(client, fid);
+	error = read_attributes(client, *result);
+	if (error) {
+		inode_put(*result);
+		*result = NULL;
+	}
 	return error;
 }
 
@@ -361,7 +410,7 @@ static int ninep_create(struct inode *directory, const char *name, size_t length
 		put32(&message, mode & 07777);
 		put32(&message, 0);
 	} else if ((mode & S_IFMT) == S_IFREG) {
-		if ((error = walk(client, fid_of(directory), NULL, 0, &fid)))
+		if ((error = walk(client, fid_of(directory), NULL, 0, &fid, NULL)))
 			return error;
 		if ((error = message_start(&message, client, TLCREATE))) {
 			clunk(client, fid);
@@ -536,7 +585,7 @@ static int ninep_set_attributes(struct inode *inode, const struct inode_attribut
 static int open_fid(struct ninep_client *client, uint32_t fid, unsigned flags, uint32_t *opened)
 {
 	struct message message;
-	int error = walk(client, fid, NULL, 0, opened);
+	int error = walk(client, fid, NULL, 0, opened, NULL);
 
 	if (error)
 		return error;
@@ -766,6 +815,7 @@ int ninep_mount(const char *tag, ninep_exchange exchange, void *transport)
 					.next_fid = 1};
 	client->superblock = (struct superblock){
 	    .type = "9p", .device = 9, .free_inode = free_inode, .transient_inodes = true};
+	list_init(&client->live_inodes);
 	if (tag[0] == '/')
 		strlcpy(path, tag, sizeof(path));
 	else

@@ -73,6 +73,19 @@ int main(void)
 		closedir(directory);
 	CHECK(made == 2000 && stated == 2000 && listed == 2000, "made %d, stat-ed %d, listed %d",
 	      made, stated, listed);
+	/* One file opened twice is one inode: what one descriptor writes, the other's fstat sees.
+	 */
+	int writer = open("/share/twice", O_CREAT | O_RDWR, 0644);
+	int reader = open("/share/twice", O_RDONLY);
+	struct stat through_writer, through_reader;
+	CHECK(writer >= 0 && reader >= 0 && write(writer, block, 100) == 100 &&
+		  fstat(writer, &through_writer) == 0 && fstat(reader, &through_reader) == 0 &&
+		  through_reader.st_size == 100 && through_reader.st_ino == through_writer.st_ino,
+	      "two opens of one file: sizes %ld and %ld", (long)through_writer.st_size,
+	      (long)through_reader.st_size);
+	close(writer);
+	close(reader);
+
 	struct timespec times[2] = {{1000000000, 0}, {1234567890, 500}};
 	CHECK(chmod("/share/renamed", 0640) == 0, "chmod: %d", errno);
 	CHECK(utimensat(AT_FDCWD, "/share/renamed", times, 0) == 0, "utimensat: %d", errno);
