@@ -186,19 +186,27 @@ static void map_large(uint64_t virtual, uint64_t physical, uint64_t flags)
 	*entry = physical | flags | PAGE_LARGE;
 }
 
-static void map_direct_ram(const struct bootinfo *info)
+static void map_direct_range(uint64_t start, uint64_t length)
 {
 	const uint64_t flags = PAGE_PRESENT | PAGE_WRITABLE | PAGE_GLOBAL | PAGE_NO_EXECUTE;
+	uint64_t end = ALIGN_UP(start + length, LARGE_PAGE_SIZE);
 
+	for (uint64_t physical = ALIGN_DOWN(start, LARGE_PAGE_SIZE); physical < end;
+	     physical += LARGE_PAGE_SIZE)
+		map_large(DIRECT_MAP_BASE + physical, physical, flags);
+}
+
+/* RAM and the boot modules (initrds), which are reserved out of RAM but read through the
+ * direct map. */
+static void map_direct_ram(const struct bootinfo *info)
+{
 	for (unsigned i = 0; i < info->memory_count; i++) {
 		const struct memory_region *region = &info->memory[i];
-		if (region->type != MEMORY_USABLE && region->type != MEMORY_ACPI_RECLAIMABLE)
-			continue;
-		uint64_t start = ALIGN_DOWN(region->start, LARGE_PAGE_SIZE);
-		uint64_t end = ALIGN_UP(region->start + region->length, LARGE_PAGE_SIZE);
-		for (uint64_t physical = start; physical < end; physical += LARGE_PAGE_SIZE)
-			map_large(DIRECT_MAP_BASE + physical, physical, flags);
+		if (region->type == MEMORY_USABLE || region->type == MEMORY_ACPI_RECLAIMABLE)
+			map_direct_range(region->start, region->length);
 	}
+	for (unsigned i = 0; i < info->module_count; i++)
+		map_direct_range(info->modules[i].start, info->modules[i].length);
 }
 
 static void map_image_range(const char *start, const char *end, uint64_t flags)

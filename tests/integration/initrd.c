@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* initrd: the tree packed by `yolk build --fs` (or passed with `yolk run --initrd`) is in the
  * root at boot with contents, modes, times and symbolic links; its /etc/hostname replaces the
- * default while the other default /etc files stay. Run with INITRD=truncated, the archive
+ * default while the other default /etc files stay; a 6 MiB file comes whole (as a boot module it
+ * spans 2 MiB pages the kernel must map: a regression). Run with INITRD=truncated, the archive
  * ends early: the kernel reports the entry and boots with the entries before it. */
 #include <errno.h>
 #include <stdlib.h>
@@ -49,5 +50,16 @@ int main(void)
 	CHECK(!strcmp(line, "initrd-host\n"), "hostname from the initrd: [%s]", line);
 	read_line("/etc/passwd", line, sizeof(line));
 	CHECK(!strncmp(line, "root:", 5), "default /etc/passwd kept: [%s]", line);
+	/* data/large: byte i is i * 7 + (i >> 16), mod 256 (initrd.setup). */
+	FILE *large = fopen("/data/large", "rb");
+	size_t size = 0, wrong = 0;
+	int byte;
+	while (large && (byte = fgetc(large)) != EOF) {
+		wrong += (unsigned char)byte != (unsigned char)(size * 7 + (size >> 16));
+		size++;
+	}
+	if (large)
+		fclose(large);
+	CHECK(size == 6u << 20 && !wrong, "/data/large: %zu bytes, %zu wrong", size, wrong);
 	return test_result();
 }

@@ -63,6 +63,27 @@ class Terminal:
                 raise Timeout("no %r within %.0f s; output so far:\n%s"
                               % (pattern, timeout, self.tail()))
 
+    def stream_until(self, marker, timeout=60.0):
+        """Reads until MARKER (bytes, after carriage returns are dropped) without keeping the
+        output (for throughput: megabytes of it); returns how many bytes came, carriage returns
+        included. Output after the marker is kept for later expects."""
+        deadline = time.monotonic() + timeout
+        self.output, self.consumed = self.output[self.consumed:], 0
+        total = 0
+        while marker not in self.output:
+            remaining = deadline - time.monotonic()
+            ready = remaining > 0 and select.select([self.fd], [], [], remaining)[0]
+            if not ready:
+                raise Timeout("no %r within %.0f s" % (marker, timeout))
+            data = os.read(self.fd, 1 << 20)
+            if not data:
+                raise Timeout("the program ended")
+            total += len(data)
+            # Keep only a tail long enough to hold the marker across two reads.
+            self.output = (self.output + data.replace(b"\r", b""))[-(len(marker) + 65536):]
+        self.consumed = self.output.index(marker) + len(marker)
+        return total
+
     def send(self, text):
         if isinstance(text, str):
             text = text.encode()
