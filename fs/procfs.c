@@ -5,6 +5,7 @@
 #include "fs/procfs.h"
 #include <stdarg.h>
 #include "arch/x86_64/cpu.h"
+#include "drivers/pci/pci.h"
 #include "fs/descriptors.h"
 #include "include/uapi/errno.h"
 #include "kernel/app_start.h"
@@ -192,6 +193,45 @@ static void generate_status(struct text *text)
 		 (unsigned long long)(vm_resident_bytes() / 1024), threads);
 }
 
+/* /proc/threads (Yolk's own: there are no processes, so no /proc/PID for each thread): a header,
+ * then one line per thread, the columns ps and top show. Stack use is from the thread's saved
+ * stack pointer to the top of the memory area it is in. */
+static void add_thread(const struct thread *thread, void *context)
+{
+	static const char states[] = {[THREAD_RUNNABLE] = 'R',
+				      [THREAD_RUNNING] = 'R',
+				      [THREAD_BLOCKED] = 'S',
+				      [THREAD_DEAD] = 'Z'};
+	const struct vm_area *stack = vm_find(thread->context.rsp);
+	uint64_t stack_used = stack ? stack->end - thread->context.rsp : 0;
+
+	text_add(context, "%5d %c %3d %12llu %8llu %s\n", thread->id, states[thread->state],
+		 thread->priority, (unsigned long long)thread->cpu_time_ns,
+		 (unsigned long long)stack_used, thread->name);
+}
+
+static void generate_threads(struct text *text)
+{
+	text_add(text, "  TID S PRI  CPU_TIME_NS STACK_BYTES NAME\n");
+	scheduler_for_each_thread(add_thread, text);
+}
+
+/* /proc/bus/pci/devices, as Linux writes it: bus and device/function, vendor and device id,
+ * interrupt line (the rest of Linux's columns, the BARs, are left out). */
+static struct text *pci_text;
+
+static void add_pci_function(const struct pci_function *pci)
+{
+	text_add(pci_text, "%02x%02x\t%04x%04x\t%x\n", pci->bus, pci->slot << 3 | pci->function,
+		 pci->vendor, pci->device, pci_read8(pci, 0x3c));
+}
+
+static void generate_pci_devices(struct text *text)
+{
+	pci_text = text;
+	pci_for_each(add_pci_function);
+}
+
 /* ---- the tree ----------------------------------------------------------------------------- */
 
 struct proc_entry {
@@ -211,8 +251,19 @@ static const struct proc_entry process_entries[] = {
     {NULL, 0, NULL, NULL, NULL},
 };
 
+static const struct proc_entry pci_entries[] = {
+    {"devices", S_IFREG | 0444, generate_pci_devices, NULL, NULL},
+    {NULL, 0, NULL, NULL, NULL},
+};
+
+static const struct proc_entry bus_entries[] = {
+    {"pci", S_IFDIR | 0555, NULL, NULL, pci_entries},
+    {NULL, 0, NULL, NULL, NULL},
+};
+
 static const struct proc_entry root_entries[] = {
     {"1", S_IFDIR | 0555, NULL, NULL, process_entries},
+    {"bus", S_IFDIR | 0555, NULL, NULL, bus_entries},
     {"cmdline", S_IFREG | 0444, generate_kernel_cmdline, NULL, NULL},
     {"cpuinfo", S_IFREG | 0444, generate_cpuinfo, NULL, NULL},
     {"loadavg", S_IFREG | 0444, generate_loadavg, NULL, NULL},
@@ -220,6 +271,7 @@ static const struct proc_entry root_entries[] = {
     {"mounts", S_IFREG | 0444, generate_mounts, NULL, NULL},
     {"self", S_IFLNK | 0777, NULL, "1", NULL},
     {"stat", S_IFREG | 0444, generate_stat, NULL, NULL},
+    {"threads", S_IFREG | 0444, generate_threads, NULL, NULL},
     {"uptime", S_IFREG | 0444, generate_uptime, NULL, NULL},
     {"version", S_IFREG | 0444, generate_version, NULL, NULL},
     {NULL, 0, NULL, NULL, NULL},

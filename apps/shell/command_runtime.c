@@ -1,33 +1,44 @@
 // SPDX-License-Identifier: MIT
-/* provisional */
+/* The per-thread side of command.h: a command's streams, its exit and its getopt state live in
+ * a context on the running thread's stack, found through a thread-local pointer, so commands in
+ * a pipeline run side by side without sharing anything (see command_runtime.h). */
 #include "command_runtime.h"
+#include <errno.h>
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <errno.h>
-#include <getopt.h>
 
-struct context {
+struct getopt_state {
+	char *argument;
+	int index, report_errors, option;
+	int position; /* within a group of short options, "-abc" */
+};
+
+struct command_context {
 	struct command_streams streams;
+	const char *name;
 	jmp_buf exit_jump;
 	int exit_status;
-	volatile bool interrupted;
+	struct getopt_state getopt;
 };
-static __thread struct context *current;
-static __thread volatile bool interrupted_flag;
+
+static __thread struct command_context *current;
+static __thread volatile bool interrupted;
+/* Outside any command (the shell's own code): the process's state. */
+static __thread struct getopt_state outside = {NULL, 1, 1, 0, 0};
 
 int command_run(int (*main)(int, char **), const struct command_streams *streams, int argc,
 		char **argv)
 {
-	struct context context = {.streams = *streams};
-	struct context *saved = current;
-	int status;
+	struct command_context context = {
+	    .streams = *streams, .name = argc > 0 ? argv[0] : "?", .getopt = {NULL, 1, 1, 0, 0}};
+	struct command_context *saved = current;
+	volatile int status;
 
 	current = &context;
-	interrupted_flag = false;
-	optind = 1;
+	interrupted = false;
 	if (setjmp(context.exit_jump))
 		status = context.exit_status;
 	else
@@ -37,26 +48,32 @@ int command_run(int (*main)(int, char **), const struct command_streams *streams
 	current = saved;
 	return status;
 }
+
 void command_set_interrupted(void)
 {
-	interrupted_flag = true;
+	interrupted = true;
 }
+
 bool command_interrupted(void)
 {
-	return interrupted_flag;
+	return interrupted;
 }
+
 FILE *command_stdin(void)
 {
 	return current ? current->streams.in : stdin;
 }
+
 FILE *command_stdout(void)
 {
 	return current ? current->streams.out : stdout;
 }
+
 FILE *command_stderr(void)
 {
 	return current ? current->streams.err : stderr;
 }
+
 _Noreturn void command_exit(int status)
 {
 	if (!current)
@@ -64,27 +81,91 @@ _Noreturn void command_exit(int status)
 	current->exit_status = status;
 	longjmp(current->exit_jump, 1);
 }
+
 void command_perror(const char *prefix)
 {
-	fprintf(command_stderr(), "%s: %s\n", prefix, strerror(errno));
+	const char *message = strerror(errno);
+
+	if (prefix && *prefix)
+		fprintf(command_stderr(), "%s: %s\n", prefix, message);
+	else
+		fprintf(command_stderr(), "%s\n", message);
 }
-int command_getopt(int argc, char *const argv[], const char *options)
+
+static struct getopt_state *state(void)
 {
-	return getopt(argc, argv, options);
+	return current ? &current->getopt : &outside;
 }
+
 int *command_optind(void)
 {
-	return &optind;
+	return &state()->index;
 }
+
 int *command_opterr(void)
 {
-	return &opterr;
+	return &state()->report_errors;
 }
+
 int *command_optopt(void)
 {
-	return &optopt;
+	return &state()->option;
 }
+
 char **command_optarg(void)
 {
-	return &optarg;
+	return &state()->argument;
+}
+
+/* POSIX getopt over this command's own state, with musl's messages. */
+int command_getopt(int argc, char *const argv[], const char *options)
+{
+	struct getopt_state *s = state();
+	bool colon = options[0] == ':';
+
+	s->argument = NULL;
+	if (s->index < 1)
+		s->index = 1, s->position = 0;
+	if (!s->position) {
+		const char *word = s->index < argc ? argv[s->index] : NULL;
+
+		if (!word || word[0] != '-' || !word[1])
+			return -1;
+		if (!strcmp(word, "--")) {
+			s->index++;
+			return -1;
+		}
+		s->position = 1;
+	}
+	const char *word = argv[s->index];
+	char option = word[s->position++];
+	const char *spec = option != ':' ? strchr(options + colon, option) : NULL;
+
+	s->option = option;
+	if (!word[s->position]) {
+		s->index++;
+		s->position = 0;
+	}
+	if (!spec) {
+		if (s->report_errors && !colon)
+			fprintf(command_stderr(), "%s: unrecognized option: %c\n", argv[0], option);
+		return '?';
+	}
+	if (spec[1] != ':')
+		return option;
+	if (s->position) { /* the rest of this word: "-n5" */
+		s->argument = (char *)word + s->position;
+		s->index++;
+		s->position = 0;
+	} else if (s->index < argc) {
+		s->argument = argv[s->index++];
+	} else {
+		if (colon)
+			return ':';
+		if (s->report_errors)
+			fprintf(command_stderr(), "%s: option requires an argument: %c\n", argv[0],
+				option);
+		return '?';
+	}
+	return option;
 }

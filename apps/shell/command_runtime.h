@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: MIT
-/* Running a command on the current thread with its own streams (provisional). */
+/* Running a command (apps/shell/command_runtime.c): the implementation of command.h's
+ * per-thread stdio, exit and getopt, and the runner the shell calls on a stage's thread. */
 #ifndef YOLK_SHELL_COMMAND_RUNTIME_H
 #define YOLK_SHELL_COMMAND_RUNTIME_H
+
 #include <stdio.h>
+
 struct command_streams {
 	FILE *in, *out, *err;
 };
+
+/* Runs MAIN(ARGC, ARGV) on the calling thread with STREAMS as its stdin, stdout and stderr
+ * and getopt's state fresh; returns its status, from a return or from exit(). The streams are
+ * flushed, not closed. */
 int command_run(int (*main)(int, char **), const struct command_streams *streams, int argc,
 		char **argv);
+/* Marks the command running on this thread interrupted (from a signal handler). */
 void command_set_interrupted(void);
+
 #endif
