@@ -117,6 +117,8 @@ long sys_geteuid(void);
 long sys_getgid(void);
 long sys_getegid(void);
 long sys_uname(struct linux_utsname *result);
+long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
+	       unsigned long argument4, unsigned long argument5);
 long sys_reboot(int magic1, int magic2, unsigned int command, void *argument);
 long sys_sysinfo(struct linux_sysinfo *result);
 long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_limit,

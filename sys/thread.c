@@ -394,3 +394,31 @@ long sys_times(int64_t *buffer)
 		return -EFAULT;
 	return time_monotonic_ns() / (NANOSECONDS_PER_SECOND / CLOCK_TICKS_PER_SECOND);
 }
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+/* prctl: only the thread's name (PR_SET_NAME, PR_GET_NAME; 15 characters and a NUL, as on Linux),
+ * which ps and top show. */
+long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
+	       unsigned long argument4, unsigned long argument5)
+{
+	struct thread *current = thread_current();
+	char *user = (char *)argument2;
+
+	(void)argument3, (void)argument4, (void)argument5;
+	if (option == PR_GET_NAME)
+		return copy_to_user(user, current->name, THREAD_NAME_SIZE);
+	if (option != PR_SET_NAME)
+		return -EINVAL;
+	char name[THREAD_NAME_SIZE] = {0};
+
+	for (size_t i = 0; i < THREAD_NAME_SIZE - 1; i++) {
+		if (!user_readable(user + i, 1))
+			return -EFAULT;
+		if (!(name[i] = user[i]))
+			break;
+	}
+	memcpy(current->name, name, THREAD_NAME_SIZE);
+	return 0;
+}

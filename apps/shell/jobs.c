@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "command.h"
@@ -98,6 +99,7 @@ static void *stage_thread(void *argument)
 {
 	struct job_stage *stage = argument;
 
+	prctl(PR_SET_NAME, stage->arguments.fields[0]); /* what ps and top show */
 	stage->status = run_stage(stage);
 	close_stage_streams(stage);
 	atomic_store(&stage->finished, true);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* ids: the process and user identities are consistent: getpid, gettid (the main thread is the
  * process), set_tid_address (returns the thread id), getppid, and equal real and effective user
- * and group ids, through musl's wrappers and through raw system calls alike. */
+ * and group ids, through musl's wrappers and through raw system calls alike; the thread's name
+ * (prctl PR_SET_NAME/PR_GET_NAME, cut at 15 characters). */
 #define _GNU_SOURCE /* gettid */
 #include <errno.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "check.h"
@@ -30,5 +32,12 @@ int main(void)
 		  syscall(SYS_getgid) == getgid() && syscall(SYS_getegid) == getegid(),
 	      "raw user or group ids differ from musl's");
 	CHECK((int)getuid() >= 0 && (int)getgid() >= 0, "negative uid or gid");
+	char name[16] = "";
+	CHECK(prctl(PR_SET_NAME, "a-rather-long-thread-name") == 0 &&
+		  prctl(PR_GET_NAME, name) == 0 && !strcmp(name, "a-rather-long-t"),
+	      "thread name [%s]", name);
+	errno = 0;
+	CHECK(prctl(PR_SET_NAME, (char *)8) == -1 && errno == EFAULT, "bad pointer: errno %d",
+	      errno);
 	return test_result();
 }

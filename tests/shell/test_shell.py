@@ -160,10 +160,42 @@ def make_initrd(work):
     return archive
 
 
+def test_commands_script(yolk, image, work):
+    """commands.ysh, run as a script by `ysh FILE`, prints commands.expected."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.join(work, "script-root")
+    os.makedirs(root, exist_ok=True)
+    with open(os.path.join(here, "commands.ysh"), "rb") as source:
+        script = source.read()
+    with open(os.path.join(root, "commands.ysh"), "wb") as copy:
+        copy.write(script)
+    archive = os.path.join(work, "script.cpio")
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc"], input=b"commands.ysh\n",
+                       stdout=out, cwd=root, check=True)
+    result = subprocess.run([yolk, "run", image, "--timeout", "120", "--initrd", archive, "--",
+                             "/commands.ysh"], capture_output=True, timeout=180)
+    output = result.stdout.replace(b"\r", b"").decode("utf-8", "replace")
+    with open(os.path.join(here, "commands.expected")) as expected_file:
+        expected = expected_file.read()
+    if result.returncode != 0 or output != expected:
+        with open(os.path.join(work, "commands.out"), "w") as actual:
+            actual.write(output)
+        raise Timeout("status %d; output differs from commands.expected (diff it with %s)"
+                      % (result.returncode, os.path.join(work, "commands.out")))
+
+
 def main():
     yolk, image, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
     passed = failed = 0
+    try:
+        test_commands_script(yolk, image, work)
+        print("PASS test_commands_script")
+        passed += 1
+    except (Timeout, subprocess.TimeoutExpired) as error:
+        print("FAIL test_commands_script:", error)
+        failed += 1
     command = [yolk, "run", image, "--timeout", "600", "--initrd", make_initrd(work)]
     term = Terminal(command, os.path.join(work, "session.log"))
     for number, test in enumerate(SESSION_TESTS):

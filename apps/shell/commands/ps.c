@@ -80,6 +80,8 @@ static unsigned long long meminfo_kib(const char *field)
 	return value;
 }
 
+/* The thread's CPU time at the last refresh (0 before the first: then the interval is the time
+ * since boot). */
 static unsigned long long previous_cpu(const struct thread_row *before, int count, int id)
 {
 	for (int i = 0; i < count; i++)
@@ -126,7 +128,7 @@ int top_main(int argc, char **argv)
 	long iterations = -1;
 	int option, counts[2] = {0, 0}, now = 0;
 	struct termios saved, raw;
-	struct timespec then, current;
+	struct timespec then = {0, 0}, current; /* the monotonic clock starts at boot */
 
 	if (!rows) {
 		fprintf(stderr, "top: out of memory\n");
@@ -149,7 +151,6 @@ int top_main(int argc, char **argv)
 		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 		tcsetattr(fileno(stdin), TCSANOW, &raw);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &then);
 	while (iterations != 0 && !command_interrupted()) {
 		counts[now] = read_threads(rows[now], MAX_THREADS);
 		clock_gettime(CLOCK_MONOTONIC, &current);
