@@ -28,7 +28,7 @@ deps: $(DEPS_STAMP)
 
 # ---- the kernel ------------------------------------------------------------------------------
 KERNEL_DIRS := arch/x86_64 boot kernel mm sys fs lib drivers/serial drivers/interrupt \
-	drivers/timer drivers/platform drivers/virtio drivers/pci
+	drivers/timer drivers/platform drivers/virtio drivers/pci drivers/video drivers/input
 KERNEL_SOURCES := $(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* The console: a Linux-compatible terminal over the 16550 UART (see kernel/console.h). The
+/* The console: a Linux-compatible terminal over the 16550 UART and, when the machine has them,
+ * the VGA screen and the PS/2 keyboard (see kernel/console.h). The
  * receive interrupt runs the line discipline the termios settings ask for: in canonical mode
  * (ICANON) erase, kill, word-erase and end-of-file edit a line that becomes readable at its
  * newline; otherwise bytes are readable at once (VMIN/VTIME). ISIG turns ^C and ^\ into
@@ -9,6 +10,7 @@
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
 #include "drivers/serial/uart16550.h"
+#include "drivers/video/vga_text.h"
 #include "fs/devices.h"
 #include "fs/poll.h"
 #include "include/uapi/errno.h"
@@ -72,22 +74,29 @@ void console_init(void)
 	uart16550_init();
 }
 
+/* Every output device: the serial port and the screen. */
+static void output(const char *text, size_t length)
+{
+	uart16550_write(text, length);
+	vga_text_write(text, length);
+}
+
 static void write_translated(const char *text, size_t length)
 {
 	size_t start = 0;
 
 	if (!(termios.output_flags & OPOST) || !(termios.output_flags & ONLCR)) {
-		uart16550_write(text, length);
+		output(text, length);
 		return;
 	}
 	for (size_t i = 0; i < length; i++) {
 		if (text[i] != '\n')
 			continue;
-		uart16550_write(text + start, i - start);
-		uart16550_write("\r\n", 2);
+		output(text + start, i - start);
+		output("\r\n", 2);
 		start = i + 1;
 	}
-	uart16550_write(text + start, length - start);
+	output(text + start, length - start);
 }
 
 void console_write_kernel(const char *text, size_t length)
@@ -185,8 +194,7 @@ static bool edit_line(unsigned char byte)
 	return true;
 }
 
-/* Interrupt context. */
-static void console_receive(unsigned char byte)
+void console_input(unsigned char byte)
 {
 	const uint8_t *keys = termios.control_characters;
 
@@ -216,7 +224,7 @@ static void console_receive(unsigned char byte)
 
 void console_enable_input(void)
 {
-	uart16550_enable_receive_interrupt(console_receive);
+	uart16550_enable_receive_interrupt(console_input);
 }
 
 /* Raw mode: VMIN bytes (at least one when VMIN > 0), or what came within VTIME tenths. */

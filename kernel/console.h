@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The console: file descriptors 0, 1 and 2 of the application. Output goes to the serial port
- * with "\n" sent as "\r\n"; input arrives by interrupt into a buffer and is read a line at a
- * time with echo and erase (a minimal canonical mode; the tty layer of the console issue
- * replaces it). */
+/* The console: file descriptors 0, 1 and 2 of the application, a Linux-compatible terminal
+ * (kernel/console.c). Output goes to the serial port and, when there is one, the VGA screen;
+ * input comes from the serial port and the PS/2 keyboard alike, through the line discipline. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -11,6 +10,8 @@
 void console_init(void);
 /* Turns on interrupt-driven input (needs the interrupt controllers). */
 void console_enable_input(void);
+/* One byte of input, from the serial port or the keyboard (interrupt context). */
+void console_input(unsigned char byte);
 /* Writes from kernel memory; safe in any context. */
 void console_write_kernel(const char *text, size_t length);
 /* Blocks until a line (or end of file, ^D) is available; returns bytes copied. */

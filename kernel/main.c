@@ -7,10 +7,12 @@
 #include "arch/x86_64/exceptions.h"
 #include "arch/x86_64/interrupts.h"
 #include "boot/boot.h"
+#include "drivers/input/i8042.h"
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/acpi.h"
 #include "drivers/virtio/virtio_mmio.h"
 #include "drivers/virtio/virtio_pci.h"
+#include "drivers/video/vga_text.h"
 #include "fs/vfs.h"
 #include "kernel/app_start.h"
 #include "kernel/cmdline.h"
@@ -48,12 +50,14 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	cpu_setup();				       /* SSE/AVX, syscall MSRs, GS */
 	frame_init(&bootinfo, paging_init(&bootinfo)); /* final page tables, then RAM */
 	vm_init();				       /* the image's memory areas */
+	vga_text_init();			       /* the screen, if there is one */
 	irq_init();				       /* mask PIC, LAPIC, I/O APIC */
 	acpi_init(bootinfo.rsdp);		       /* power-off registers */
 	time_init();				       /* TSC and wall clock */
 	random_init();				       /* getrandom, AT_RANDOM */
 	scheduler_init();			       /* this context becomes thread 1 */
 	console_enable_input();			       /* serial receive interrupt */
+	i8042_init();				       /* the keyboard, if there is one */
 	vfs_init(&bootinfo);			       /* ramfs root, /dev, initrd, /etc */
 	vfs_open_console();			       /* descriptors 0, 1, 2 */
 	virtio_mmio_probe(cmdline.virtio_mmio_devices,

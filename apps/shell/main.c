@@ -39,7 +39,7 @@ static void print_banner(void)
 	struct utsname name;
 
 	uname(&name);
-	printf("\n%s %s (%s) — ysh, the Yolk shell. Type 'help' for the commands.\n", name.sysname,
+	printf("\n%s %s (%s) - ysh, the Yolk shell. Type 'help' for the commands.\n", name.sysname,
 	       name.release, name.machine);
 }
 

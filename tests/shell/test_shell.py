@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+from monitor import Monitor
 from terminal import Terminal, Timeout
 
 PROMPT = r"root@yolk:[^#\n]*# "
@@ -185,17 +186,51 @@ def test_commands_script(yolk, image, work):
                       % (result.returncode, os.path.join(work, "commands.out")))
 
 
+def test_keyboard_and_screen(yolk, image, work):
+    """On q35 with --vga: a command typed on the PS/2 keyboard (QEMU's sendkey) runs, its output
+    is on the serial port and on the VGA text screen (read back from guest memory)."""
+    socket_path = os.path.join(work, "monitor.sock")
+    if os.path.exists(socket_path):
+        os.unlink(socket_path)
+    term = Terminal([yolk, "run", image, "--vga", "--monitor", socket_path, "--timeout", "120"],
+                    os.path.join(work, "vga-session.log"))
+    monitor = None
+    try:
+        prompt(term, 60)
+        monitor = Monitor(socket_path)
+        monitor.type("echo typed-on-the-keyboard\n")
+        term.expect(r"\ntyped-on-the-keyboard\n", 30)
+        prompt(term)
+        rows = monitor.screen()
+        wanted = ["root@yolk:/root# echo typed-on-the-keyboard", "typed-on-the-keyboard"]
+        for index, row in enumerate(rows):
+            if rows[index:index + 2] == wanted:
+                break
+        else:
+            raise Timeout("the screen does not show the command and its output:\n"
+                          + "\n".join(rows))
+        term.send("exit 7\r")
+        status = term.wait()
+        if status != 7:
+            raise Timeout("exit status %d, expected 7" % status)
+    finally:
+        if monitor:
+            monitor.close()
+        term.close()
+
+
 def main():
     yolk, image, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
     passed = failed = 0
-    try:
-        test_commands_script(yolk, image, work)
-        print("PASS test_commands_script")
-        passed += 1
-    except (Timeout, subprocess.TimeoutExpired) as error:
-        print("FAIL test_commands_script:", error)
-        failed += 1
+    for test in (test_commands_script, test_keyboard_and_screen):
+        try:
+            test(yolk, image, work)
+            print("PASS", test.__name__)
+            passed += 1
+        except (Timeout, subprocess.TimeoutExpired, OSError) as error:
+            print("FAIL %s: %s" % (test.__name__, error))
+            failed += 1
     command = [yolk, "run", image, "--timeout", "600", "--initrd", make_initrd(work)]
     term = Terminal(command, os.path.join(work, "session.log"))
     for number, test in enumerate(SESSION_TESTS):
