@@ -522,15 +522,50 @@ extra_rows() {
 		"$(per_second "${metric[yolk-ninep_read_per_mib]}")" "n/a (no 9p in the VM yet)" - - -
 }
 
+# ---- the shell (issue: console and shell) ---------------------------------------------------
+# bench/shell.py drives ysh and the Linux VM's busybox sh through a pseudo-terminal.
+shell_samples() {
+	[ "$yolk_built" = 1 ] || return
+	log "shell: ysh and busybox sh, start to prompt and cat of 10 MiB to the serial console"
+	yolk_command build/images/shell.elf "$memory"
+	printf '%q ' "${qemu_command[@]}" >"$out/runs/shell-qemu-command.txt"
+	yolk_command build/images/shell.elf "$memory" --vga
+	printf '%q ' "${qemu_command[@]}" >"$out/runs/shell-vga-qemu-command.txt"
+	python3 bench/shell.py "$out" "$out/runs/shell-qemu-command.txt" \
+		"$out/runs/shell-vga-qemu-command.txt" "$out/linux-vm" "$runs" \
+		>"$out/runs/shell.txt" 2>&1 || note "shell: bench/shell.py failed: $(tail -1 "$out/runs/shell.txt")"
+	local line
+	while read -r line; do note "shell: ${line#SHELL note }"; done \
+		< <(grep '^SHELL note' "$out/runs/shell.txt")
+}
+
+shell_value() { sed -n "s/^SHELL $1 \([0-9.]*\)$/\1/p" "$out/runs/shell.txt" 2>/dev/null | tail -1; }
+
+shell_rows() {
+	local yolk linux
+	yolk=$(shell_value yolk_prompt_ms)
+	linux=$(shell_value linux_prompt_ms)
+	row "shell: QEMU start to the first prompt (ms; ysh vs busybox sh)" "$yolk" "$linux" - \
+		"Linux/Yolk $(ratio "$linux" "$yolk")" -
+	yolk=$(shell_value yolk_cat_serial_mbps)
+	linux=$(shell_value linux_cat_serial_mbps)
+	row "shell: cat of 10 MiB to the serial console (MB/s)" "$yolk" "$linux" - \
+		"Yolk/Linux $(ratio "$yolk" "$linux")" -
+	row "  the same with the VGA screen on too (q35, --vga; MB/s)" \
+		"$(shell_value yolk_vga_cat_serial_mbps)" - - - -
+}
+
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 linux_clocksource=""
 build_all
 boot_samples
 syscall_samples
 extra_samples
+shell_samples
 boot_rows
 syscall_rows
 extra_rows
+shell_rows
 memory_rows
 size_rows
 report | tee "$results/latest.md"

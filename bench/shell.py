@@ -5,10 +5,13 @@ same QEMU command line and serial port, driven through a pseudo-terminal as a pe
 them (tests/shell/terminal.py):
   - start to prompt: from starting QEMU to the shell's first prompt on the serial port (ms);
   - cat of a 10 MiB text file to the serial console, as the host's terminal receives it (MB/s;
-    once: it takes tens of seconds through QEMU's emulated UART, which writes each byte alone).
+    once: it takes tens of seconds through QEMU's emulated UART, which writes each byte alone);
+    for Yolk also with the VGA screen on (q35, --vga): the console writes both.
 The file comes in an initrd (Yolk: yolk run --initrd; Linux: appended to the VM's initramfs,
 and busybox sh runs as the kernel's rdinit). Prints "SHELL <name> <value>" lines for
-bench/run.sh's table. Usage: bench/shell.py OUT QEMU-COMMAND-FILE LINUX-VM-DIR RUNS"""
+bench/run.sh's table. Usage: bench/shell.py OUT QEMU-COMMAND-FILE VGA-QEMU-COMMAND-FILE
+LINUX-VM-DIR RUNS (the command files: what yolk run --print-qemu-command prints for the shell
+image, without and with --vga)."""
 import os
 import shlex
 import subprocess
@@ -34,8 +37,11 @@ def make_data(out):
     return archive
 
 
-def guest_command(base, kernel, initrd, append):
-    """BASE (yolk run --print-qemu-command's words) with the guest swapped."""
+def guest_command(base, kernel, initrd, append=None):
+    """BASE (yolk run --print-qemu-command's words) with the guest swapped (APPEND None: the
+    kernel command line BASE has)."""
+    if append is None:
+        append = base[base.index("-append") + 1]
     command, skip = [], False
     for word in base:
         if skip:
@@ -76,12 +82,16 @@ def median(values):
 
 
 def main():
-    out, base_file, linux_vm, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    out, base_file, vga_file, linux_vm = sys.argv[1:5]
+    runs = int(sys.argv[5])
     base = shlex.split(open(base_file).read())
+    vga_base = shlex.split(open(vga_file).read())
     data = make_data(out)
     yolk_image = base[base.index("-kernel") + 1]
-    systems = {"yolk": (guest_command(base, yolk_image, data, "--"), "root@yolk:/root# ",
-                        "cat /data/big")}
+    systems = {"yolk": (guest_command(base, yolk_image, data), "root@yolk:/root# ",
+                        "cat /data/big"),
+               "yolk_vga": (guest_command(vga_base, yolk_image, data), "root@yolk:/root# ",
+                            "cat /data/big")}
     linux_initrd = os.path.join(out, "shell-linux.cpio")
     try:
         with open(linux_initrd, "wb") as joined:
@@ -94,7 +104,7 @@ def main():
         print("SHELL note the Linux VM is missing: %s" % error)
     for name, (command, prompt, cat_line) in systems.items():
         ready, speed = [], []
-        for run in range(runs):
+        for run in range(runs if name != "yolk_vga" else 1):
             try:
                 # The cat takes tens of seconds through an emulated UART: once is enough.
                 ms, mbps = measure(command, prompt, cat_line if run == 0 else None,
