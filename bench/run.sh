@@ -471,7 +471,7 @@ extra_samples() {
 		fi
 	done
 	log "routines and channels: Yolk"
-	yolk_command "$out/yolk/direct/routines.elf" 640M
+	yolk_command "$out/yolk/direct/routines.elf" 512M
 	timed_run "^BENCH start" 1 300 /dev/null "${qemu_command[@]}" &&
 		cp "$last" "$out/runs/yolk-routines.txt" || fail yolk-routines
 	log "9P: Yolk"
@@ -503,7 +503,7 @@ extra_rows() {
 		">= 3x faster than Linux: $(verdict "$(ratio "$linux" "$yolk" | tr -d x)" ">=" 3)"
 	row "channel ping-pong round trip, 2 routines (ns)" "${metric[yolk-channel_pingpong]}" - - \
 		"channel/condvar $(ratio "${metric[yolk-channel_pingpong]}" "$yolk")" -
-	row "start 100,000 parked routines (ms, --mem 640M)" \
+	row "start 100,000 parked routines (ms, --mem 512M)" \
 		"$(scaled "${metric[yolk-start_100k_routines]}" 10)" - - - -
 	yolk=$(per_second "${metric[yolk-file_create_stat_unlink]}")
 	linux=$(per_second "${metric[linux-file_create_stat_unlink]}")

@@ -9,6 +9,7 @@
 #include "kernel/symbols.h"
 #include "kernel/thread.h"
 #include "lib/format.h"
+#include "mm/paging.h"
 #include "mm/vm.h"
 
 #define BACKTRACE_DEPTH 32
@@ -33,8 +34,13 @@ void crash_print_backtrace(uint64_t instruction, uint64_t frame_pointer)
 	log_raw("backtrace:\n");
 	print_location("  #0  ", instruction);
 	for (int depth = 1; depth < BACKTRACE_DEPTH; depth++) {
+		/* Only frames in memory already: touching a page not yet there would run the
+		 * page-fault handler, and the crash may be that memory ran out. (The frame's two
+		 * words may straddle a page boundary: both are looked up.) */
 		if (!frame_pointer || (frame_pointer & 7) ||
-		    !vm_range_allowed(frame_pointer, 16, PROT_READ))
+		    !vm_range_allowed(frame_pointer, 16, PROT_READ) ||
+		    !(paging_lookup(frame_pointer) & PAGE_PRESENT) ||
+		    !(paging_lookup(frame_pointer + 8) & PAGE_PRESENT))
 			break;
 		const uint64_t *frame = (const uint64_t *)frame_pointer;
 		uint64_t return_address = frame[1];

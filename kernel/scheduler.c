@@ -106,7 +106,53 @@ static void reap(struct thread *thread)
 	heap_free(thread);
 }
 
-static void switch_to(struct interrupt_frame *frame, struct thread *next)
+/* The thread's FPU save area, allocated the first time it needs one; NULL when memory is out. */
+static void *fpu_area(struct thread *thread)
+{
+	if (!thread->fpu_state) {
+		/* Zeroed: XRSTOR faults on a header whose reserved bytes XSAVE never writes. */
+		thread->fpu_allocation = heap_alloc_zeroed(cpu_fpu_state_size() + 63);
+		if (thread->fpu_allocation)
+			thread->fpu_state = (void *)ALIGN_UP((uintptr_t)thread->fpu_allocation, 64);
+	}
+	return thread->fpu_state;
+}
+
+/* Keeps what PREVIOUS's way of leaving the CPU requires of its FPU state (see struct thread):
+ * the control words after a block in a direct call, everything otherwise. The idle thread
+ * never uses the FPU. */
+static void save_fpu(struct thread *previous, bool voluntary)
+{
+	previous->fpu_state_saved = false;
+	if (previous == cpu->idle)
+		return;
+	cpu_fpu_save_control(&previous->fpu_control);
+	if (voluntary && !cpu->syscall_frame)
+		return;
+	if (!fpu_area(previous)) {
+		/* Only a call through the trap gets here (a preemption waits for memory). */
+		static bool warned;
+
+		if (!warned)
+			pr_warn("out of memory for thread %d's FPU state: its vector registers are "
+				"not kept across this system call\n",
+				previous->id);
+		warned = true;
+		return;
+	}
+	cpu_fpu_save(previous->fpu_state);
+	previous->fpu_state_saved = true;
+}
+
+static void restore_fpu(const struct thread *next)
+{
+	if (next->fpu_state_saved)
+		cpu_fpu_restore(next->fpu_state);
+	else if (next != cpu->idle)
+		cpu_fpu_restore_control(&next->fpu_control);
+}
+
+static void switch_to(struct interrupt_frame *frame, struct thread *next, bool voluntary)
 {
 	struct thread *previous = cpu->current;
 	uint64_t now = time_monotonic_ns();
@@ -116,13 +162,13 @@ static void switch_to(struct interrupt_frame *frame, struct thread *next)
 		reap(previous);
 	} else {
 		previous->context = *frame;
-		cpu_fpu_save(previous->fpu_state);
+		save_fpu(previous, voluntary);
 		previous->fs_base = cpu_get_thread_pointer();
 		previous->syscall_frame = cpu->syscall_frame;
 		if (previous->state == THREAD_RUNNING && previous != cpu->idle)
 			enqueue(previous);
 	}
-	cpu_fpu_restore(next->fpu_state);
+	restore_fpu(next);
 	cpu_set_thread_pointer(next->fs_base);
 	cpu->syscall_frame = next->syscall_frame;
 	*frame = next->context;
@@ -169,11 +215,13 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame)
 	if (voluntary || current == cpu->idle || cpu->need_reschedule ||
 	    (slice_over && anything_runnable(current->priority))) {
 		cpu->need_reschedule = false;
+		/* A running thread keeps the CPU when nothing else waits, or when it is preempted
+		 * and there is no memory to save its vector registers in. */
 		if (current->state == THREAD_RUNNING && current != cpu->idle &&
-		    !anything_runnable(current->priority))
-			slice_end_ns = now + TIME_SLICE_NS; /* keep running */
+		    (!anything_runnable(current->priority) || (!voluntary && !fpu_area(current))))
+			slice_end_ns = now + TIME_SLICE_NS;
 		else
-			switch_to(frame, dequeue_next());
+			switch_to(frame, dequeue_next(), voluntary);
 	}
 	program_timer(now);
 	if (cpu->current != cpu->idle && (frame->rflags & RFLAGS_IF))
@@ -268,12 +316,6 @@ static struct thread *thread_alloc(const char *name)
 
 	if (!thread)
 		return NULL;
-	thread->fpu_allocation = heap_alloc_zeroed(cpu_fpu_state_size() + 63);
-	if (!thread->fpu_allocation) {
-		heap_free(thread);
-		return NULL;
-	}
-	thread->fpu_state = (void *)ALIGN_UP((uintptr_t)thread->fpu_allocation, 64);
 	strlcpy(thread->name, name, sizeof(thread->name));
 	thread->priority = THREAD_DEFAULT_PRIORITY;
 	list_init(&thread->queue_node);
@@ -291,7 +333,7 @@ struct thread *thread_create(const struct interrupt_frame *context, const char *
 	uint64_t flags = interrupts_save();
 	thread->id = ++next_thread_id;
 	thread->context = *context;
-	cpu_fpu_save(thread->fpu_state); /* starts with its creator's FPU state, as on Linux */
+	cpu_fpu_save_control(&thread->fpu_control); /* its creator's rounding and exception modes */
 	thread->fs_base = cpu_get_thread_pointer();
 	thread->signals_blocked = cpu->current->signals_blocked;
 	list_add_tail(&all_threads, &thread->all_node);

@@ -42,8 +42,16 @@ struct thread {
 	enum thread_state state;
 	int priority; /* 0 lowest .. THREAD_PRIORITIES - 1 */
 	struct interrupt_frame context;
-	void *fpu_state; /* 64-byte aligned, cpu_fpu_state_size() bytes */
+	/* The FPU state while switched out: the whole register set (fpu_state, 64-byte aligned,
+	 * cpu_fpu_state_size() bytes, allocated when first needed) when the thread was preempted
+	 * or blocked in a call through the trap, which keeps every register; only the control
+	 * words when it blocked in a direct call, which like any function call lets the vector
+	 * registers change. So a thread that only ever waits in direct calls (a parked routine)
+	 * has no save area, and switching to and from it costs no XSAVE. */
+	void *fpu_state;
 	void *fpu_allocation;
+	bool fpu_state_saved; /* fpu_state holds the registers (else fpu_control alone counts) */
+	struct fpu_control fpu_control;
 	uint64_t fs_base;
 	/* cpu_local's syscall_frame while switched out: set only in a call through the trap. */
 	struct syscall_frame *syscall_frame;

@@ -110,6 +110,17 @@ void cpu_fpu_save(void *area)
 		__asm__ volatile("fxsave64 (%0)" : : "r"(area) : "memory");
 }
 
+void cpu_fpu_save_control(struct fpu_control *control)
+{
+	__asm__ volatile("stmxcsr %0; fnstcw %1"
+			 : "=m"(control->mxcsr), "=m"(control->x87_control));
+}
+
+void cpu_fpu_restore_control(const struct fpu_control *control)
+{
+	__asm__ volatile("ldmxcsr %0; fldcw %1" : : "m"(control->mxcsr), "m"(control->x87_control));
+}
+
 void cpu_fpu_restore(const void *area)
 {
 	if (have_xsave)

@@ -38,3 +38,13 @@ uint64_t cpu_get_thread_pointer(void);
 uint32_t cpu_fpu_state_size(void);
 void cpu_fpu_save(void *area);
 void cpu_fpu_restore(const void *area);
+
+/* The FPU's control words, which the System V ABI has callee-saved (MXCSR's control bits, the
+ * x87 control word): all of a thread's FPU state that a function call keeps. */
+struct fpu_control {
+	uint32_t mxcsr;
+	uint16_t x87_control;
+};
+
+void cpu_fpu_save_control(struct fpu_control *control);
+void cpu_fpu_restore_control(const struct fpu_control *control);

@@ -117,10 +117,12 @@ syscall_entry:
 	je rt_sigreturn_path
 	movq %r10, %rcx
 	dispatch
-	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME	/* set only during a call through here */
 	cmpw $0, %gs:CPU_LOCAL_SIGNAL_PENDING	/* and interrupt_deferred, the next byte */
 	jne trap_exit_path
 trap_return_to_caller:
+	/* The frame pointer is set only during a call through here: a switch on the slow path
+	 * above still sees it (the scheduler keeps a trap caller's vector registers). */
+	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
 	addq $8, %rsp
 	popq %r15
 	popq %r14
@@ -167,6 +169,7 @@ trap_exit_path:
 /* Slow paths, on the per-CPU signal stack: the signal frame they write on the thread's stack
  * may cover the region this entry is using. Both end in an interrupt return. */
 signal_path:
+	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
 	movq %rsp, %rdi			/* the syscall frame */
 	movq %rax, %rsi			/* the system call's result */
 	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp

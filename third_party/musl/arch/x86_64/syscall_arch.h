@@ -17,8 +17,9 @@ long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long num
  * deferred-interrupt bytes of the per-CPU block (%gs:32, %gs:33: Yolk's struct cpu_local) at
  * once: only when one is set does yolk_syscall_exit run (it may deliver a signal, and comes
  * back here as from a call). The handler is a C function: it may clobber what the System V
- * convention lets it (the kernel never touches vector registers). A number outside the table
- * goes to yolk_syscall, which reports it. */
+ * convention lets it, vector registers included, as for any call (a thread that blocks here has
+ * only its FPU control words kept: switching threads then costs no XSAVE). A number outside
+ * the table goes to yolk_syscall, which reports it. */
 #define __YOLK_SYSCALL_COUNT 512
 #define __YOLK_SYSCALL_SEQUENCE                                                                \
 	"incq yolk_syscall_counts(,%%rax,8)\n\t"                                                  \
@@ -45,7 +46,9 @@ static __inline long __yolk_syscall6(long n, long a1, long a2, long a3, long a4,
 			     : "+r"(rax), "+r"(rdi), "+r"(rsi), "+r"(rdx), "+r"(rcx), "+r"(r8),
 			       "+r"(r9)
 			     :
-			     : "r10", "r11", "memory", "cc");
+			     : "r10", "r11", "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
+			       "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12",
+			       "xmm13", "xmm14", "xmm15");
 	return rax;
 }
 
