@@ -450,7 +450,7 @@ scaled() { is_number "${1:-}" && calc "$1 / $2" "${3:-1}"; }
 extra_samples() {
 	local program key where
 	[ "$yolk_built" = 1 ] || return
-	for program in "${portable_programs[@]}" yolk/routines yolk/ninep; do
+	for program in "${portable_programs[@]}" yolk/routines ninep; do
 		$yolk build -o "$out/yolk/direct/${program#yolk/}.elf" "bench/programs/$program.c" \
 			>>"$out/runs/yolk-build.txt" 2>&1 || note "Yolk: yolk build $program.c failed"
 	done
@@ -474,11 +474,7 @@ extra_samples() {
 	yolk_command "$out/yolk/direct/routines.elf" 512M
 	timed_run "^BENCH start" 1 300 /dev/null "${qemu_command[@]}" &&
 		cp "$last" "$out/runs/yolk-routines.txt" || fail yolk-routines
-	log "9P: Yolk"
-	rm -rf "$out/share" && mkdir -p "$out/share"
-	yolk_command "$out/yolk/direct/ninep.elf" 256M --share "$out/share:/share"
-	timed_run "^BENCH ninep_read" 1 300 /dev/null "${qemu_command[@]}" &&
-		cp "$last" "$out/runs/yolk-ninep.txt" || fail yolk-ninep
+	ninep_samples
 	for where in yolk linux host; do
 		for key in pthread_create_join mutex_condvar_pingpong file_create_stat_unlink \
 			pipe_per_mib channel_pingpong start_100k_routines ninep_write_per_mib \
@@ -516,10 +512,41 @@ extra_rows() {
 	row "pipe throughput between 2 threads (MiB/s)" "$yolk" "$linux" \
 		"$(per_second "${metric[host-pipe_per_mib]}")" "Yolk/Linux $(ratio "$yolk" "$linux")" \
 		">= Linux: $(verdict "$(ratio "$yolk" "$linux" | tr -d x)" ">=" 1)"
-	row "9P sequential write, 256 MiB (MiB/s)" \
-		"$(per_second "${metric[yolk-ninep_write_per_mib]}")" "n/a (no 9p in the VM yet)" - - -
-	row "9P sequential read, 256 MiB (MiB/s)" \
-		"$(per_second "${metric[yolk-ninep_read_per_mib]}")" "n/a (no 9p in the VM yet)" - - -
+	yolk=$(per_second "${metric[yolk-ninep_write_per_mib]}")
+	linux=$(per_second "${metric[linux-ninep_write_per_mib]}")
+	row "9P sequential write, 256 MiB (MiB/s; q35, virtio-9p-pci)" "$yolk" "$linux" - \
+		"Yolk/Linux $(ratio "$yolk" "$linux")" ">= Linux: $(verdict "$(ratio "$yolk" "$linux" | tr -d x)" ">=" 1)"
+	yolk=$(per_second "${metric[yolk-ninep_read_per_mib]}")
+	linux=$(per_second "${metric[linux-ninep_read_per_mib]}")
+	row "9P sequential read, 256 MiB (MiB/s; q35, virtio-9p-pci)" "$yolk" "$linux" - \
+		"Yolk/Linux $(ratio "$yolk" "$linux")" ">= Linux: $(verdict "$(ratio "$yolk" "$linux" | tr -d x)" ">=" 1)"
+}
+
+# 9P, Yolk and the Linux VM, both on q35 (virtio-9p-pci; see linux-vm/build.sh for why) with the
+# same -fsdev/-device lines, msize 131136 (Yolk's: fs/ninep.c), no caching on either side.
+ninep_samples() {
+	local -a yolk_qemu
+	local index
+	log "9P: Yolk, Linux VM (q35, virtio-9p-pci)"
+	rm -rf "$out/share" && mkdir -p "$out/share"
+	yolk_command "$out/yolk/direct/ninep.elf" 256M --machine q35 --share "$out/share:/share"
+	yolk_qemu=("${qemu_command[@]}")
+	timed_run "^BENCH ninep_read" 1 300 /dev/null "${yolk_qemu[@]}" &&
+		cp "$last" "$out/runs/yolk-ninep.txt" || fail yolk-ninep
+	[ "$linux_built" = 1 ] || return
+	rm -f "$out/share/bench.bin"
+	cat "$out/linux-vm/initramfs.cpio" "$out/linux-vm/modules-9p.cpio" >"$out/linux-vm/initramfs-9p.cpio"
+	qemu_command=()
+	for ((index = 0; index < ${#yolk_qemu[@]}; index++)); do
+		case ${yolk_qemu[$index]} in
+		-kernel | -append | -initrd) index=$((index + 1)) ;;
+		*) qemu_command+=("${yolk_qemu[$index]}") ;;
+		esac
+	done
+	qemu_command+=(-kernel "$out/linux-vm/vmlinuz" -initrd "$out/linux-vm/initramfs-9p.cpio"
+		-append "$linux_append bench=ninep share=/share msize=131136")
+	timed_run "^BENCH ninep_read" 1 300 /dev/null "${qemu_command[@]}" &&
+		cp "$last" "$out/runs/linux-ninep.txt" || fail linux-ninep
 }
 
 # ---- the shell (issue: console and shell) ---------------------------------------------------

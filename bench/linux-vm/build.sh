@@ -4,6 +4,8 @@
 #   OUT/initramfs.cpio  an uncompressed newc archive: busybox-static, bench/linux-vm/init as /init,
 #                       the exit-qemu helper, and the benchmark programs in /bench
 #   OUT/root/bench/*    the same static programs, which also run on the host
+#   OUT/modules-9p.cpio the kernel modules for 9P over virtio-pci, in load order (lib/modules),
+#                       to append to the initramfs for the 9P benchmark only
 # Programs are compiled with musl-gcc -static -O2 from bench/programs.
 # Usage: bench/linux-vm/build.sh [OUT]
 set -eu
@@ -44,4 +46,21 @@ done
 (cd "$out/root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
 	>"$out/initramfs.cpio"
 ln -sf "$vmlinuz" "$out/vmlinuz"
+
+# 9P over virtio-pci: Debian builds these as modules (and virtio-mmio devices cannot be named on
+# its command line: CONFIG_VIRTIO_MMIO_CMDLINE_DEVICES is off), so the 9P run is on q35 with
+# these loaded by /init, in dependency order (modinfo -F depends).
+modules_dir=/lib/modules/${kernel_package#linux-image-}/kernel
+rm -rf "$out/modules-9p" && mkdir -p "$out/modules-9p/lib/modules"
+order=""
+for module in drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_modern_dev \
+	drivers/virtio/virtio_pci_legacy_dev drivers/virtio/virtio_pci fs/netfs/netfs \
+	fs/fscache/fscache net/9p/9pnet net/9p/9pnet_virtio fs/9p/9p; do
+	[ -r "$modules_dir/$module.ko" ] || die "$modules_dir/$module.ko: missing (linux-image-amd64)"
+	cp "$modules_dir/$module.ko" "$out/modules-9p/lib/modules/"
+	order="$order $(basename "$module")"
+done
+echo "$order" >"$out/modules-9p/lib/modules/order"
+(cd "$out/modules-9p" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
+	>"$out/modules-9p.cpio"
 echo "$kernel_package" >"$out/kernel-version"

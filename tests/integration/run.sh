@@ -27,6 +27,9 @@ JOBS=${JOBS:-2}
 TEST_TIMEOUT=${TEST_TIMEOUT:-120}
 read -r -a run_flags <<<"${YOLK_RUN_FLAGS:-}"
 read -r -a global_build_flags <<<"${YOLK_BUILD_FLAGS:-}"
+# Which libc this run links, for the manifest's arguments: direct or debian.
+libc=direct
+[[ " ${YOLK_BUILD_FLAGS:-} " != *" --libc=debian "* ]] || libc=debian
 out=$BUILD/integration
 LOG_LINES=30
 
