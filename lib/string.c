@@ -19,7 +19,12 @@ void *memcpy(void *destination, const void *source, size_t length)
 			*to++ = *from++;
 		return result;
 	}
-	__asm__ volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(length) : : "memory");
+	/* Eight bytes at a time, then the rest: an emulator runs rep movs one element per step,
+	 * so movsq is eight times faster there than movsb (and no slower on hardware). */
+	size_t words = length / 8, rest = length % 8;
+
+	__asm__ volatile("rep movsq" : "+D"(destination), "+S"(source), "+c"(words) : : "memory");
+	__asm__ volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(rest) : : "memory");
 	return result;
 }
 
@@ -38,7 +43,12 @@ void *memmove(void *destination, const void *source, size_t length)
 void *memset(void *destination, int value, size_t length)
 {
 	void *result = destination;
-	__asm__ volatile("rep stosb" : "+D"(destination), "+c"(length) : "a"(value) : "memory");
+	uint64_t pattern = 0x0101010101010101ull * (unsigned char)value;
+	size_t words = length / 8, rest = length % 8;
+
+	/* As memcpy: eight bytes a step (page clearing is most of what comes here). */
+	__asm__ volatile("rep stosq" : "+D"(destination), "+c"(words) : "a"(pattern) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(destination), "+c"(rest) : "a"(pattern) : "memory");
 	return result;
 }
 
