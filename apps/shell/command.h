@@ -4,8 +4,7 @@
  * thread of the shell, perhaps beside the other stages of a pipeline, so what a process would
  * own alone is made per thread here: stdin, stdout and stderr are the stage's own streams,
  * exit() ends the command (not the kernel) with that status, and getopt() keeps its state per
- * thread. Compiled with -DCOMMAND_STANDALONE (the host tests do), the macros vanish and a
- * command is a plain C program.
+ * thread (apps/shell/command_runtime.c). The source stays that of a plain C program.
  *
  * Include this header after every system header a command uses, or only it: it includes the
  * usual ones first so that their declarations are not touched by the macros below. Rules for a
@@ -28,7 +27,6 @@
  * was in, if any, has returned EINTR). */
 bool command_interrupted(void);
 
-#ifndef COMMAND_STANDALONE
 FILE *command_stdin(void);
 FILE *command_stdout(void);
 FILE *command_stderr(void);
@@ -58,6 +56,5 @@ char **command_optarg(void);
 #define opterr		       (*command_opterr())
 #define optopt		       (*command_optopt())
 #define optarg		       (*command_optarg())
-#endif
 
 #endif
