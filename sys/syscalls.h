@@ -14,6 +14,8 @@ typedef long (*syscall_handler)(long, long, long, long, long, long);
 extern const syscall_handler syscall_handlers[SYSCALL_COUNT];
 /* The table's entry for the numbers it lacks (the number in RAX). */
 long syscall_missing_entry(long, long, long, long, long, long);
+#define SYS_CLONE_NUMBER 56
+long syscall_clone_entry(long, long, long, long, long, long);
 extern uint64_t syscall_call_counts[SYSCALL_COUNT];
 /* For numbers without a handler: logs the name once, returns -ENOSYS. */
 long syscall_missing(unsigned long number);

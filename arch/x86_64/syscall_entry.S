@@ -31,13 +31,33 @@
 9:
 	.endm
 
+/* Completes a trap frame at FRAME with the registers a C function keeps, which still hold the
+ * caller's values on every path from the entry (struct syscall_frame: r15 at 8 ... rbx at 40). */
+	.macro save_callee_saved frame
+	movq %r15, 8(\frame)
+	movq %r14, 16(\frame)
+	movq %r13, 24(\frame)
+	movq %r12, 32(\frame)
+	movq %rbx, 40(\frame)
+	.endm
+
 	.text
 	.global syscall_entry, yolk_syscall_instruction, yolk_syscall, yolk_syscall_exit
+	.global syscall_clone_entry
 	.global syscall_missing_entry
 
 syscall_missing_entry:
 	movq %rax, %rdi
 	jmp syscall_missing
+
+/* The table's entry for clone: the child starts with every register its parent had, so the trap
+ * frame is completed first (a direct call has no frame, and sys_clone refuses it). */
+syscall_clone_entry:
+	movq %gs:CPU_LOCAL_SYSCALL_FRAME, %r11
+	testq %r11, %r11
+	jz 1f
+	save_callee_saved %r11
+1:	jmp sys_clone
 
 /* long yolk_syscall(a1, a2, a3, a4, a5, a6, number): the direct call of Yolk's musl, an
  * ordinary System V function (number is the seventh argument, on the stack). It runs the
@@ -106,12 +126,11 @@ syscall_entry:
 	pushq %r10
 	pushq %r8
 	pushq %r9
-	pushq %rbx
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
-	pushq %rax			/* number; also the seventh argument of yolk_syscall */
+	/* rbx, r12-r15: room only. The handlers are C functions, which keep them, so they are
+	 * written into the frame only by the paths that need the caller's whole register set:
+	 * clone (syscall_clone_entry) and signal delivery (signal_path). */
+	subq $40, %rsp
+	pushq %rax			/* number */
 	movq %rsp, %gs:CPU_LOCAL_SYSCALL_FRAME
 	cmpq $SYS_RT_SIGRETURN, %rax
 	je rt_sigreturn_path
@@ -123,12 +142,7 @@ trap_return_to_caller:
 	/* The frame pointer is set only during a call through here: a switch on the slow path
 	 * above still sees it (the scheduler keeps a trap caller's vector registers). */
 	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
-	addq $8, %rsp
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %rbx
+	addq $48, %rsp			/* the number, and the room of rbx, r12-r15 */
 	popq %r9
 	popq %r8
 	popq %r10
@@ -170,6 +184,7 @@ trap_exit_path:
  * may cover the region this entry is using. Both end in an interrupt return. */
 signal_path:
 	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
+	save_callee_saved %rsp
 	movq %rsp, %rdi			/* the syscall frame */
 	movq %rax, %rsi			/* the system call's result */
 	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The registers arch/x86_64/syscall_entry.S saves on entry, lowest address first: with them and
  * the caller's RBP and RSP (found through entry_rbp) the kernel has the caller's whole register
- * set, which clone needs to start a thread where its parent was. */
+ * set, which clone needs to start a thread where its parent was. RBX and R12-R15 are written only
+ * for clone and for signal delivery (the handlers, C functions, keep them anyway). */
 #pragma once
 #include <stdint.h>
 
