@@ -18,8 +18,7 @@ long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long num
  * once: only when one is set does yolk_syscall_exit run (it may deliver a signal, and comes
  * back here as from a call). The handler is a C function: it may clobber what the System V
  * convention lets it, vector registers included, as for any call (a thread that blocks here has
- * only its FPU control words kept: switching threads then costs no XSAVE). A number outside
- * the table goes to yolk_syscall, which reports it. */
+ * only its FPU control words kept: switching threads then costs no XSAVE). */
 #define __YOLK_SYSCALL_COUNT 512
 #define __YOLK_SYSCALL_SEQUENCE                                                                \
 	"incq yolk_syscall_counts(,%%rax,8)\n\t"                                                  \
@@ -30,61 +29,88 @@ long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long num
 	"call yolk_syscall_exit\n"                                                                \
 	"1:\tleaq 128(%%rsp), %%rsp"
 
-static __inline long __yolk_syscall6(long n, long a1, long a2, long a3, long a4, long a5, long a6)
-{
-	register long rax __asm__("rax") = n;
-	register long rdi __asm__("rdi") = a1;
-	register long rsi __asm__("rsi") = a2;
-	register long rdx __asm__("rdx") = a3;
-	register long rcx __asm__("rcx") = a4;
-	register long r8 __asm__("r8") = a5;
-	register long r9 __asm__("r9") = a6;
-
-	if ((unsigned long)n >= __YOLK_SYSCALL_COUNT)
-		return yolk_syscall(a1, a2, a3, a4, a5, a6, n);
-	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
-			     : "+r"(rax), "+r"(rdi), "+r"(rsi), "+r"(rdx), "+r"(rcx), "+r"(r8),
-			       "+r"(r9)
-			     :
-			     : "r10", "r11", "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
-			       "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12",
-			       "xmm13", "xmm14", "xmm15");
-	return rax;
-}
+/* Each arity passes only its own arguments; the registers it does not use are clobbered (the
+ * handler is a C function). A number outside the table goes to yolk_syscall. */
+#define __YOLK_CLOBBERS                                                                            \
+	"r10", "r11", "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",     \
+	    "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"
+#define __YOLK_OUT_OF_TABLE(n, a1, a2, a3, a4, a5, a6)                                            \
+	if ((unsigned long)(n) >= __YOLK_SYSCALL_COUNT)                                            \
+		return yolk_syscall(a1, a2, a3, a4, a5, a6, n)
 
 static __inline long __syscall0(long n)
 {
-	return __yolk_syscall6(n, 0, 0, 0, 0, 0, 0);
+	__YOLK_OUT_OF_TABLE(n, 0, 0, 0, 0, 0, 0);
+	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
+			     : "+a"(n)
+			     :
+			     : "rdi", "rsi", "rdx", "rcx", "r8", "r9", __YOLK_CLOBBERS);
+	return n;
 }
 
 static __inline long __syscall1(long n, long a1)
 {
-	return __yolk_syscall6(n, a1, 0, 0, 0, 0, 0);
+	__YOLK_OUT_OF_TABLE(n, a1, 0, 0, 0, 0, 0);
+	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
+			     : "+a"(n), "+D"(a1)
+			     :
+			     : "rsi", "rdx", "rcx", "r8", "r9", __YOLK_CLOBBERS);
+	return n;
 }
 
 static __inline long __syscall2(long n, long a1, long a2)
 {
-	return __yolk_syscall6(n, a1, a2, 0, 0, 0, 0);
+	__YOLK_OUT_OF_TABLE(n, a1, a2, 0, 0, 0, 0);
+	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
+			     : "+a"(n), "+D"(a1), "+S"(a2)
+			     :
+			     : "rdx", "rcx", "r8", "r9", __YOLK_CLOBBERS);
+	return n;
 }
 
 static __inline long __syscall3(long n, long a1, long a2, long a3)
 {
-	return __yolk_syscall6(n, a1, a2, a3, 0, 0, 0);
+	__YOLK_OUT_OF_TABLE(n, a1, a2, a3, 0, 0, 0);
+	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
+			     : "+a"(n), "+D"(a1), "+S"(a2), "+d"(a3)
+			     :
+			     : "rcx", "r8", "r9", __YOLK_CLOBBERS);
+	return n;
 }
 
 static __inline long __syscall4(long n, long a1, long a2, long a3, long a4)
 {
-	return __yolk_syscall6(n, a1, a2, a3, a4, 0, 0);
+	__YOLK_OUT_OF_TABLE(n, a1, a2, a3, a4, 0, 0);
+	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
+			     : "+a"(n), "+D"(a1), "+S"(a2), "+d"(a3), "+c"(a4)
+			     :
+			     : "r8", "r9", __YOLK_CLOBBERS);
+	return n;
 }
 
 static __inline long __syscall5(long n, long a1, long a2, long a3, long a4, long a5)
 {
-	return __yolk_syscall6(n, a1, a2, a3, a4, a5, 0);
+	register long r8 __asm__("r8") = a5;
+
+	__YOLK_OUT_OF_TABLE(n, a1, a2, a3, a4, a5, 0);
+	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
+			     : "+a"(n), "+D"(a1), "+S"(a2), "+d"(a3), "+c"(a4), "+r"(r8)
+			     :
+			     : "r9", __YOLK_CLOBBERS);
+	return n;
 }
 
 static __inline long __syscall6(long n, long a1, long a2, long a3, long a4, long a5, long a6)
 {
-	return __yolk_syscall6(n, a1, a2, a3, a4, a5, a6);
+	register long r8 __asm__("r8") = a5;
+	register long r9 __asm__("r9") = a6;
+
+	__YOLK_OUT_OF_TABLE(n, a1, a2, a3, a4, a5, a6);
+	__asm__ __volatile__(__YOLK_SYSCALL_SEQUENCE
+			     : "+a"(n), "+D"(a1), "+S"(a2), "+d"(a3), "+c"(a4), "+r"(r8), "+r"(r9)
+			     :
+			     : __YOLK_CLOBBERS);
+	return n;
 }
 
 /* No VDSO_* definitions: Yolk has no vDSO, and without VDSO_CGT_SYM musl's clock_gettime and
