@@ -3,12 +3,13 @@
  * RFLAGS in R11, masked DF/TF/AC (FMASK; not IF: interrupts that come while kernel code runs
  * are deferred, see arch/x86_64/descriptors.c), and switched nothing else: RSP is still the
  * caller's, with up to 128 bytes of red zone in use below it. So the first instruction steps
- * over the red zone; then the registers are saved as a struct syscall_frame
- * (arch/x86_64/syscall_frame.h), whose address goes to the per-CPU block for the calls that
- * need the caller's full register set (clone, rt_sigreturn), and the handler is called through
- * the one dispatch (below), which the direct path also uses. Linux preserves every register
- * but RAX, RCX and R11. Return is a jmp through RCX (sysret would drop to ring 3).
- * Cost budget: ~35 instructions around the dispatcher (bench: getppid through the trap). */
+ * over the red zone; then the registers a C handler may change are saved in a struct
+ * syscall_frame (arch/x86_64/syscall_frame.h), whose address goes to the per-CPU block for the
+ * calls that need the caller's full register set (clone and signal delivery complete it,
+ * rt_sigreturn reads the caller's stack), and the handler is called through the one dispatch
+ * (below), which the direct path also uses. Linux preserves every register but RAX, RCX and
+ * R11. Return is a jmp through RCX (sysret would drop to ring 3).
+ * Cost budget: ~30 instructions around the dispatcher (bench: getppid through the trap). */
 
 #define CPU_LOCAL_SYSCALL_FRAME 16	/* offsetof(struct cpu_local, syscall_frame) */
 #define CPU_LOCAL_SIGNAL_STACK 24	/* offsetof(struct cpu_local, signal_stack_top) */
@@ -18,8 +19,9 @@
 #define SYSCALL_COUNT 512		/* sys/syscalls.h */
 
 /* The dispatch both entries share: RAX = number, arguments in RDI, RSI, RDX, RCX, R8, R9,
- * result in RAX; clobbers the caller-saved registers. The table (sys/dispatch.c) holds every
- * implemented call; a number outside it or without a handler goes to syscall_missing. */
+ * result in RAX; clobbers the caller-saved registers. The table (sys/dispatch.c) has an entry
+ * for every number below SYSCALL_COUNT (syscall_missing_entry where there is no handler); a
+ * number beyond it goes to syscall_missing. */
 	.macro dispatch
 	cmpq $SYSCALL_COUNT, %rax
 	jae 8f
