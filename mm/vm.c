@@ -56,11 +56,22 @@ static struct vm_area *first_area_after(uint64_t address)
 	return area_of(avl_ceiling(&areas, address));
 }
 
+/* The area vm_find found last: system calls check pointers into the same few areas (the stack,
+ * the heap) again and again. Only a removed area can make it wrong (its bounds are read anew
+ * each time), so remove_range forgets it. */
+static struct vm_area *last_found;
+
 const struct vm_area *vm_find(uint64_t address)
 {
-	struct vm_area *area = area_of(avl_floor(&areas, address));
+	struct vm_area *area = last_found;
 
-	return area && address < area->end ? area : NULL;
+	if (area && area->start <= address && address < area->end)
+		return area;
+	area = area_of(avl_floor(&areas, address));
+	if (!area || address >= area->end)
+		return NULL;
+	last_found = area;
+	return area;
 }
 
 static struct vm_area *add_area(uint64_t start, uint64_t end, int protection,
@@ -153,6 +164,8 @@ static void remove_range(uint64_t start, uint64_t end)
 	while (area && area->start < end) {
 		struct vm_area *next = next_area(area);
 		avl_remove(&areas, &area->node);
+		if (last_found == area)
+			last_found = NULL;
 		heap_free(area);
 		area = next;
 	}
