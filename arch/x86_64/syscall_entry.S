@@ -34,13 +34,15 @@
 	.endm
 
 /* Completes a trap frame at FRAME with the registers a C function keeps, which still hold the
- * caller's values on every path from the entry (struct syscall_frame: r15 at 8 ... rbx at 40). */
+ * caller's values (and the entry's RBP) on every path from the entry (struct syscall_frame: r15
+ * at 8 ... rbx at 40, entry_rbp at 112). */
 	.macro save_callee_saved frame
 	movq %r15, 8(\frame)
 	movq %r14, 16(\frame)
 	movq %r13, 24(\frame)
 	movq %r12, 32(\frame)
 	movq %rbx, 40(\frame)
+	movq %rbp, 112(\frame)		/* entry_rbp */
 	.endm
 
 	.text
@@ -118,8 +120,8 @@ syscall_entry:
 	pushq %rbp
 	movq %rsp, %rbp			/* rbp = our frame; the original rsp is rbp + 136 */
 	andq $-16, %rsp
-	pushq $0			/* padding: 16 pushes keep the call aligned */
-	pushq %rbp			/* entry_rbp */
+	subq $16, %rsp			/* padding and entry_rbp: RBP itself, written by the
+					 * paths that need the frame (save_callee_saved) */
 	pushq %rcx			/* rip */
 	pushq %r11			/* rflags */
 	pushq %rdi
@@ -194,6 +196,7 @@ signal_path:
 	ud2
 rt_sigreturn_path:
 	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
+	movq %rbp, 112(%rsp)		/* entry_rbp */
 	movq %rsp, %rdi
 	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
 	call signal_return

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The registers arch/x86_64/syscall_entry.S saves on entry, lowest address first: with them and
  * the caller's RBP and RSP (found through entry_rbp) the kernel has the caller's whole register
- * set, which clone needs to start a thread where its parent was. RBX and R12-R15 are written only
- * for clone and for signal delivery (the handlers, C functions, keep them anyway). */
+ * set, which clone needs to start a thread where its parent was. RBX, R12-R15 and entry_rbp
+ * (the entry's RBP) are written only for clone, signal delivery and rt_sigreturn: the handlers,
+ * C functions, keep those registers anyway. */
 #pragma once
 #include <stdint.h>
 
