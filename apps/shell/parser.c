@@ -77,6 +77,30 @@ static bool is_operator_start(char c)
 	return c == '|' || c == '&' || c == ';' || c == '<' || c == '>' || c == '\n';
 }
 
+/* The end of a $( ... ) whose '(' is at OPEN: just past its matching ')', quotes and nested
+ * parentheses skipped; NULL when it does not close. */
+static const char *skip_substitution(const char *open)
+{
+	int depth = 0;
+
+	for (const char *p = open; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '\'' || *p == '"') {
+			const char *close = strchr(p + 1, *p);
+
+			if (!close)
+				return NULL;
+			p = close;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && --depth == 0) {
+			return p + 1;
+		}
+	}
+	return NULL;
+}
+
 /* Copies one word's source text (quotes kept) starting at *cursor. Returns NULL on an
  * unterminated quote. */
 static char *scan_word(const char **cursor, char *error, size_t error_size)
@@ -87,7 +111,18 @@ static char *scan_word(const char **cursor, char *error, size_t error_size)
 	while (*p && !isspace((unsigned char)*p) && !is_operator_start(*p)) {
 		char quote = *p;
 
-		if (quote == '\\' && p[1]) {
+		if (quote == '$' && p[1] == '(') {
+			/* A command substitution is one word whatever it holds. */
+			const char *end = skip_substitution(p + 1);
+
+			if (!end) {
+				set_error(error, error_size, "syntax error: unterminated $(");
+				free(word.data);
+				return NULL;
+			}
+			while (p < end - 1)
+				text_add(&word, *p++);
+		} else if (quote == '\\' && p[1]) {
 			text_add(&word, *p++);
 		} else if (quote == '\'' || quote == '"') {
 			text_add(&word, *p++);
@@ -387,14 +422,46 @@ static bool is_name_char(char c)
 	return isalnum((unsigned char)c) || c == '_';
 }
 
-/* Expands the variable reference after a '$' at *cursor into TEXT. Returns -1 on a bad ${. */
-static int expand_variable(const char **cursor, struct text *text, parser_lookup_function *lookup,
-			   void *context, char *error, size_t error_size)
+/* Runs the $( ... ) whose '(' is at *cursor and adds its output, trailing newlines dropped. */
+static int substitute_command(const char **cursor, struct text *text,
+			      const struct parser_environment *environment, char *error,
+			      size_t error_size)
+{
+	const char *end = skip_substitution(*cursor);
+	char *command = end ? strndup(*cursor + 1, (size_t)(end - *cursor - 2)) : NULL;
+	char *output = command && environment->substitute
+			   ? environment->substitute(command, environment->context)
+			   : NULL;
+
+	free(command);
+	if (!output) {
+		set_error(error, error_size,
+			  end ? "command substitution failed" : "unterminated $(");
+		return -1;
+	}
+	size_t length = strlen(output);
+
+	while (length && output[length - 1] == '\n')
+		length--;
+	for (size_t i = 0; i < length; i++)
+		text_add(text, output[i]);
+	free(output);
+	*cursor = end;
+	return 0;
+}
+
+/* Expands what follows a '$' at *cursor into TEXT: a variable, or a command's output. Returns
+ * -1 on a bad ${ or a command that could not run. */
+static int expand_variable(const char **cursor, struct text *text,
+			   const struct parser_environment *environment, char *error,
+			   size_t error_size)
 {
 	const char *p = *cursor;
 	char name[128];
 	size_t length = 0;
 
+	if (*p == '(')
+		return substitute_command(cursor, text, environment, error, error_size);
 	if (*p == '{') {
 		const char *end = strchr(p, '}');
 
@@ -417,7 +484,7 @@ static int expand_variable(const char **cursor, struct text *text, parser_lookup
 	name[length] = 0;
 	if (name[0] == '*')
 		name[0] = '@';
-	const char *value = lookup(name, context);
+	const char *value = environment->lookup(name, environment->context);
 
 	if (value)
 		text_add_string(text, value);
@@ -458,7 +525,7 @@ static int add_matches(struct expansion *out, const char *pattern, const char *l
 	return 0;
 }
 
-int parser_expand_word(const char *word, parser_lookup_function *lookup, void *context,
+int parser_expand_word(const char *word, const struct parser_environment *environment,
 		       struct expansion *out, char *error, size_t error_size)
 {
 	/* LITERAL is the result; PATTERN the same with quoted glob characters escaped, used
@@ -470,7 +537,7 @@ int parser_expand_word(const char *word, parser_lookup_function *lookup, void *c
 	int result = -1;
 
 	if (*p == '~' && (p[1] == '/' || !p[1])) {
-		const char *home = lookup("HOME", context);
+		const char *home = environment->lookup("HOME", environment->context);
 
 		text_add_string(&literal, home ? home : "/");
 		text_add_string(&pattern, home ? home : "/");
@@ -490,7 +557,7 @@ int parser_expand_word(const char *word, parser_lookup_function *lookup, void *c
 		if (c == '$' && quote != '\'') {
 			size_t before = literal.length;
 
-			if (expand_variable(&p, &literal, lookup, context, error, error_size))
+			if (expand_variable(&p, &literal, environment, error, error_size))
 				goto out;
 			for (size_t i = before; i < literal.length; i++) {
 				if (strchr("*?[\\", literal.data[i]))

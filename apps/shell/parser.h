@@ -55,20 +55,26 @@ struct command_line {
 int parser_split(const char *line, struct command_line *out, char *error, size_t error_size);
 void parser_free(struct command_line *line);
 
-/* Looks a variable up for expansion: NAME is "?", "#", "0".."9", "@", "$" or a name; returns
- * its value or NULL when unset. */
-typedef const char *parser_lookup_function(const char *name, void *context);
+/* What expansion asks of the shell. lookup: a variable's value (NAME is "?", "#", "0".."9",
+ * "@", "$" or a name), NULL when unset. substitute: runs COMMAND, a command line, and returns
+ * what it printed (malloc'd), NULL when it could not run. */
+struct parser_environment {
+	const char *(*lookup)(const char *name, void *context);
+	char *(*substitute)(const char *command, void *context);
+	void *context;
+};
 
 struct expansion {
 	char **fields; /* NULL-terminated, malloc'd */
 	int count;
 };
 
-/* Expands one word: quotes removed, backslash escapes, $NAME ${NAME} $? $# $0-$9 $@ $$, a
- * leading ~ as $HOME, and, when the word has an unquoted * ? or [, the matching paths (sorted;
- * the word itself when nothing matches). Adds the fields to OUT; returns 0 or -1 (no memory,
- * or a bad ${...}, with a message in ERROR). */
-int parser_expand_word(const char *word, parser_lookup_function *lookup, void *context,
+/* Expands one word: quotes removed, backslash escapes, $NAME ${NAME} $? $# $0-$9 $@ $$,
+ * $(COMMAND) (its output without the trailing newlines), a leading ~ as $HOME, and, when the
+ * word has an unquoted * ? or [, the matching paths (sorted; the word itself when nothing
+ * matches). Expansions are not split into fields. Adds the fields to OUT; returns 0 or -1 (no
+ * memory, a bad ${...}, or a command that could not run, with a message in ERROR). */
+int parser_expand_word(const char *word, const struct parser_environment *environment,
 		       struct expansion *out, char *error, size_t error_size);
 void parser_expansion_free(struct expansion *expansion);
 

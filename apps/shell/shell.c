@@ -14,7 +14,10 @@
 
 struct shell_state shell = {.name = "ysh"};
 
-const char *shell_lookup(const char *name, void *context)
+/* Where the last stage of a pipeline writes: the terminal, or a $( ... )'s capture. */
+static FILE *output_stream;
+
+static const char *lookup(const char *name, void *context)
 {
 	static __thread char number[24];
 	static __thread char *joined;
@@ -52,6 +55,27 @@ const char *shell_lookup(const char *name, void *context)
 	return getenv(name);
 }
 
+/* $( COMMAND ): the line runs as any other, its last stages writing into memory. */
+static char *substitute(const char *command, void *context)
+{
+	FILE *saved = output_stream;
+	char *output = NULL;
+	size_t size = 0;
+
+	(void)context;
+	output_stream = open_memstream(&output, &size);
+	if (!output_stream) {
+		output_stream = saved;
+		return NULL;
+	}
+	shell_run_line(command);
+	fclose(output_stream);
+	output_stream = saved;
+	return output;
+}
+
+static const struct parser_environment environment = {lookup, substitute, NULL};
+
 /* Opens a redirection's file for STAGE; on failure reports it and marks the stage skipped. */
 static void open_redirect(struct job_stage *stage, const struct redirect *redirect)
 {
@@ -70,7 +94,7 @@ static void open_redirect(struct job_stage *stage, const struct redirect *redire
 		stage->owns_error = false;
 		return;
 	}
-	if (parser_expand_word(redirect->word, shell_lookup, NULL, &path, error, sizeof(error))) {
+	if (parser_expand_word(redirect->word, &environment, &path, error, sizeof(error))) {
 		fprintf(stderr, "ysh: %s\n", error);
 	} else if (path.count != 1) {
 		fprintf(stderr, "ysh: %s: ambiguous redirect\n", redirect->word);
@@ -103,8 +127,8 @@ static int expand_stage(struct job_stage *stage, const struct stage *source)
 	char error[128];
 
 	for (int i = 0; i < source->word_count; i++)
-		if (parser_expand_word(source->words[i], shell_lookup, NULL, &stage->arguments,
-				       error, sizeof(error))) {
+		if (parser_expand_word(source->words[i], &environment, &stage->arguments, error,
+				       sizeof(error))) {
 			fprintf(stderr, "ysh: %s\n", error);
 			return -1;
 		}
@@ -120,7 +144,8 @@ static int connect_stage(struct job *job, int i, const struct stage *source, FIL
 	struct job_stage *stage = &job->stages[i];
 	int ends[2];
 
-	stage->streams = (struct command_streams){*next_input, stdout, stderr};
+	stage->streams =
+	    (struct command_streams){*next_input, output_stream ? output_stream : stdout, stderr};
 	stage->owns_input = *next_input != NULL;
 	*next_input = NULL;
 	if (!stage->streams.in && job->background) {

@@ -22,7 +22,5 @@ int shell_run_line(const char *line);
 /* Runs the commands in PATH, line by line, with $1... from ARGUMENTS; returns the last status,
  * or 127 (with a message) when PATH cannot be read. */
 int shell_run_file(const char *path, int argument_count, char **arguments);
-/* Variable lookup for word expansion (see parser_lookup_function). */
-const char *shell_lookup(const char *name, void *context);
 
 #endif

@@ -18,6 +18,19 @@ static const char *lookup(const char *name, void *context)
 	return NULL;
 }
 
+/* A command's output for $( ... ): the command itself, with newlines after it. */
+static char *substitute(const char *command, void *context)
+{
+	char *output = malloc(strlen(command) + 3);
+
+	(void)context;
+	if (output && strcmp(command, "fail"))
+		sprintf(output, "%s\n\n", command);
+	else
+		free(output), output = NULL;
+	return output;
+}
+
 /* Expands WORD and returns its fields joined by '|', in a static buffer. */
 static const char *expand(const char *word)
 {
@@ -25,7 +38,9 @@ static const char *expand(const char *word)
 	struct expansion expansion = {0};
 	static char error[64];
 
-	if (parser_expand_word(word, lookup, NULL, &expansion, error, sizeof(error)))
+	struct parser_environment environment = {lookup, substitute, NULL};
+
+	if (parser_expand_word(word, &environment, &expansion, error, sizeof(error)))
 		return error;
 	joined[0] = 0;
 	for (int i = 0; i < expansion.count; i++) {
@@ -109,6 +124,23 @@ TEST(shell_parser_expands_quotes_variables_and_escapes)
 	CHECK(!strcmp(expand("a~"), "a~"));
 	CHECK(!strcmp(expand("cost$"), "cost$"));
 	CHECK(!strcmp(expand("${"), "bad substitution"));
+}
+
+TEST(shell_parser_substitutes_commands)
+{
+	struct command_line line;
+	char error[96];
+
+	CHECK(!strcmp(expand("a$(echo (x) | wc)b"), "aecho (x) | wcb"));
+	CHECK(!strcmp(expand("\"$(ls ')')\""), "ls ')'"));
+	CHECK(!strcmp(expand("$(fail)"), "command substitution failed"));
+	/* Splitting keeps a substitution in one word, spaces and operators included. */
+	CHECK_EQ(parser_split("echo $(ls /proc | grep mem) done", &line, error, sizeof(error)), 0);
+	CHECK_EQ(line.pipeline_count, 1);
+	CHECK_EQ(line.pipelines[0].stage_count, 1);
+	CHECK_EQ(line.pipelines[0].stages[0].word_count, 3);
+	parser_free(&line);
+	CHECK_EQ(parser_split("echo $(ls", &line, error, sizeof(error)), -1);
 }
 
 TEST(shell_parser_globs_only_unquoted_patterns)
