@@ -56,7 +56,9 @@ static struct thread *dequeue_next(void)
 	return cpu->idle;
 }
 
-static void program_timer(uint64_t now)
+/* Whenever the set of runnable threads or of timers changes: a thread that has the CPU while
+ * another waits must be interrupted at its slice's end, or the other would wait for it to block. */
+static void program_timer(void)
 {
 	uint64_t next = 0;
 
@@ -64,7 +66,6 @@ static void program_timer(uint64_t now)
 		next = list_entry(timers.next, struct kernel_timer, node)->deadline_ns;
 	if (cpu->current != cpu->idle && anything_runnable(0) && (!next || slice_end_ns < next))
 		next = slice_end_ns;
-	(void)now;
 	time_arm_timer(next); /* 0: nothing to wait for, tickless */
 }
 
@@ -92,7 +93,7 @@ void kernel_timer_start(struct kernel_timer *timer, uint64_t deadline_ns)
 				       deadline_ns) break;
 		list_insert_before(node, &timer->node);
 		if (cpu)
-			program_timer(time_monotonic_ns());
+			program_timer();
 	}
 	interrupts_restore(flags);
 }
@@ -223,7 +224,7 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame)
 		else
 			switch_to(frame, dequeue_next(), voluntary);
 	}
-	program_timer(now);
+	program_timer();
 	if (cpu->current != cpu->idle && (frame->rflags & RFLAGS_IF))
 		signal_deliver_from_interrupt(frame);
 	else
@@ -270,6 +271,7 @@ void scheduler_wake(struct thread *thread, int result)
 	enqueue(thread);
 	if (thread->priority > cpu->current->priority || cpu->current == cpu->idle)
 		cpu->need_reschedule = true;
+	program_timer();
 }
 
 void scheduler_finish_system_call(void)
@@ -282,7 +284,7 @@ void scheduler_finish_system_call(void)
 	    (now >= slice_end_ns && anything_runnable(cpu->current->priority)))
 		__asm__ volatile("int %0" : : "i"(VECTOR_RESCHEDULE) : "memory");
 	else
-		program_timer(now);
+		program_timer();
 }
 
 void scheduler_yield(void)
@@ -339,6 +341,7 @@ struct thread *thread_create(const struct interrupt_frame *context, const char *
 	list_add_tail(&all_threads, &thread->all_node);
 	live_threads++;
 	enqueue(thread);
+	program_timer();
 	interrupts_restore(flags);
 	return thread;
 }
@@ -388,6 +391,7 @@ void scheduler_init(void)
 	main_thread->id = 1;
 	main_thread->state = THREAD_RUNNING;
 	main_thread->started_ns = time_monotonic_ns();
+	slice_end_ns = main_thread->started_ns + TIME_SLICE_NS; /* 0 would mean no deadline */
 	list_add_tail(&all_threads, &main_thread->all_node);
 	live_threads = 1;
 	cpu->current = main_thread;
