@@ -52,12 +52,14 @@ $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
 # One relocatable kernel object; every symbol but the entry points becomes local, so the
 # kernel's memcpy, panic, ... never clash with names in the application or libc. Its code is
 # .kernel.text, which the image keeps apart: an interrupt there is one during a system call.
+# The vDSO's code stays .text.vdso, application code (tools/check-vdso.sh checks its calls).
 KERNEL_EXPORTS := tools/kernel-exports.txt
 YOLK_LIB := $(BUILD)/lib/yolk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
-$(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS)
+$(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS) tools/check-vdso.sh
 	@mkdir -p $(dir $@)
 	$(Q)ld -r -o $@.tmp $(KERNEL_OBJECTS)
+	$(Q)tools/check-vdso.sh $@.tmp
 	$(Q)objcopy --keep-global-symbols=$(KERNEL_EXPORTS) --rename-section .text=.kernel.text \
 		$@.tmp $@
 	$(Q)rm -f $@.tmp

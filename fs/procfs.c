@@ -18,6 +18,7 @@
 #include "mm/heap.h"
 #include "mm/layout.h"
 #include "mm/vm.h"
+#include "sys/syscalls.h"
 
 struct text {
 	char *data;
@@ -216,6 +217,19 @@ static void generate_threads(struct text *text)
 	scheduler_for_each_thread(add_thread, text);
 }
 
+/* /proc/syscalls (Yolk's own): how often each system call was made since boot, through either
+ * entry, one "NAME COUNT" line per call made at least once, in number order. The vDSO's
+ * clock_gettime, gettimeofday, time and getcpu are not system calls and do not count. */
+static void generate_syscalls(struct text *text)
+{
+	for (unsigned number = 0; number < SYSCALL_COUNT; number++) {
+		uint64_t count = syscall_call_count(number);
+		const char *name = syscall_name(number);
+		if (count)
+			text_add(text, "%s %llu\n", name ? name : "?", (unsigned long long)count);
+	}
+}
+
 /* /proc/bus/pci/devices, as Linux writes it: bus and device/function, vendor and device id,
  * interrupt line (the rest of Linux's columns, the BARs, are left out). */
 static struct text *pci_text;
@@ -271,6 +285,7 @@ static const struct proc_entry root_entries[] = {
     {"mounts", S_IFREG | 0444, generate_mounts, NULL, NULL},
     {"self", S_IFLNK | 0777, NULL, "1", NULL},
     {"stat", S_IFREG | 0444, generate_stat, NULL, NULL},
+    {"syscalls", S_IFREG | 0444, generate_syscalls, NULL, NULL},
     {"threads", S_IFREG | 0444, generate_threads, NULL, NULL},
     {"uptime", S_IFREG | 0444, generate_uptime, NULL, NULL},
     {"version", S_IFREG | 0444, generate_version, NULL, NULL},

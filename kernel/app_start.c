@@ -13,6 +13,7 @@
 #include "lib/string.h"
 #include "mm/layout.h"
 #include "mm/vm.h"
+#include "sys/vdso.h"
 
 #define DEFAULT_PROGRAM_NAME "app"
 
@@ -60,6 +61,7 @@ static unsigned fill_auxiliary_vector(uint64_t *vector, uint64_t random_bytes, u
 	    {AT_PLATFORM, platform},
 	    {AT_RANDOM, random_bytes},
 	    {AT_EXECFN, program_name},
+	    {AT_SYSINFO_EHDR, vdso_address()},
 	    {AT_NULL, 0},
 	};
 

@@ -15,3 +15,7 @@
 #define MIN(a, b)			((a) < (b) ? (a) : (b))
 #define MAX(a, b)			((a) > (b) ? (a) : (b))
 #define container_of(ptr, type, member) ((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
+
+#ifndef __always_inline /* the host's C library has its own, for the unit tests */
+#define __always_inline inline __attribute__((always_inline))
+#endif

@@ -14,11 +14,10 @@
 #define CALIBRATION_PIT_TICKS 2386 /* 2 ms */
 #define FALLBACK_TSC_HZ	      2000000000ull
 
+struct time_parameters time_parameters;
 static uint64_t tsc_hz;
-static uint64_t ns_per_tick_fixed;  /* nanoseconds per TSC tick, 32.32 fixed point */
 static uint64_t ticks_per_ns_fixed; /* TSC ticks per nanosecond, 40.24 fixed point */
 static uint64_t lapic_ticks_per_second;
-static uint64_t boot_wall_ns;
 static bool tsc_deadline; /* the local APIC timer can fire at a TSC value */
 
 #define CPUID1_ECX_TSC_DEADLINE (1u << 24)
@@ -55,7 +54,8 @@ static void calibrate(void)
 	else
 		lapic_ticks_per_second = 62500000; /* QEMU: 1 GHz bus / 16 */
 	lapic_timer_start(0);
-	ns_per_tick_fixed = (NANOSECONDS_PER_SECOND << 32) / tsc_hz;
+	time_parameters.first_tsc = boot_first_tsc;
+	time_parameters.ns_per_tick_fixed = (NANOSECONDS_PER_SECOND << 32) / tsc_hz;
 	ticks_per_ns_fixed = (tsc_hz << 24) / NANOSECONDS_PER_SECOND;
 	tsc_deadline = cpuid(1, 0).ecx & CPUID1_ECX_TSC_DEADLINE;
 }
@@ -67,7 +67,7 @@ void time_init(void)
 	if (!seconds)
 		pr_warn("no CMOS clock: the wall clock starts at 1970-01-01\n");
 	/* The CMOS clock was read now; the monotonic clock started at the first instruction. */
-	boot_wall_ns = seconds * NANOSECONDS_PER_SECOND - time_monotonic_ns();
+	time_parameters.boot_wall_ns = seconds * NANOSECONDS_PER_SECOND - time_monotonic_ns();
 	pr_info("TSC %llu Hz, local APIC timer %llu Hz%s\n", (unsigned long long)tsc_hz,
 		(unsigned long long)lapic_ticks_per_second,
 		tsc_deadline ? ", TSC-deadline mode" : "");
@@ -81,21 +81,6 @@ uint64_t time_tsc_hz(void)
 static uint64_t time_ns_to_tsc(uint64_t ns)
 {
 	return (uint64_t)(((unsigned __int128)ns * ticks_per_ns_fixed) >> 24);
-}
-
-uint64_t time_tsc_to_ns(uint64_t ticks)
-{
-	return (uint64_t)(((unsigned __int128)ticks * ns_per_tick_fixed) >> 32);
-}
-
-uint64_t time_monotonic_ns(void)
-{
-	return time_tsc_to_ns(rdtsc() - boot_first_tsc);
-}
-
-uint64_t time_realtime_ns(void)
-{
-	return boot_wall_ns + time_monotonic_ns();
 }
 
 static uint64_t armed_ns = 1; /* what the timer is set for; 1 (never a deadline): unknown */
@@ -119,7 +104,7 @@ void time_arm_timer(uint64_t deadline_ns)
 		return;
 	}
 	if (tsc_deadline) {
-		lapic_timer_start_deadline(boot_first_tsc + time_ns_to_tsc(deadline_ns));
+		lapic_timer_start_deadline(time_parameters.first_tsc + time_ns_to_tsc(deadline_ns));
 		return;
 	}
 	uint64_t now = time_monotonic_ns();

@@ -21,7 +21,7 @@ const syscall_handler syscall_handlers[SYSCALL_COUNT] = {
     [0 ... SYSCALL_COUNT - 1] = syscall_missing_entry,
 #include "sys/syscall_table.h"
     /* clone goes through a stub that completes the trap frame (arch/x86_64/syscall_entry.S). */
-    [SYS_CLONE_NUMBER] = syscall_clone_entry,
+    [SYSCALL_NUMBER_clone] = syscall_clone_entry,
 };
 #pragma GCC diagnostic pop
 #undef SYSCALL
@@ -64,4 +64,9 @@ long syscall_missing(unsigned long number)
 uint64_t syscall_call_count(unsigned number)
 {
 	return number < SYSCALL_COUNT ? syscall_call_counts[number] : 0;
+}
+
+const char *syscall_name(unsigned number)
+{
+	return number < SYSCALL_COUNT ? names[number] : NULL;
 }

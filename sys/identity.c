@@ -2,6 +2,7 @@
 /* Who and where the program is: process and user ids (one process, pid 1, root), uname,
  * sysinfo, resource limits, CPU affinity. */
 #include "sys/syscalls.h"
+#include "arch/x86_64/cpu_setup.h"
 #include "include/uapi/linux.h"
 #include "kernel/log.h"
 #include "kernel/time.h"
@@ -137,6 +138,20 @@ long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask)
 	if (copy_to_user(mask, &cpus, sizeof(cpus)))
 		return -EFAULT;
 	return sizeof(cpus);
+}
+
+/* getcpu: the CPU the caller runs on, and its NUMA node (always 0); the third argument is a
+ * cache Linux ignores too. The vDSO answers musl's sched_getcpu without this call. */
+long sys_getcpu(unsigned *cpu, unsigned *node, void *unused)
+{
+	const unsigned index = this_cpu()->index, node_index = 0;
+
+	(void)unused;
+	if (cpu && copy_to_user(cpu, &index, sizeof(index)))
+		return -EFAULT;
+	if (node && copy_to_user(node, &node_index, sizeof(node_index)))
+		return -EFAULT;
+	return 0;
 }
 
 /* syslog (klogctl): the kernel log for dmesg. Of the reads only READ_ALL, which does not

@@ -8,18 +8,31 @@
 
 #define SYSCALL_COUNT 512
 
+/* The numbers by name, from the one table: SYSCALL_NUMBER_read, ... */
+#define SYSCALL(number, name) SYSCALL_NUMBER_##name = number,
+#define MISSING(number, name) SYSCALL_NUMBER_##name = number,
+enum syscall_number {
+#include "sys/syscall_table.h"
+};
+#undef SYSCALL
+#undef MISSING
+
 /* Both entries (arch/x86_64/syscall_entry.S: the trap and yolk_syscall, the direct call the
  * Yolk build of musl makes) index this table, with interrupts off. */
 typedef long (*syscall_handler)(long, long, long, long, long, long);
 extern const syscall_handler syscall_handlers[SYSCALL_COUNT];
 /* The table's entry for the numbers it lacks (the number in RAX). */
 long syscall_missing_entry(long, long, long, long, long, long);
-#define SYS_CLONE_NUMBER 56
 long syscall_clone_entry(long, long, long, long, long, long);
 extern uint64_t syscall_call_counts[SYSCALL_COUNT];
 /* For numbers without a handler: logs the name once, returns -ENOSYS. */
 long syscall_missing(unsigned long number);
 uint64_t syscall_call_count(unsigned number);
+/* The call's Linux name, or NULL for a number Linux does not have. */
+const char *syscall_name(unsigned number);
+/* long yolk_syscall(a1, ..., a6, number): the direct entry (arch/x86_64/syscall_entry.S) as a C
+ * function, for code outside the kernel's text (the vDSO) that makes a system call. */
+long yolk_syscall(long, long, long, long, long, long, long number);
 
 /* The handlers, one family per file in sys/. */
 struct linux_rusage;
@@ -127,6 +140,7 @@ long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_li
 		   struct linux_rlimit *old_limit);
 long sys_getrlimit(unsigned resource, struct linux_rlimit *result);
 long sys_sched_getaffinity(int pid, unsigned long length, uint64_t *mask);
+long sys_getcpu(unsigned *cpu, unsigned *node, void *unused);
 long sys_syslog(int action, char *buffer, int length);
 long sys_brk(unsigned long requested);
 long sys_mmap(unsigned long address, unsigned long length, int protection, int flags, int fd,
@@ -181,7 +195,7 @@ long sys_getrusage(int who, struct linux_rusage *usage);
 long sys_times(int64_t *buffer);
 long sys_clock_gettime(int clock, struct linux_timespec *result);
 long sys_clock_getres(int clock, struct linux_timespec *result);
-long sys_gettimeofday(struct linux_timeval *result, void *timezone);
+long sys_gettimeofday(struct linux_timeval *result, struct linux_timezone *timezone);
 long sys_time(int64_t *result);
 long sys_nanosleep(const struct linux_timespec *request, struct linux_timespec *remaining);
 long sys_clock_nanosleep(int clock, int flags, const struct linux_timespec *request,

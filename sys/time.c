@@ -31,27 +31,14 @@ static int cpu_clock_read(int clock, uint64_t *ns)
 
 static int clock_read(int clock, uint64_t *ns)
 {
+	if (time_read_tsc_clock(clock, ns))
+		return 0;
 	if (clock < 0)
 		return cpu_clock_read(clock, ns);
-	switch (clock) {
-	case CLOCK_REALTIME:
-	case CLOCK_REALTIME_COARSE:
-	case CLOCK_TAI:
-		*ns = time_realtime_ns();
-		return 0;
-	case CLOCK_MONOTONIC:
-	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_MONOTONIC_COARSE:
-	case CLOCK_BOOTTIME:
-		*ns = time_monotonic_ns();
-		return 0;
-	case CLOCK_PROCESS_CPUTIME_ID:
-	case CLOCK_THREAD_CPUTIME_ID:
-		*ns = scheduler_cpu_time_ns(clock == CLOCK_PROCESS_CPUTIME_ID);
-		return 0;
-	default:
+	if (clock != CLOCK_PROCESS_CPUTIME_ID && clock != CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
-	}
+	*ns = scheduler_cpu_time_ns(clock == CLOCK_PROCESS_CPUTIME_ID);
+	return 0;
 }
 
 static struct linux_timespec to_timespec(uint64_t ns)
@@ -81,15 +68,21 @@ long sys_clock_getres(int clock, struct linux_timespec *result)
 	return copy_to_user(result, &resolution, sizeof(resolution));
 }
 
-long sys_gettimeofday(struct linux_timeval *result, void *timezone)
+/* The time zone is always UTC (Linux's default, which only settimeofday changes). */
+long sys_gettimeofday(struct linux_timeval *result, struct linux_timezone *timezone)
 {
-	(void)timezone;
-	if (!result)
-		return 0;
-	uint64_t ns = time_realtime_ns();
-	struct linux_timeval value = {ns / NANOSECONDS_PER_SECOND,
-				      ns % NANOSECONDS_PER_SECOND / 1000};
-	return copy_to_user(result, &value, sizeof(value));
+	const struct linux_timezone utc = {0, 0};
+
+	if (result) {
+		uint64_t ns = time_realtime_ns();
+		struct linux_timeval value = {ns / NANOSECONDS_PER_SECOND,
+					      ns % NANOSECONDS_PER_SECOND / 1000};
+		if (copy_to_user(result, &value, sizeof(value)))
+			return -EFAULT;
+	}
+	if (timezone && copy_to_user(timezone, &utc, sizeof(utc)))
+		return -EFAULT;
+	return 0;
 }
 
 long sys_time(int64_t *result)

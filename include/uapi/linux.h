@@ -13,6 +13,11 @@ struct linux_timeval {
 	int64_t tv_usec;
 };
 
+struct linux_timezone {
+	int32_t minutes_west;
+	int32_t dst_time;
+};
+
 struct linux_iovec {
 	void *base;
 	uint64_t length;
@@ -170,3 +175,4 @@ struct linux_rt_sigframe {
 #define AT_SECURE   23
 #define AT_RANDOM   25
 #define AT_EXECFN   31
+#define AT_SYSINFO_EHDR 33

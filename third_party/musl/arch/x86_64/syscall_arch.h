@@ -113,7 +113,13 @@ static __inline long __syscall6(long n, long a1, long a2, long a3, long a4, long
 	return n;
 }
 
-/* No VDSO_* definitions: Yolk has no vDSO, and without VDSO_CGT_SYM musl's clock_gettime and
- * sched_getcpu go straight to the system call, which is itself a function call here. */
+/* As in musl's own file: clock_gettime and sched_getcpu look for these in the vDSO, which
+ * Yolk provides too (AT_SYSINFO_EHDR; sys/vdso.c in Yolk), and call them without a system call
+ * (a function of the kernel's that reads the TSC). */
+#define VDSO_USEFUL
+#define VDSO_CGT_SYM	"__vdso_clock_gettime"
+#define VDSO_CGT_VER	"LINUX_2.6"
+#define VDSO_GETCPU_SYM "__vdso_getcpu"
+#define VDSO_GETCPU_VER "LINUX_2.6"
 
 #define IPC_64 0
