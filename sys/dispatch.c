@@ -17,11 +17,13 @@
 #define MISSING(number, name)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
-const syscall_handler syscall_handlers[SYSCALL_COUNT] = {
+const syscall_handler syscall_handlers[SYSCALL_COUNT + 1] = {
     [0 ... SYSCALL_COUNT - 1] = syscall_missing_entry,
 #include "sys/syscall_table.h"
     /* clone goes through a stub that completes the trap frame (arch/x86_64/syscall_entry.S). */
     [SYSCALL_NUMBER_clone] = syscall_clone_entry,
+    /* What the entries' dispatch makes of a number beyond the table. */
+    [SYSCALL_COUNT] = syscall_unknown_entry,
 };
 #pragma GCC diagnostic pop
 #undef SYSCALL
@@ -35,12 +37,13 @@ static const char *const names[SYSCALL_COUNT] = {
 #undef SYSCALL
 #undef MISSING
 
-uint64_t syscall_call_counts[SYSCALL_COUNT];
+uint64_t syscall_call_counts[SYSCALL_COUNT + 1]; /* the last: numbers beyond the table */
 
 /* The names Yolk's musl uses for the table and the counters (its inline direct path). */
-extern const syscall_handler yolk_syscall_table[SYSCALL_COUNT]
+extern const syscall_handler yolk_syscall_table[SYSCALL_COUNT + 1]
     __attribute__((alias("syscall_handlers")));
-extern uint64_t yolk_syscall_counts[SYSCALL_COUNT] __attribute__((alias("syscall_call_counts")));
+extern uint64_t yolk_syscall_counts[SYSCALL_COUNT + 1]
+    __attribute__((alias("syscall_call_counts")));
 static uint8_t missing_logged[SYSCALL_COUNT];
 
 long syscall_missing(unsigned long number)

@@ -185,10 +185,3 @@ long sys_sigaltstack(const struct linux_signal_stack *new_stack,
 		    (struct linux_signal_stack){old_value.base, old_value.flags, 0, old_value.size};
 	return error;
 }
-
-long sys_rt_sigreturn(void)
-{
-	/* The trap entry handles rt_sigreturn itself (it needs the caller's stack); a direct call
-	 * cannot, so the direct-call libc's __restore_rt enters through the syscall entry. */
-	return -ENOSYS;
-}

@@ -20,11 +20,13 @@ enum syscall_number {
 /* Both entries (arch/x86_64/syscall_entry.S: the trap and yolk_syscall, the direct call the
  * Yolk build of musl makes) index this table, with interrupts off. */
 typedef long (*syscall_handler)(long, long, long, long, long, long);
-extern const syscall_handler syscall_handlers[SYSCALL_COUNT];
-/* The table's entry for the numbers it lacks (the number in RAX). */
+extern const syscall_handler syscall_handlers[SYSCALL_COUNT + 1];
+/* The table's entries for the numbers it lacks (the number in RAX) and, last, for numbers
+ * beyond it (the number as called in R10). */
 long syscall_missing_entry(long, long, long, long, long, long);
+long syscall_unknown_entry(long, long, long, long, long, long);
 long syscall_clone_entry(long, long, long, long, long, long);
-extern uint64_t syscall_call_counts[SYSCALL_COUNT];
+extern uint64_t syscall_call_counts[SYSCALL_COUNT + 1];
 /* For numbers without a handler: logs the name once, returns -ENOSYS. */
 long syscall_missing(unsigned long number);
 uint64_t syscall_call_count(unsigned number);
@@ -174,6 +176,7 @@ long sys_rt_sigsuspend(const uint64_t *mask, unsigned long set_size);
 long sys_pause(void);
 long sys_sigaltstack(const struct linux_signal_stack *new_stack,
 		     struct linux_signal_stack *old_stack);
+/* In arch/x86_64/syscall_entry.S: it needs the trap's frame (a direct call gets -ENOSYS). */
 long sys_rt_sigreturn(void);
 long sys_getrandom(void *buffer, size_t length, unsigned flags);
 long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *child_tid,

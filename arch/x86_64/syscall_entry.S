@@ -9,28 +9,48 @@
  * rt_sigreturn reads the caller's stack), and the handler is called through the one dispatch
  * (below), which the direct path also uses. Linux preserves every register but RAX, RCX and
  * R11. Return is a jmp through RCX (sysret would drop to ring 3).
- * Cost budget: ~30 instructions around the dispatcher (bench: getppid through the trap). */
+ * Cost budget: ~30 instructions around the dispatcher and, for an emulator's sake, one
+ * conditional branch on the fast path: each ends a translation block (bench: getppid through
+ * the trap). */
 
 #define CPU_LOCAL_SYSCALL_FRAME 16	/* offsetof(struct cpu_local, syscall_frame) */
 #define CPU_LOCAL_SIGNAL_STACK 24	/* offsetof(struct cpu_local, signal_stack_top) */
 #define CPU_LOCAL_SIGNAL_PENDING 32	/* offsetof(struct cpu_local, signal_pending) */
-#define SYS_RT_SIGRETURN 15
+#define FRAME_RFLAGS 96			/* offsetof(struct syscall_frame, rflags) */
+#define ENOSYS 38
 #define RFLAGS_DIRECTION 0x400
 #define SYSCALL_COUNT 512		/* sys/syscalls.h */
 
 /* The dispatch both entries share: RAX = number, arguments in RDI, RSI, RDX, RCX, R8, R9,
  * result in RAX; clobbers the caller-saved registers. The table (sys/dispatch.c) has an entry
- * for every number below SYSCALL_COUNT (syscall_missing_entry where there is no handler); a
- * number beyond it goes to syscall_missing. */
+ * for every number below SYSCALL_COUNT (syscall_missing_entry where there is no handler) and
+ * one more, syscall_unknown_entry, which a number beyond it becomes (with the number as called
+ * in R10). A conditional move, not a branch: an emulator ends a translation block at each. */
 	.macro dispatch
-	cmpq $SYSCALL_COUNT, %rax
-	jae 8f
+	movq %rax, %r10
+	movl $SYSCALL_COUNT, %r11d
+	cmpq %r11, %rax
+	cmovaeq %r11, %rax
 	incq syscall_call_counts(, %rax, 8)
 	call *syscall_handlers(, %rax, 8)
-	jmp 9f
-8:	movq %rax, %rdi
-	call syscall_missing
-9:
+	.endm
+
+/* Restores the caller's registers from the trap frame at RSP (the number and the room of RBX,
+ * R12-R15 first), leaving the caller's RIP in RCX, its RFLAGS in R11 and RSP 128 bytes below the
+ * caller's (its red zone); the frame pointer is cleared first. */
+	.macro restore_caller_registers
+	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
+	addq $48, %rsp
+	popq %r9
+	popq %r8
+	popq %r10
+	popq %rdx
+	popq %rsi
+	popq %rdi
+	popq %r11
+	popq %rcx
+	movq %rbp, %rsp
+	popq %rbp
 	.endm
 
 /* Completes a trap frame at FRAME with the registers a C function keeps, which still hold the
@@ -47,11 +67,14 @@
 
 	.text
 	.global syscall_entry, yolk_syscall_instruction, yolk_syscall, yolk_syscall_exit
-	.global syscall_clone_entry
-	.global syscall_missing_entry
+	.global syscall_clone_entry, sys_rt_sigreturn
+	.global syscall_missing_entry, syscall_unknown_entry
 
 syscall_missing_entry:
 	movq %rax, %rdi
+	jmp syscall_missing
+syscall_unknown_entry:
+	movq %r10, %rdi
 	jmp syscall_missing
 
 /* The table's entry for clone: the child starts with every register its parent had, so the trap
@@ -62,6 +85,22 @@ syscall_clone_entry:
 	jz 1f
 	save_callee_saved %r11
 1:	jmp sys_clone
+
+/* The table's entry for rt_sigreturn: kernel/signal.c's signal_return reads the ucontext at the
+ * caller's stack and resumes there, so it runs on the per-CPU signal stack (the frame it
+ * restores may cover this one). Only through the trap: a direct call has no frame and gets
+ * -ENOSYS. RBP is still the trap entry's (the dispatch's call keeps it). */
+sys_rt_sigreturn:
+	movq %gs:CPU_LOCAL_SYSCALL_FRAME, %rdi
+	testq %rdi, %rdi
+	jz 1f
+	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
+	movq %rbp, 112(%rdi)		/* entry_rbp */
+	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
+	call signal_return
+	ud2
+1:	movq $-ENOSYS, %rax
+	ret
 
 /* long yolk_syscall(a1, a2, a3, a4, a5, a6, number): the direct call of Yolk's musl, an
  * ordinary System V function (number is the seventh argument, on the stack). It runs the
@@ -136,27 +175,27 @@ syscall_entry:
 	subq $40, %rsp
 	pushq %rax			/* number */
 	movq %rsp, %gs:CPU_LOCAL_SYSCALL_FRAME
-	cmpq $SYS_RT_SIGRETURN, %rax
-	je rt_sigreturn_path
 	movq %r10, %rcx
 	dispatch
-	cmpw $0, %gs:CPU_LOCAL_SIGNAL_PENDING	/* and interrupt_deferred, the next byte */
+	/* One branch on the way out, for a pending signal or deferred interrupt (the per-CPU word)
+	 * and for a caller's direction flag to restore. R11 is the caller's scratch after the
+	 * instruction: the fast path leaves it 0. */
+	movzwl %gs:CPU_LOCAL_SIGNAL_PENDING, %ecx	/* and interrupt_deferred, the next byte */
+	movl FRAME_RFLAGS(%rsp), %r11d
+	andl $RFLAGS_DIRECTION, %r11d
+	orl %r11d, %ecx
+	jnz trap_slow_exit
+	restore_caller_registers
+	xorl %r11d, %r11d
+	leaq 128(%rsp), %rsp
+	jmpq *%rcx
+trap_slow_exit:
+	cmpw $0, %gs:CPU_LOCAL_SIGNAL_PENDING
 	jne trap_exit_path
 trap_return_to_caller:
 	/* The frame pointer is set only during a call through here: a switch on the slow path
 	 * above still sees it (the scheduler keeps a trap caller's vector registers). */
-	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
-	addq $48, %rsp			/* the number, and the room of rbx, r12-r15 */
-	popq %r9
-	popq %r8
-	popq %r10
-	popq %rdx
-	popq %rsi
-	popq %rdi
-	popq %r11
-	popq %rcx
-	movq %rbp, %rsp
-	popq %rbp
+	restore_caller_registers
 	/* The caller's flags come back only when its direction flag was set: otherwise all that
 	 * differs is the status flags, and the interrupt flag is on as it was. (popfq costs more
 	 * than the rest of the return: an emulator ends its translation block there.) */
@@ -184,8 +223,8 @@ trap_exit_path:
 	sti
 	jmp trap_return_to_caller
 
-/* Slow paths, on the per-CPU signal stack: the signal frame they write on the thread's stack
- * may cover the region this entry is using. Both end in an interrupt return. */
+/* The slow path of a signal, on the per-CPU signal stack: the signal frame it writes on the
+ * thread's stack may cover the region this entry is using. It ends in an interrupt return. */
 signal_path:
 	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
 	save_callee_saved %rsp
@@ -194,14 +233,6 @@ signal_path:
 	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
 	call signal_deliver_from_syscall
 	ud2
-rt_sigreturn_path:
-	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
-	movq %rbp, 112(%rsp)		/* entry_rbp */
-	movq %rsp, %rdi
-	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
-	call signal_return
-	ud2
-
 /* arch_resume(frame): load every register from a struct interrupt_frame and return to it,
  * through the interrupt stubs' own return (traps.S). */
 	.global arch_resume

@@ -18,6 +18,10 @@ struct syscall_frame {
 	uint64_t padding;
 };
 
+/* arch/x86_64/syscall_entry.S uses these offsets. */
+_Static_assert(__builtin_offsetof(struct syscall_frame, rflags) == 96, "FRAME_RFLAGS");
+_Static_assert(__builtin_offsetof(struct syscall_frame, entry_rbp) == 112, "entry_rbp");
+
 static inline uint64_t syscall_frame_caller_rsp(const struct syscall_frame *frame)
 {
 	return frame->entry_rbp + 8 + SYSCALL_RED_ZONE;
