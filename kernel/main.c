@@ -22,6 +22,7 @@
 #include "kernel/random.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
+#include "mm/emulator_tlb.h"
 #include "mm/frame.h"
 #include "mm/paging.h"
 #include "mm/vm.h"
@@ -50,6 +51,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	cpu_setup();				       /* SSE/AVX, syscall MSRs, GS */
 	frame_init(&bootinfo, paging_init(&bootinfo)); /* final page tables, then RAM */
 	vm_init();				       /* the image's memory areas */
+	emulator_tlb_grow(&bootinfo);		       /* under TCG: room for the working set */
 	vga_text_init();			       /* the screen, if there is one */
 	irq_init();				       /* mask PIC, LAPIC, I/O APIC */
 	acpi_init(bootinfo.rsdp);		       /* power-off registers */

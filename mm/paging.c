@@ -145,11 +145,13 @@ static bool table_empty(const uint64_t *table)
 	return true;
 }
 
-/* Frees the tables under `table` that cover part of [start, end) and hold nothing. */
-static bool release_tables(uint64_t *table, int level, uint64_t base, uint64_t start, uint64_t end)
+/* Frees the tables under `table` that cover part of [start, end) and hold nothing. Each is
+ * invalidated by address as it goes, which drops the cached paths through it (INVLPG clears
+ * the paging-structure caches): no CR3 write, whose whole-TLB flush would also let an emulator
+ * shrink its TLB (mm/emulator_tlb.c). */
+static void release_tables(uint64_t *table, int level, uint64_t base, uint64_t start, uint64_t end)
 {
 	uint64_t span = 1ul << (12 + 9 * level);
-	bool released = false;
 
 	for (unsigned i = table_index(start, level); i < ENTRIES && level > 0; i++) {
 		uint64_t virtual = base + i * span;
@@ -159,22 +161,20 @@ static bool release_tables(uint64_t *table, int level, uint64_t base, uint64_t s
 		if (!(entry & PAGE_PRESENT) || (entry & PAGE_LARGE))
 			continue;
 		uint64_t *child = phys_to_virtual(entry & PAGE_ADDRESS_MASK);
-		released |= release_tables(child, level - 1, virtual, MAX(start, virtual), end);
+		release_tables(child, level - 1, virtual, MAX(start, virtual), end);
 		if (table_empty(child)) {
 			table[i] = 0;
+			invlpg(virtual);
 			frame_free(entry & PAGE_ADDRESS_MASK, 0);
-			released = true;
 		}
 	}
-	return released;
 }
 
 void paging_release_tables(uint64_t start, uint64_t end)
 {
 	/* Only the lower half, where the application's mappings come and go. */
-	if (start < end && end <= 0x0000800000000000ul &&
-	    release_tables(root_table, 3, 0, start, end))
-		write_cr3(read_cr3()); /* drop cached paths through the freed tables */
+	if (start < end && end <= 0x0000800000000000ul)
+		release_tables(root_table, 3, 0, start, end);
 }
 
 static void map_large(uint64_t virtual, uint64_t physical, uint64_t flags)
