@@ -89,7 +89,8 @@ $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 $(YOLK_LIB)/kvm-probe.elf: tools/kvm-probe.c $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld \
-		$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/version $(YOLK_LIB)/libyolk.a tools/yolk
+		$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/version $(YOLK_LIB)/libyolk.a \
+		$(YOLK_LIB)/libc-direct.a tools/yolk
 	$(Q)tools/yolk build -o $@ tools/kvm-probe.c
 kernel: $(YOLK_LIB_FILES)
 .PHONY: kernel
