@@ -17,7 +17,7 @@ V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
 
 .DEFAULT_GOAL := all
-.PHONY: all run test bench clean install deps format docs
+.PHONY: all run test bench clean install deps format format-check docs
 
 # Install what is missing (Debian packages) once per change of scripts/deps.
 DEPS_STAMP := $(BUILD)/.deps-$(shell cksum < scripts/deps | cut -d' ' -f1)
@@ -140,6 +140,10 @@ install: all
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
+# The test that `make format` would change nothing.
+format-check: | $(DEPS_STAMP)
+	@tools/format-check.sh
+TEST_TARGETS += format-check
 
 clean:
 	rm -rf $(BUILD)

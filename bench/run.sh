@@ -341,7 +341,7 @@ syscall_rows() {
 			case $program in
 			getppid) row "getppid() ns, Yolk $label" "$yolk_ns" "$linux_ns" "$host_ns" \
 				"Linux/Yolk ${speedup:-n/a}" "$target" ;;
-			clock_gettime) row "clock_gettime(MONOTONIC) ns, Yolk $label" "$yolk_ns" "$linux_ns" \
+			clock_gettime) row "clock_gettime(MONOTONIC) ns (vDSO), Yolk $label" "$yolk_ns" "$linux_ns" \
 				"$host_ns" "Linux/Yolk ${speedup:-n/a}" "$target" ;;
 			write_devnull) row "1-byte write() to /dev/null ns, Yolk $label" "$yolk_ns" "$linux_ns" \
 				"$host_ns" "Linux/Yolk ${speedup:-n/a}" "$target" ;;
@@ -429,8 +429,9 @@ report() {
 	local line
 	for line in "${notes[@]}"; do echo "- $line"; done
 	echo "- Yolk's hello (boot, memory and size rows) is built with yolk build's defaults."
-	echo "- clock_gettime on Linux and the host runs in the vDSO without entering the kernel" \
-		"(Linux VM clock source: ${linux_clocksource:-unknown}); on Yolk it is a system call."
+	echo "- clock_gettime runs in the vDSO without a system call on Linux, the host and Yolk" \
+		"(both libcs find Yolk's through AT_SYSINFO_EHDR: sys/vdso.c); Linux VM clock source:" \
+		"${linux_clocksource:-unknown}, Yolk's the TSC."
 	echo "- Host figures share the machine with whatever else runs on it (see the load average)."
 	echo "- Yolk's QEMU command: \`$yolk_line\`"
 	echo "- Linux VM's QEMU command: \`$linux_line\`"

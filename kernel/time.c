@@ -92,10 +92,11 @@ void time_timer_fired(void)
 
 void time_arm_timer(uint64_t deadline_ns)
 {
-	/* The scheduler asks at every switch, wake and interrupt's end, and the timer is device I/O,
-	 * which costs an emulator microseconds: so repeats are skipped, and an earlier deadline
-	 * already armed is kept, also instead of a stop. When it fires with nothing due, the
-	 * scheduler asks again (time_timer_fired forgets it): one interrupt, not a write per call. */
+	/* The scheduler asks at every switch, wake and interrupt's end, and the timer is device
+	 * I/O, which costs an emulator microseconds: so repeats are skipped, and an earlier
+	 * deadline already armed is kept, also instead of a stop. When it fires with nothing due,
+	 * the scheduler asks again (time_timer_fired forgets it): one interrupt, not a write per
+	 * call. */
 	if (deadline_ns == armed_ns || (armed_ns > 1 && (!deadline_ns || deadline_ns > armed_ns)))
 		return;
 	armed_ns = deadline_ns;

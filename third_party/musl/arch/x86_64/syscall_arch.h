@@ -20,23 +20,23 @@ long yolk_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long num
  * convention lets it, vector registers included, as for any call (a thread that blocks here has
  * only its FPU control words kept: switching threads then costs no XSAVE). */
 #define __YOLK_SYSCALL_COUNT 512
-#define __YOLK_SYSCALL_SEQUENCE                                                                \
-	"incq yolk_syscall_counts(,%%rax,8)\n\t"                                                  \
-	"leaq -128(%%rsp), %%rsp\n\t"                                                             \
-	"call *yolk_syscall_table(,%%rax,8)\n\t"                                                  \
+#define __YOLK_SYSCALL_SEQUENCE                                                                    \
+	"incq yolk_syscall_counts(,%%rax,8)\n\t"                                                   \
+	"leaq -128(%%rsp), %%rsp\n\t"                                                              \
+	"call *yolk_syscall_table(,%%rax,8)\n\t"                                                   \
 	"cmpw $0, %%gs:32\n\t"                                                                     \
-	"je 1f\n\t"                                                                               \
-	"call yolk_syscall_exit\n"                                                                \
+	"je 1f\n\t"                                                                                \
+	"call yolk_syscall_exit\n"                                                                 \
 	"1:\tleaq 128(%%rsp), %%rsp"
 
 /* Each arity passes only its own arguments; the registers it does not use are clobbered (the
  * handler is a C function). A number outside the table goes to yolk_syscall. */
 #define __YOLK_CLOBBERS                                                                            \
-	"r10", "r11", "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",     \
+	"r10", "r11", "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",      \
 	    "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"
-#define __YOLK_OUT_OF_TABLE(n, a1, a2, a3, a4, a5, a6)                                            \
+#define __YOLK_OUT_OF_TABLE(n, a1, a2, a3, a4, a5, a6)                                             \
 	if ((unsigned long)(n) >= __YOLK_SYSCALL_COUNT)                                            \
-		return yolk_syscall(a1, a2, a3, a4, a5, a6, n)
+	return yolk_syscall(a1, a2, a3, a4, a5, a6, n)
 
 static __inline long __syscall0(long n)
 {
