@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Time: the TSC since the first boot instruction is the monotonic clock (never goes back); the
  * CMOS clock read at boot anchors the wall clock. Reading a clock is inline: the vDSO
- * (kernel/vdso.c), which the application calls without entering the kernel's code, reads them
+ * (sys/vdso.c), which the application calls without entering the kernel's code, reads them
  * too, and so do the system calls. */
 #pragma once
 #include <stdbool.h>

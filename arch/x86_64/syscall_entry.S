@@ -178,15 +178,13 @@ syscall_entry:
 	movq %r10, %rcx
 	dispatch
 	/* One branch on the way out, for a pending signal or deferred interrupt (the per-CPU word)
-	 * and for a caller's direction flag to restore. R11 is the caller's scratch after the
-	 * instruction: the fast path leaves it 0. */
+	 * and for a caller's direction flag to restore. */
 	movzwl %gs:CPU_LOCAL_SIGNAL_PENDING, %ecx	/* and interrupt_deferred, the next byte */
 	movl FRAME_RFLAGS(%rsp), %r11d
 	andl $RFLAGS_DIRECTION, %r11d
 	orl %r11d, %ecx
 	jnz trap_slow_exit
 	restore_caller_registers
-	xorl %r11d, %r11d
 	leaq 128(%rsp), %rsp
 	jmpq *%rcx
 trap_slow_exit:

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The parts of the ELF-64 format (System V gABI, x86-64 psABI) the kernel writes itself: the
- * vDSO's symbol directory (kernel/vdso.c). */
+ * vDSO's symbol directory (sys/vdso.c). */
 #pragma once
 #include <stdint.h>
 
