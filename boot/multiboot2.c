@@ -89,5 +89,8 @@ int multiboot2_parse(struct bootinfo *info, const void *boot_information)
 		parse_tag(info, tag);
 		cursor += ALIGN_UP(tag->size, 8);
 	}
+	/* The information stays in use after boot (the RSDP copy in its ACPI tag): out of RAM. */
+	if (info->memory_count)
+		bootinfo_reserve(info, (uint64_t)(uintptr_t)boot_information, total_size);
 	return info->memory_count ? 0 : -1;
 }

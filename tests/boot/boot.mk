@@ -4,3 +4,9 @@
 boot-headers-test: $(IMAGES)/hello.elf
 	$(Q)tests/boot/headers.sh $(IMAGES)/hello.elf
 TEST_TARGETS += boot-headers-test
+
+# yolk pack and the GRUB boot path: an ISO booted on BIOS and UEFI (tests/boot/iso.sh).
+.PHONY: iso-test
+iso-test: $(YOLK_LIB_FILES) $(YOLK)
+	$(Q)tests/boot/iso.sh $(BUILD)/tests/iso
+TEST_TARGETS += iso-test

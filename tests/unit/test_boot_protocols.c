@@ -75,6 +75,33 @@ TEST(multiboot2_tags)
 	CHECK_EQ(info.memory[1].length, 0x1000000u);
 }
 
+/* The boot information itself is taken out of RAM: the ACPI tag's RSDP copy is read later. */
+TEST(multiboot2_information_is_reserved)
+{
+	static uint8_t buffer[64] __attribute__((aligned(8)));
+	static struct bootinfo info;
+	uint32_t *words = (uint32_t *)buffer;
+	uint64_t here = (uint64_t)(uintptr_t)buffer;
+
+	words[0] = 8 + 40 + 8;
+	words[2] = 6; /* memory map: one usable region around the information */
+	words[3] = 16 + 24;
+	words[4] = 24;
+	words[5] = 0;
+	uint64_t *entry = (uint64_t *)&words[6];
+	entry[0] = (here & ~0xfffull) - 0x10000;
+	entry[1] = 0x100000;
+	entry[2] = 1;
+	words[12] = 0; /* end tag */
+	words[13] = 8;
+	CHECK_EQ(boot_parse(&info, MULTIBOOT2_BOOTLOADER_MAGIC, buffer), 0);
+	for (unsigned i = 0; i < info.memory_count; i++)
+		if (info.memory[i].type == MEMORY_USABLE)
+			CHECK(here + words[0] <= info.memory[i].start ||
+			      here >= info.memory[i].start + info.memory[i].length);
+	CHECK(info.memory_count >= 2u);
+}
+
 TEST(unknown_protocol_is_rejected)
 {
 	static struct bootinfo info;
