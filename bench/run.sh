@@ -70,6 +70,10 @@ build_all() {
 		note "Yolk: yolk build failed: $(head -1 "$out/runs/yolk-build.txt")"
 		return
 	fi
+	iso_built=0
+	$yolk pack -o "$out/yolk/default/hello.iso" "$out/yolk/default/hello.elf" \
+		>>"$out/runs/yolk-build.txt" 2>&1 && iso_built=1 ||
+		note "Yolk ISO: yolk pack failed: $(tail -1 "$out/runs/yolk-build.txt")"
 	local program
 	for program in "${syscall_programs[@]}"; do
 		$yolk build --libc=debian -o "$out/yolk/trap/$program.elf" "bench/programs/$program.c" \
@@ -223,6 +227,25 @@ boot_samples() {
 	done
 }
 
+# hello from the ISO `yolk pack` makes, through the firmware and GRUB from a CD drive on q35:
+# SeaBIOS and OVMF, QEMU start to exit (a Yolk-only figure: the Linux VM has no ISO here).
+iso_samples() {
+	local i firmware
+	[ "${iso_built:-0}" = 1 ] || return
+	log "ISO boot: hello through SeaBIOS and OVMF with GRUB, $runs runs each"
+	for firmware in bios uefi; do
+		: >"$out/runs/yolk-iso-$firmware.ms"
+		for ((i = 1; i <= runs; i++)); do
+			can_run "yolk-iso-$firmware" || break
+			yolk_command "$out/yolk/default/hello.iso" "$memory" --firmware "$firmware"
+			# Unanchored: on UEFI, GRUB's last line on the serial console ends in LF CR.
+			if timed_run "hello" 1 "$yolk_timeout" /dev/null "${qemu_command[@]}"; then
+				echo "$elapsed_ms" >>"$out/runs/yolk-iso-$firmware.ms"
+			else fail "yolk-iso-$firmware"; fi
+		done
+	done
+}
+
 # Prints the ns figure of one BENCH line, or nothing.
 bench_value() { # PROGRAM
 	sed -n "s/^BENCH $1_ns \([0-9.]*\).*/\1/p" "$last" | tail -1
@@ -319,6 +342,11 @@ boot_rows() {
 		"$main_ms" "$init_ms" - "Linux/Yolk $(ratio "$init_ms" "$main_ms")" \
 		"Unikraft anchor: 0.054 ms guest boot"
 	row "  hello as a host process, fork+exec to exit (ms)" - - "$host_ms" - -
+	[ "${iso_built:-0}" = 1 ] || return
+	row "  hello from yolk pack's ISO, SeaBIOS + GRUB on q35, QEMU start to exit (ms)" \
+		"$(median <"$out/runs/yolk-iso-bios.ms")" - - - -
+	row "  the same through UEFI (OVMF + GRUB) (ms)" "$(median <"$out/runs/yolk-iso-uefi.ms")" \
+		- - - -
 }
 
 syscall_rows() {
@@ -587,6 +615,7 @@ load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 linux_clocksource=""
 build_all
 boot_samples
+iso_samples
 syscall_samples
 extra_samples
 shell_samples
