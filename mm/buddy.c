@@ -10,38 +10,34 @@
  * block or a frame never managed is counted in rejected_frees and otherwise ignored. */
 #include "mm/buddy.h"
 
-#define FRAME_SHIFT 12
-#define UNMANAGED   0x00
-#define TAIL	    0x20
-#define USED	    0x40
-#define FREE	    0x80
-
-struct buddy_free_block {
-	struct buddy_free_block *next, *prev;
-};
+#define UNMANAGED 0x00
+#define TAIL	  0x20
+#define USED	  0x40
+#define FREE	  0x80
 
 size_t buddy_metadata_size(uint64_t frame_count)
 {
-	return frame_count;
+	return ((frame_count + 3) & ~3ull) + 2 * sizeof(uint32_t) * frame_count;
 }
 
 void buddy_init(struct buddy_allocator *buddy, uint64_t first_frame, uint64_t frame_count,
-		uint64_t virtual_offset, void *metadata)
+		void *metadata)
 {
 	buddy->first_frame = first_frame;
 	buddy->frame_count = frame_count;
-	buddy->virtual_offset = virtual_offset;
-	buddy->metadata = metadata;
+	buddy->states = metadata;
+	buddy->next = (uint32_t *)(buddy->states + ((frame_count + 3) & ~3ull));
+	buddy->prev = buddy->next + frame_count;
 	buddy->free_frames = buddy->managed_frames = buddy->rejected_frees = 0;
 	for (int order = 0; order <= BUDDY_MAX_ORDER; order++)
-		buddy->free_lists[order] = NULL;
+		buddy->free_lists[order] = BUDDY_NONE;
 	for (uint64_t i = 0; i < frame_count; i++)
-		buddy->metadata[i] = UNMANAGED;
+		buddy->states[i] = UNMANAGED;
 }
 
 static uint8_t *state(const struct buddy_allocator *buddy, uint64_t frame)
 {
-	return &buddy->metadata[frame - buddy->first_frame];
+	return &buddy->states[frame - buddy->first_frame];
 }
 
 static bool in_range(const struct buddy_allocator *buddy, uint64_t frame)
@@ -49,51 +45,41 @@ static bool in_range(const struct buddy_allocator *buddy, uint64_t frame)
 	return frame >= buddy->first_frame && frame - buddy->first_frame < buddy->frame_count;
 }
 
-static struct buddy_free_block *block_at(const struct buddy_allocator *buddy, uint64_t frame)
-{
-	return (struct buddy_free_block *)(uintptr_t)((frame << FRAME_SHIFT) +
-						      buddy->virtual_offset);
-}
-
-static uint64_t frame_of(const struct buddy_allocator *buddy, const struct buddy_free_block *block)
-{
-	return ((uintptr_t)block - buddy->virtual_offset) >> FRAME_SHIFT;
-}
-
 static void push(struct buddy_allocator *buddy, uint64_t frame, unsigned order)
 {
-	struct buddy_free_block *block = block_at(buddy, frame);
+	uint32_t index = (uint32_t)(frame - buddy->first_frame), head = buddy->free_lists[order];
 
-	block->prev = NULL;
-	block->next = buddy->free_lists[order];
-	if (block->next)
-		block->next->prev = block;
-	buddy->free_lists[order] = block;
+	buddy->prev[index] = BUDDY_NONE;
+	buddy->next[index] = head;
+	if (head != BUDDY_NONE)
+		buddy->prev[head] = index;
+	buddy->free_lists[order] = index;
 	*state(buddy, frame) = FREE | order;
 }
 
 /* Takes a free block off its list; the caller sets its first frame's new state. */
 static void unlink_block(struct buddy_allocator *buddy, uint64_t frame, unsigned order)
 {
-	struct buddy_free_block *block = block_at(buddy, frame);
+	uint32_t index = (uint32_t)(frame - buddy->first_frame);
+	uint32_t next = buddy->next[index], prev = buddy->prev[index];
 
-	if (block->prev)
-		block->prev->next = block->next;
+	if (prev != BUDDY_NONE)
+		buddy->next[prev] = next;
 	else
-		buddy->free_lists[order] = block->next;
-	if (block->next)
-		block->next->prev = block->prev;
+		buddy->free_lists[order] = next;
+	if (next != BUDDY_NONE)
+		buddy->prev[next] = prev;
 }
 
 uint64_t buddy_alloc(struct buddy_allocator *buddy, unsigned order)
 {
 	unsigned found = order;
 
-	while (found <= BUDDY_MAX_ORDER && !buddy->free_lists[found])
+	while (found <= BUDDY_MAX_ORDER && buddy->free_lists[found] == BUDDY_NONE)
 		found++;
 	if (found > BUDDY_MAX_ORDER)
 		return UINT64_MAX;
-	uint64_t frame = frame_of(buddy, buddy->free_lists[found]);
+	uint64_t frame = buddy->first_frame + buddy->free_lists[found];
 	unlink_block(buddy, frame, found);
 	/* Split: hand the upper halves back until the block has the asked size. */
 	while (found > order) {

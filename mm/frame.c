@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The kernel's frame allocator: one buddy allocator over all RAM (see mm/frame.h). Its metadata
- * (a byte per frame up to the highest usable address) is placed in the lowest usable memory
+ * (9 bytes per frame up to the highest usable address) is placed in the lowest usable memory
  * above what boot reserved; every other whole usable frame above reserved_end is free, less
  * anything another region of the map overlaps. Frees the buddy rejects are warned about once. */
 #include "mm/frame.h"
@@ -81,7 +81,7 @@ void frame_init(const struct bootinfo *info, uint64_t reserved_end)
 	uint64_t metadata = place_metadata(info, reserved_end, size);
 	uint64_t metadata_end = ALIGN_UP(metadata + size, PAGE_SIZE);
 
-	buddy_init(&frames, 0, frame_count, DIRECT_MAP_BASE, phys_to_virtual(metadata));
+	buddy_init(&frames, 0, frame_count, phys_to_virtual(metadata));
 	/* Frame 0 stays out whatever reserved_end says: frame_alloc's 0 means "none". */
 	reserved_end = MAX(reserved_end, PAGE_SIZE);
 	for (unsigned i = 0; i < info->memory_count; i++) {

@@ -16,7 +16,6 @@
 #define HEAP_FRAMES 4096
 
 static struct buddy_allocator frames;
-static uint8_t metadata[HEAP_FRAMES];
 static uint64_t frames_in_use;
 static unsigned bad_frees;
 
@@ -43,7 +42,7 @@ uint64_t frame_alloc(unsigned order)
 	if (!ready) {
 		char *memory = aligned_alloc(HEAP_FRAMES * 4096ul, HEAP_FRAMES * 4096ul);
 		uint64_t first = ((uint64_t)(uintptr_t)memory - DIRECT_MAP_BASE) >> 12;
-		buddy_init(&frames, first, HEAP_FRAMES, DIRECT_MAP_BASE, metadata);
+		buddy_init(&frames, first, HEAP_FRAMES, malloc(buddy_metadata_size(HEAP_FRAMES)));
 		buddy_add_range(&frames, first, first + HEAP_FRAMES);
 		ready = 1;
 	}
