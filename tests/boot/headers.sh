@@ -5,18 +5,12 @@
 # note names an entry inside the image, and the image is one ELF64. Ends with the count.
 set -uo pipefail
 image=${1:?usage: tests/boot/headers.sh IMAGE}
-passed=0 failed=0
+. "$(dirname "$0")/../suite.sh"
 
 check() { # NAME COMMAND...
 	local name=$1
 	shift
-	if "$@" >/dev/null 2>&1; then
-		echo "PASS $name"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $name"
-		failed=$((failed + 1))
-	fi
+	if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; fi
 }
 
 pvh_entry_in_image() { # XEN_ELFNOTE_PHYS32_ENTRY is note type 18 (0x12) of owner Xen
@@ -27,5 +21,4 @@ check "grub-file accepts the Multiboot2 header" grub-file --is-x86-multiboot2 "$
 check "it is not mistaken for Multiboot1" bash -c "! grub-file --is-x86-multiboot '$image'"
 check "the PVH note is there" pvh_entry_in_image
 check "one ELF64 for x86-64" bash -c "readelf -h '$image' | grep -q 'ELF64' && readelf -h '$image' | grep -q 'X86-64'"
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+suite_end

@@ -9,11 +9,11 @@ set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 out=${1:?usage: tests/boot/iso.sh OUT}
 yolk=tools/yolk
-passed=0 failed=0
+. tests/suite.sh
 mkdir -p "$out/module"
 
-pass() { echo "PASS $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; sed 's/^/    /' "$out/last.txt" | tail -n 15; failed=$((failed + 1)); }
+# A failed check shows the end of what its command printed.
+fail_showing_output() { fail "$1"; sed 's/^/    /' "$out/last.txt" | tail -n 15; }
 
 # boot NAME YOLK-RUN-ARGUMENTS...: the run must exit 0 and print RESULT PASS and the kernel's
 # line about its boot protocol.
@@ -27,7 +27,7 @@ boot() {
 		grep -q 'booted by multiboot2' "$out/last.txt"; then
 		pass "$name"
 	else
-		fail "$name (exit status $status)"
+		fail_showing_output "$name (exit status $status)"
 	fi
 }
 
@@ -40,14 +40,14 @@ refuses() {
 	if [ "$status" = 2 ] && grep -q -- "$pattern" "$out/last.txt"; then
 		pass "$name"
 	else
-		fail "$name (exit status $status)"
+		fail_showing_output "$name (exit status $status)"
 	fi
 }
 
 if ! "$yolk" build -o "$out/iso_boot.elf" tests/boot/iso_boot.c >"$out/last.txt" 2>&1; then
-	fail "yolk build tests/boot/iso_boot.c"
-	echo "$passed passed, $failed failed"
-	exit 1
+	fail_showing_output "yolk build tests/boot/iso_boot.c"
+	suite_end
+	exit
 fi
 echo "from the boot module" >"$out/module/iso-module.txt"
 (cd "$out/module" && echo iso-module.txt | cpio -o -H newc --quiet) >"$out/module.cpio"
@@ -56,13 +56,13 @@ if "$yolk" pack -o "$out/boot.iso" --append loglevel=7 --env "ISO_SPACED=two wor
 	'back\slash' >"$out/last.txt" 2>&1 && [ -s "$out/boot.iso" ]; then
 	pass "yolk pack writes an ISO"
 else
-	fail "yolk pack writes an ISO"
+	fail_showing_output "yolk pack writes an ISO"
 fi
 if xorriso -indev "$out/boot.iso" -report_el_torito plain 2>/dev/null >"$out/last.txt" &&
 	grep -q 'BIOS' "$out/last.txt" && grep -q 'UEFI' "$out/last.txt"; then
 	pass "the ISO has El Torito boot entries for BIOS and UEFI"
 else
-	fail "the ISO has El Torito boot entries for BIOS and UEFI"
+	fail_showing_output "the ISO has El Torito boot entries for BIOS and UEFI"
 fi
 boot "BIOS (SeaBIOS) on q35 boots it through GRUB" "$out/boot.iso" --timeout 120
 boot "BIOS (SeaBIOS) on pc boots it through GRUB" "$out/boot.iso" --machine pc --timeout 120
@@ -76,5 +76,4 @@ refuses "--firmware is for ISOs" "--firmware is for ISO images" \
 refuses "pack wants a Yolk image" "not a Yolk image" "$yolk" pack -o "$out/x.iso" /etc/hostname
 refuses "pack refuses an empty argument, which GRUB would drop" "drops an empty argument" \
 	"$yolk" pack -o "$out/x.iso" "$out/iso_boot.elf" -- a "" c
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+suite_end

@@ -10,32 +10,29 @@ set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 out=${1:?usage: tests/debug/debug.sh OUT}
 yolk=tools/yolk
-passed=0 failed=0
+. tests/suite.sh
 mkdir -p "$out"
 
 check() { # NAME PATTERN FILE: grep -E PATTERN in FILE
 	if grep -Eq -- "$2" "$3"; then
-		echo "PASS $1"
-		passed=$((passed + 1))
+		pass "$1"
 	else
-		echo "FAIL $1 (no line matching '$2' in $3)"
+		fail "$1 (no line matching '$2' in $3)"
 		sed 's/^/    /' "$3" | tail -n 20
-		failed=$((failed + 1))
 	fi
 }
 
 if ! "$yolk" build -O0 -o "$out/debug_target.elf" tests/debug/debug_target.c >"$out/build.txt" 2>&1; then
-	echo "FAIL yolk build tests/debug/debug_target.c"
-	echo "0 passed, 1 failed"
-	exit 1
+	fail "yolk build tests/debug/debug_target.c"
+	suite_end
+	exit
 fi
 rm -f "$out/console.txt"
 timeout 120 "$yolk" debug "$out/debug_target.elf" --console "$out/console.txt" --batch \
 	--ex "break compute" --ex continue --ex bt --ex "print value" --ex "info registers rip" \
 	--ex finish </dev/null >"$out/gdb.txt" 2>&1
 status=$?
-[ "$status" = 0 ] && echo "PASS gdb exits 0" && passed=$((passed + 1)) ||
-	{ echo "FAIL gdb exits $status"; failed=$((failed + 1)); }
+if [ "$status" = 0 ]; then pass "gdb exits 0"; else fail "gdb exits $status"; fi
 check "it stops at main, on its source line" '^Breakpoint 1, main \(\) at .*debug_target\.c:[0-9]+' "$out/gdb.txt"
 check "a breakpoint in compute is hit with its argument" '^Breakpoint 2, compute \(value=42\)' "$out/gdb.txt"
 check "the backtrace reaches main" '^#1 .* in main \(\) at .*debug_target\.c' "$out/gdb.txt"
@@ -45,20 +42,15 @@ check "finish reads the result" '^Value returned is \$2 = 85$' "$out/gdb.txt"
 check "the console output went to --console" '^before compute' "$out/console.txt"
 sleep 0.5
 if pgrep -f "kernel $out/debug_target.elf" >/dev/null; then
-	echo "FAIL a QEMU was left running"
-	failed=$((failed + 1))
+	fail "a QEMU was left running"
 else
-	echo "PASS no QEMU is left running"
-	passed=$((passed + 1))
+	pass "no QEMU is left running"
 fi
 "$yolk" debug "$out/debug_target.elf" --batch </dev/null >"$out/refused.txt" 2>&1
 status=$?
 if [ "$status" = 2 ] && grep -q 'give --console FILE' "$out/refused.txt"; then
-	echo "PASS without a terminal it asks for --console"
-	passed=$((passed + 1))
+	pass "without a terminal it asks for --console"
 else
-	echo "FAIL without a terminal: exit status $status"
-	failed=$((failed + 1))
+	fail "without a terminal: exit status $status"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+suite_end
