@@ -222,9 +222,18 @@ void console_input(unsigned char byte)
 	}
 }
 
+/* Whether console_input can take a byte without dropping it: a full buffer holds the serial
+ * line back until the program reads. Except for one line longer than the whole buffer in
+ * canonical mode: nothing in it is readable yet, so its excess is taken and dropped, as on
+ * Linux, and its newline still comes. */
+static bool console_has_room(void)
+{
+	return byte_ring_count(&input) < INPUT_BUFFER_SIZE - 1 || (canonical() && !readable);
+}
+
 void console_enable_input(void)
 {
-	uart16550_enable_receive_interrupt(console_input);
+	uart16550_enable_receive_interrupt(console_input, console_has_room);
 }
 
 /* Raw mode: VMIN bytes (at least one when VMIN > 0), or what came within VTIME tenths. */
@@ -257,6 +266,7 @@ long console_read(char *buffer, size_t length)
 		size_t wanted = length < readable ? length : readable;
 		copied = (long)byte_ring_get(&input, buffer, wanted);
 		readable -= copied;
+		uart16550_resume_receive();
 	} else if (end_of_file_marks) {
 		end_of_file_marks--;
 	}
@@ -293,6 +303,7 @@ static void set_termios(const struct linux_termios *settings, bool flush)
 	/* Leaving canonical mode makes a partly typed line readable. */
 	if (!canonical())
 		readable = byte_ring_count(&input);
+	uart16550_resume_receive();
 	interrupts_restore(flags);
 	wake_readers();
 }
@@ -325,6 +336,7 @@ static long console_file_ioctl(struct file *file, unsigned long request, void *a
 			uint64_t flags = interrupts_save();
 			byte_ring_init(&input, input_storage, INPUT_BUFFER_SIZE);
 			readable = 0;
+			uart16550_resume_receive();
 			interrupts_restore(flags);
 		}
 		return (unsigned long)argument <= 2 ? 0 : -EINVAL;

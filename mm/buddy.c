@@ -15,9 +15,15 @@
 #define USED	  0x40
 #define FREE	  0x80
 
+/* The state bytes, padded so that the links after them are 4-byte aligned. */
+static uint64_t states_size(uint64_t frame_count)
+{
+	return (frame_count + 3) & ~3ull;
+}
+
 size_t buddy_metadata_size(uint64_t frame_count)
 {
-	return ((frame_count + 3) & ~3ull) + 2 * sizeof(uint32_t) * frame_count;
+	return states_size(frame_count) + 2 * sizeof(uint32_t) * frame_count;
 }
 
 void buddy_init(struct buddy_allocator *buddy, uint64_t first_frame, uint64_t frame_count,
@@ -26,7 +32,7 @@ void buddy_init(struct buddy_allocator *buddy, uint64_t first_frame, uint64_t fr
 	buddy->first_frame = first_frame;
 	buddy->frame_count = frame_count;
 	buddy->states = metadata;
-	buddy->next = (uint32_t *)(buddy->states + ((frame_count + 3) & ~3ull));
+	buddy->next = (uint32_t *)(buddy->states + states_size(frame_count));
 	buddy->prev = buddy->next + frame_count;
 	buddy->free_frames = buddy->managed_frames = buddy->rejected_frees = 0;
 	for (int order = 0; order <= BUDDY_MAX_ORDER; order++)

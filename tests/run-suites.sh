@@ -3,7 +3,8 @@
 # Usage: tests/run-suites.sh MAKE TARGET...
 # Runs each test suite's make target, shows its output, and ends with one line adding them up,
 # "total: N passed, N failed[, N skipped]", so the whole of `make test` closes with a count.
-# Exits non-zero when a suite fails or when no test ran at all.
+# Exits non-zero when a suite fails, when one ends without its count line, or when no test ran
+# at all.
 set -uo pipefail
 
 make_command=$1
@@ -20,6 +21,9 @@ for target in "$@"; do
 		passed=$((passed + p))
 		failed=$((failed + f))
 		skipped=$((skipped + ${s:-0}))
+	else
+		echo "$target: no 'N passed, N failed' line: the suite stopped before its end"
+		status=1
 	fi
 	[ "$status" -eq 0 ] || broken+=("$target")
 done

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* 16550 UART driver for COM1: polled output, interrupt-driven input. Input that arrives before
  * the console asks for it is kept and handed over first, so nothing typed or piped at boot is
- * lost. */
+ * lost; input the console has no room for stays in the UART, its interrupt off, until the
+ * console has read some (flow control: a fast sender waits instead of losing bytes). */
 #include "drivers/serial/uart16550.h"
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
@@ -17,7 +18,11 @@
 #define LINE_STATUS_TRANSMIT_EMPTY 0x20
 #define MODEM_CONTROL_OUT2	   0x08 /* gates the IRQ line on PC hardware */
 
+#define INTERRUPT_DATA_AVAILABLE 0x01
+
 static void (*receive_handler)(unsigned char byte);
+static bool (*receiver_has_room)(void);
+static bool receive_held; /* bytes wait in the UART; its receive interrupt is off */
 /* Bytes that arrived before the receive interrupt was on. */
 static unsigned char early_bytes[256];
 static unsigned early_count;
@@ -54,19 +59,32 @@ static void uart16550_interrupt(struct interrupt_frame *frame)
 {
 	(void)frame;
 	while (inb(COM1 + REGISTER_LINE_STATUS) & LINE_STATUS_DATA_READY) {
-		unsigned char byte = inb(COM1 + REGISTER_DATA);
-		if (receive_handler)
-			receive_handler(byte);
+		if (!receiver_has_room()) {
+			receive_held = true;
+			outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0);
+			return;
+		}
+		receive_handler(inb(COM1 + REGISTER_DATA));
 	}
 }
 
-void uart16550_enable_receive_interrupt(void (*receive)(unsigned char byte))
+void uart16550_resume_receive(void)
+{
+	if (!receive_held)
+		return;
+	receive_held = false;
+	/* The UART interrupts at once if data is waiting. */
+	outb(COM1 + REGISTER_INTERRUPT_ENABLE, INTERRUPT_DATA_AVAILABLE);
+}
+
+void uart16550_enable_receive_interrupt(void (*receive)(unsigned char byte), bool (*has_room)(void))
 {
 	receive_handler = receive;
+	receiver_has_room = has_room;
 	for (unsigned i = 0; i < early_count; i++)
 		receive(early_bytes[i]);
 	early_count = 0;
 	interrupt_route_irq(UART16550_IRQ, uart16550_interrupt);
 	outb(COM1 + REGISTER_MODEM_CONTROL, 0x03 | MODEM_CONTROL_OUT2);
-	outb(COM1 + REGISTER_INTERRUPT_ENABLE, 0x01); /* data available */
+	outb(COM1 + REGISTER_INTERRUPT_ENABLE, INTERRUPT_DATA_AVAILABLE);
 }
