@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# Sourced by the shell test suites (tests/boot/*.sh, tests/debug/debug.sh): one PASS or FAIL
+# Sourced by the shell test suites (tests/boot/*.sh, tests/debug/debug.sh, tests/tool/*.sh): one PASS or FAIL
 # line per check, and the closing "N passed, N failed" line that tests/run-suites.sh adds up.
 passed=0 failed=0
 
