@@ -6,6 +6,17 @@ passed=0 failed=0
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 
+# Passes when FILE has a line matching the extended regular expression PATTERN; a failure
+# shows the end of FILE.
+check_output() { # NAME PATTERN FILE
+	if grep -Eq -- "$2" "$3"; then
+		pass "$1"
+	else
+		fail "$1 (no line matching '$2' in $3)"
+		sed 's/^/    /' "$3" | tail -n 20
+	fi
+}
+
 # Prints the count; fails when a check did.
 suite_end() {
 	echo "$passed passed, $failed failed"

@@ -13,15 +13,6 @@ yolk=tools/yolk
 . tests/suite.sh
 mkdir -p "$out"
 
-check() { # NAME PATTERN FILE: grep -E PATTERN in FILE
-	if grep -Eq -- "$2" "$3"; then
-		pass "$1"
-	else
-		fail "$1 (no line matching '$2' in $3)"
-		sed 's/^/    /' "$3" | tail -n 20
-	fi
-}
-
 if ! "$yolk" build -O0 -o "$out/debug_target.elf" tests/debug/debug_target.c >"$out/build.txt" 2>&1; then
 	fail "yolk build tests/debug/debug_target.c"
 	suite_end
@@ -33,13 +24,13 @@ timeout 120 "$yolk" debug "$out/debug_target.elf" --console "$out/console.txt" -
 	--ex finish </dev/null >"$out/gdb.txt" 2>&1
 status=$?
 if [ "$status" = 0 ]; then pass "gdb exits 0"; else fail "gdb exits $status"; fi
-check "it stops at main, on its source line" '^Breakpoint 1, main \(\) at .*debug_target\.c:[0-9]+' "$out/gdb.txt"
-check "a breakpoint in compute is hit with its argument" '^Breakpoint 2, compute \(value=42\)' "$out/gdb.txt"
-check "the backtrace reaches main" '^#1 .* in main \(\) at .*debug_target\.c' "$out/gdb.txt"
-check "print reads the argument" '^\$1 = 42$' "$out/gdb.txt"
-check "the code runs in the higher half" '^rip +0xffffffff8' "$out/gdb.txt"
-check "finish reads the result" '^Value returned is \$2 = 85$' "$out/gdb.txt"
-check "the console output went to --console" '^before compute' "$out/console.txt"
+check_output "it stops at main, on its source line" '^Breakpoint 1, main \(\) at .*debug_target\.c:[0-9]+' "$out/gdb.txt"
+check_output "a breakpoint in compute is hit with its argument" '^Breakpoint 2, compute \(value=42\)' "$out/gdb.txt"
+check_output "the backtrace reaches main" '^#1 .* in main \(\) at .*debug_target\.c' "$out/gdb.txt"
+check_output "print reads the argument" '^\$1 = 42$' "$out/gdb.txt"
+check_output "the code runs in the higher half" '^rip +0xffffffff8' "$out/gdb.txt"
+check_output "finish reads the result" '^Value returned is \$2 = 85$' "$out/gdb.txt"
+check_output "the console output went to --console" '^before compute' "$out/console.txt"
 sleep 0.5
 qemu_left() { # a process whose command line boots this image (no procps needed)
 	local file

@@ -12,15 +12,6 @@ yolk=tools/yolk
 . tests/suite.sh
 mkdir -p "$out"
 
-check() { # NAME PATTERN: grep -E PATTERN in the last output
-	if grep -Eq -- "$2" "$out/last.txt"; then
-		pass "$1"
-	else
-		fail "$1 (no line matching '$2')"
-		sed 's/^/    /' "$out/last.txt" | tail -n 20
-	fi
-}
-
 printf '#include <stdio.h>\nint main(void) { puts("fine"); return 0; }\n' >"$out/passes.c"
 printf 'int main(void) { return 3; }\n' >"$out/exits_3.c"
 printf 'int main(void) { volatile int *p = 0; return *p; }\n' >"$out/null_read.c"
@@ -31,14 +22,14 @@ printf 'int main(void) { for (volatile int i = 0;; i++) ; }\n' >"$out/forever.c"
 	"$out/no_build.c" "$out/forever.c" >"$out/last.txt" 2>&1
 status=$?
 if [ "$status" = 1 ]; then pass "a failed program makes yolk test exit 1"; else fail "yolk test exited $status"; fi
-check "the passing program passes" '^PASS passes$'
-check "an exit status fails, and is shown" '^FAIL exits_3 \(exit status 3\)$'
-check "a crash fails with 128 + SIGSEGV and its report" '^FAIL null_read \(exit status 139\)$'
-check "the crash report names the function" 'main\+0x'
-check "a program that does not build fails with the compiler's error" '^FAIL no_build \(does not build\)$'
-check "the compiler's error is shown" 'undefined_name'
-check "a program that never ends fails at --timeout" '^FAIL forever \(exit status 124\)$'
-check "the count" '^1 passed, 4 failed$'
+check_output "the passing program passes" '^PASS passes$' "$out/last.txt"
+check_output "an exit status fails, and is shown" '^FAIL exits_3 \(exit status 3\)$' "$out/last.txt"
+check_output "a crash fails with 128 + SIGSEGV and its report" '^FAIL null_read \(exit status 139\)$' "$out/last.txt"
+check_output "the crash report names the function" 'main\+0x' "$out/last.txt"
+check_output "a program that does not build fails with the compiler's error" '^FAIL no_build \(does not build\)$' "$out/last.txt"
+check_output "the compiler's error is shown" 'undefined_name' "$out/last.txt"
+check_output "a program that never ends fails at --timeout" '^FAIL forever \(exit status 124\)$' "$out/last.txt"
+check_output "the count" '^1 passed, 4 failed$' "$out/last.txt"
 "$yolk" test "$out/passes.c" >"$out/last.txt" 2>&1
 status=$?
 if [ "$status" = 0 ]; then pass "all passing: exit 0"; else fail "all passing: exit $status"; fi
