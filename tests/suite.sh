@@ -3,6 +3,15 @@
 # line per check, and the closing "N passed, N failed" line that tests/run-suites.sh adds up.
 passed=0 failed=0
 
+# For a suite that boots images into an output folder: runs from the tree's top, with out=OUT
+# (made) and yolk=tools/yolk. Called as `suite_setup "$@"` by the sourcing script.
+suite_setup() {
+	cd "$(dirname "$0")/../.." || exit 1
+	out=${1:?usage: $0 OUT}
+	yolk=tools/yolk
+	mkdir -p "$out"
+}
+
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 

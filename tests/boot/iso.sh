@@ -6,10 +6,8 @@
 # (OVMF, q35) with its exit status and "RESULT PASS"; the kernel says it came through
 # Multiboot2; run and pack refuse what does not fit with a clear message. Ends with the count.
 set -uo pipefail
-cd "$(dirname "$0")/../.." || exit 1
-out=${1:?usage: tests/boot/iso.sh OUT}
-yolk=tools/yolk
-. tests/suite.sh
+. "$(dirname "$0")/../suite.sh"
+suite_setup "$@"
 mkdir -p "$out/module"
 
 # A failed check shows the end of what its command printed.

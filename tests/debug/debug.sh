@@ -7,11 +7,8 @@
 # the code runs in the higher half, no QEMU is left behind, and without a terminal or --console
 # yolk debug says what to do. Ends with the count.
 set -uo pipefail
-cd "$(dirname "$0")/../.." || exit 1
-out=${1:?usage: tests/debug/debug.sh OUT}
-yolk=tools/yolk
-. tests/suite.sh
-mkdir -p "$out"
+. "$(dirname "$0")/../suite.sh"
+suite_setup "$@"
 
 if ! "$yolk" build -O0 -o "$out/debug_target.elf" tests/debug/debug_target.c >"$out/build.txt" 2>&1; then
 	fail "yolk build tests/debug/debug_target.c"

@@ -6,11 +6,8 @@
 # the crash report or the compiler's error, counts them and exits 1; all passing, it exits 0;
 # with nothing to test, 2. Ends with the count.
 set -uo pipefail
-cd "$(dirname "$0")/../.." || exit 1
-out=${1:?usage: tests/tool/test_command.sh OUT}
-yolk=tools/yolk
-. tests/suite.sh
-mkdir -p "$out"
+. "$(dirname "$0")/../suite.sh"
+suite_setup "$@"
 
 printf '#include <stdio.h>\nint main(void) { puts("fine"); return 0; }\n' >"$out/passes.c"
 printf 'int main(void) { return 3; }\n' >"$out/exits_3.c"
