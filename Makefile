@@ -29,8 +29,12 @@ deps: $(DEPS_STAMP)
 # ---- the kernel ------------------------------------------------------------------------------
 KERNEL_DIRS := arch/x86_64 boot kernel mm sys fs lib drivers/serial drivers/interrupt \
 	drivers/timer drivers/platform drivers/virtio drivers/pci drivers/video drivers/input
-KERNEL_SOURCES := $(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S))
+# The network stack (net/, drivers/net/, the socket calls, lwIP: third_party/lwip/lwip.mk) is
+# linked only into images that use sockets: kernel-net.o has it, kernel.o has net/absent.c.
+NET_SOURCES := $(filter-out net/absent.c,$(wildcard net/*.c drivers/net/*.c)) sys/socket.c
+KERNEL_SOURCES := $(filter-out sys/socket.c,$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
+NET_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(NET_SOURCES))
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mincoming-stack-boundary=3 -fno-stack-protector \
@@ -44,7 +48,7 @@ $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 $(BUILD)/kernel/%.S.o: %.S | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
--include $(KERNEL_OBJECTS:.o=.d)
+-include $(KERNEL_OBJECTS:.o=.d) $(NET_OBJECTS:.o=.d) $(BUILD)/kernel/net/absent.c.d
 
 # The syscall table is generated from sys/syscall_table.h into docs/syscalls.md.
 $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
@@ -55,14 +59,23 @@ $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
 # The vDSO's code stays .text.vdso, application code (tools/check-vdso.sh checks its calls).
 KERNEL_EXPORTS := tools/kernel-exports.txt
 YOLK_LIB := $(BUILD)/lib/yolk
+include third_party/lwip/lwip.mk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
-$(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS) tools/check-vdso.sh
+KERNEL_NET_OBJECT := $(YOLK_LIB)/kernel-net.o
+define link_kernel
 	@mkdir -p $(dir $@)
-	$(Q)ld -r -o $@.tmp $(KERNEL_OBJECTS)
+	$(Q)ld -r -o $@.tmp $(1)
 	$(Q)tools/check-vdso.sh $@.tmp
 	$(Q)objcopy --keep-global-symbols=$(KERNEL_EXPORTS) --rename-section .text=.kernel.text \
 		$@.tmp $@
 	$(Q)rm -f $@.tmp
+endef
+$(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(BUILD)/kernel/net/absent.c.o $(KERNEL_EXPORTS) \
+		tools/check-vdso.sh
+	$(call link_kernel,$(KERNEL_OBJECTS) $(BUILD)/kernel/net/absent.c.o)
+$(KERNEL_NET_OBJECT): $(KERNEL_OBJECTS) $(NET_OBJECTS) $(LWIP_OBJECTS) $(KERNEL_EXPORTS) \
+		tools/check-vdso.sh
+	$(call link_kernel,$(KERNEL_OBJECTS) $(NET_OBJECTS) $(LWIP_OBJECTS))
 $(YOLK_LIB)/yolk.ld: tools/yolk.ld
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -82,7 +95,7 @@ $(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 # libc-direct.a: the direct-call musl (third_party/musl/musl.mk), which yolk build uses by default.
-YOLK_LIB_FILES := $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
+YOLK_LIB_FILES := $(KERNEL_OBJECT) $(KERNEL_NET_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
 	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/libc-direct.a \
 	$(YOLK_LIB)/kvm-probe.elf
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
@@ -126,7 +139,8 @@ docs/syscalls.md: sys/syscall_table.h tools/syscall-doc.sh
 docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
-include $(sort $(wildcard tests/*/*.mk bench/bench.mk third_party/*/*.mk))
+include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
+	$(filter-out third_party/lwip/lwip.mk,$(wildcard third_party/*/*.mk)))
 
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)

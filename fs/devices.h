@@ -6,12 +6,15 @@
 #define DEVICE_NUMBER(major, minor) ((uint32_t)(major) << 8 | (minor))
 
 /* poll(2) event bits. */
-#define POLL_IN	  0x001
-#define POLL_PRI  0x002
-#define POLL_OUT  0x004
-#define POLL_ERR  0x008
-#define POLL_HUP  0x010
-#define POLL_NVAL 0x020
+#define POLL_IN	    0x001
+#define POLL_PRI    0x002
+#define POLL_OUT    0x004
+#define POLL_ERR    0x008
+#define POLL_HUP    0x010
+#define POLL_NVAL   0x020
+#define POLL_RDNORM 0x040
+#define POLL_WRNORM 0x100
+#define POLL_RDHUP  0x2000
 
 /* Character and block devices share one number space (their majors differ). */
 int device_register(uint32_t number, const struct file_operations *operations);

@@ -31,8 +31,20 @@ static const char *next_word(const char *line, char **storage, char *storage_end
 	return line;
 }
 
-static bool take_kernel_option(struct cmdline *result, const char *word)
+static bool take_kernel_option(struct cmdline *result, char *word)
 {
+	if (!strncmp(word, "ip=", 3)) {
+		result->network_address = word + 3;
+		return true;
+	}
+	if (!strncmp(word, "gw=", 3)) {
+		result->network_gateway = word + 3;
+		return true;
+	}
+	if (!strncmp(word, "dns=", 4)) {
+		result->network_dns = word + 4;
+		return true;
+	}
 	if (!strncmp(word, "loglevel=", 9)) {
 		int level = 0;
 		for (const char *digit = word + 9; *digit >= '0' && *digit <= '9'; digit++)
@@ -62,6 +74,7 @@ void cmdline_parse(struct cmdline *result, const char *line)
 
 	result->argument_count = result->environment_count = result->virtio_mmio_count = 0;
 	result->log_level = -1;
+	result->network_address = result->network_gateway = result->network_dns = NULL;
 	result->truncated = false;
 	while (storage + 1 < end) {
 		char *word = storage;

@@ -2,7 +2,8 @@
 /* The kernel command line, split the way `yolk run` writes it:
  *     [kernel options] [NAME=VALUE ...] -- [arguments ...]
  * Words are separated by spaces; double quotes group, a backslash escapes the next character.
- * Before "--", the kernel's own options (loglevel=N) are taken out (and virtio_mmio.device=,
+ * Before "--", the kernel's own options (loglevel=N; ip=ADDRESS/PREFIX, gw=ADDRESS and
+ * dns=ADDRESS, a static network configuration for eth0) are taken out (and virtio_mmio.device=,
  * which QEMU's microvm appends, wherever it is), other NAME=VALUE words
  * become the environment and any other word an argument (as Linux does for init); after it,
  * every word is an argument. Pure code, unit-tested on the host. */
@@ -20,6 +21,8 @@ struct cmdline {
 	char *environment[CMDLINE_MAX_WORDS + 1];
 	unsigned environment_count;
 	int log_level; /* -1 when not given */
+	/* ip=, gw=, dns=: NULL when not given (then eth0 asks DHCP). */
+	const char *network_address, *network_gateway, *network_dns;
 	/* "virtio_mmio.device=SIZE@ADDRESS:IRQ" words, which QEMU appends after everything. */
 	char *virtio_mmio_devices[8];
 	unsigned virtio_mmio_count;

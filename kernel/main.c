@@ -26,6 +26,7 @@
 #include "mm/frame.h"
 #include "mm/paging.h"
 #include "mm/vm.h"
+#include "net/stack.h"
 
 static struct bootinfo bootinfo;
 static struct cmdline cmdline;
@@ -65,6 +66,8 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	virtio_mmio_probe(cmdline.virtio_mmio_devices,
 			  cmdline.virtio_mmio_count); /* disks, shares */
 	virtio_pci_probe();			      /* the same on q35 and pc */
+	net_pci_probe();			      /* e1000 */
+	net_init(&cmdline);			      /* lwIP, lo, DHCP (or nothing: net/absent.c) */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

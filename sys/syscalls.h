@@ -213,3 +213,28 @@ long sys_timer_settime(int id, int flags, const struct linux_itimerspec *new_val
 		       struct linux_itimerspec *old_value);
 long sys_timer_getoverrun(int id);
 long sys_timer_delete(int id);
+
+/* Sockets (sys/socket.c; net/absent.c in images without networking). */
+struct linux_msghdr;
+struct linux_mmsghdr;
+long sys_socket(int family, int type, int protocol);
+long sys_socketpair(int family, int type, int protocol, int *user_fds);
+long sys_bind(int fd, const void *user_address, uint32_t length);
+long sys_connect(int fd, const void *user_address, uint32_t length);
+long sys_listen(int fd, int backlog);
+long sys_accept(int fd, void *user_address, uint32_t *user_length);
+long sys_accept4(int fd, void *user_address, uint32_t *user_length, int flags);
+long sys_getsockname(int fd, void *user_address, uint32_t *user_length);
+long sys_getpeername(int fd, void *user_address, uint32_t *user_length);
+long sys_shutdown(int fd, int how);
+long sys_setsockopt(int fd, int level, int name, const void *user_value, uint32_t length);
+long sys_getsockopt(int fd, int level, int name, void *user_value, uint32_t *user_length);
+long sys_sendmsg(int fd, struct linux_msghdr *user_header, unsigned flags);
+long sys_recvmsg(int fd, struct linux_msghdr *user_header, unsigned flags);
+long sys_sendto(int fd, const void *buffer, size_t length, unsigned flags,
+		const void *user_address, uint32_t address_length);
+long sys_recvfrom(int fd, void *buffer, size_t length, unsigned flags, void *user_address,
+		  uint32_t *user_address_length);
+long sys_sendmmsg(int fd, struct linux_mmsghdr *messages, unsigned count, unsigned flags);
+long sys_recvmmsg(int fd, struct linux_mmsghdr *messages, unsigned count, unsigned flags,
+		  const void *timeout);

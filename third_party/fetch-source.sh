@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Usage: third_party/fetch-source.sh PACKAGE VERSION DIR [SOURCES]
+# Usage: third_party/fetch-source.sh [--pristine] PACKAGE VERSION DIR [SOURCES]
 # Fetches Debian's source package PACKAGE, exactly VERSION, and extracts it (Debian's patches
-# applied) into DIR/source. apt runs on a source list of its own, DIR/apt/PACKAGE.sources
+# applied, or with --pristine the upstream tree as released) into DIR/source. apt runs on a source list of its own, DIR/apt/PACKAGE.sources
 # (Types: deb-src, otherwise the stanzas of SOURCES, /etc/apt/sources.list.d/debian.sources by
 # default), with its lists and cache in DIR/apt: the machine's apt setup is left as it is.
 # Used by the third_party/*/ make fragments.
@@ -13,7 +13,12 @@ die() {
 	exit 1
 }
 
-[ $# -ge 3 ] || die "usage: fetch-source.sh PACKAGE VERSION DIR [SOURCES]"
+extract_options=()
+if [ "${1:-}" = --pristine ]; then
+	extract_options=(--skip-patches)
+	shift
+fi
+[ $# -ge 3 ] || die "usage: fetch-source.sh [--pristine] PACKAGE VERSION DIR [SOURCES]"
 package=$1
 version=$2
 dir=$3
@@ -42,4 +47,4 @@ fetched=$(sed -n 's/^Version: //p' "$dsc")
 # apt has checked every file against the signed Sources index; the .dsc's own signature would
 # need a Debian developer's key.
 rm -rf "$dir/source"
-dpkg-source --no-check -x "$dsc" "$dir/source" >/dev/null
+dpkg-source --no-check "${extract_options[@]}" -x "$dsc" "$dir/source" >/dev/null

@@ -6,6 +6,8 @@
 
 void virtio_block_attach(struct virtio_device *device);
 void virtio_9p_attach(struct virtio_device *device);
+/* drivers/net/virtio_net.c, or net/absent.c in images without networking. */
+void virtio_net_attach(struct virtio_device *device);
 
 void virtio_attach(struct virtio_device *device)
 {
@@ -15,6 +17,8 @@ void virtio_attach(struct virtio_device *device)
 		virtio_block_attach(device);
 	else if (device->device_id == VIRTIO_DEVICE_9P)
 		virtio_9p_attach(device);
+	else if (device->device_id == VIRTIO_DEVICE_NETWORK)
+		virtio_net_attach(device);
 	else
 		pr_info("virtio: device type %u has no driver yet\n", device->device_id);
 }

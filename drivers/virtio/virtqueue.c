@@ -11,8 +11,9 @@
 #include "mm/heap.h"
 #include "mm/layout.h"
 
-#define DESCRIPTOR_NEXT	 1
-#define DESCRIPTOR_WRITE 2
+#define DESCRIPTOR_NEXT	       1
+#define DESCRIPTOR_WRITE       2
+#define AVAILABLE_NO_INTERRUPT 1
 
 static uint64_t physical_of(const void *address)
 {
@@ -60,25 +61,40 @@ static uint16_t used_index(struct virtqueue *queue)
 	return *(volatile uint16_t *)(queue->used + 2);
 }
 
+bool virtqueue_take_used(struct virtqueue *queue, void **token, uint32_t *written)
+{
+	if (queue->last_used == used_index(queue))
+		return false;
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	const volatile uint8_t *element = queue->used + 4 + 8 * (queue->last_used % queue->size);
+	uint32_t head = *(const volatile uint32_t *)element;
+	*written = *(const volatile uint32_t *)(element + 4);
+	queue->last_used++;
+	/* Give the chain's descriptors back. */
+	uint16_t last = (uint16_t)head, count = 1;
+	while (queue->descriptors[last].flags & DESCRIPTOR_NEXT) {
+		last = queue->descriptors[last].next;
+		count++;
+	}
+	queue->descriptors[last].next = queue->free_head;
+	queue->free_head = (uint16_t)head;
+	queue->free_count += count;
+	*token = queue->pending[head];
+	queue->pending[head] = NULL;
+	return true;
+}
+
 void virtqueue_interrupt(struct virtqueue *queue)
 {
-	while (queue->last_used != used_index(queue)) {
-		const volatile uint8_t *element =
-		    queue->used + 4 + 8 * (queue->last_used % queue->size);
-		uint32_t head = *(const volatile uint32_t *)element;
-		uint32_t written = *(const volatile uint32_t *)(element + 4);
-		queue->last_used++;
-		/* Give the chain's descriptors back. */
-		uint16_t last = (uint16_t)head, count = 1;
-		while (queue->descriptors[last].flags & DESCRIPTOR_NEXT) {
-			last = queue->descriptors[last].next;
-			count++;
-		}
-		queue->descriptors[last].next = queue->free_head;
-		queue->free_head = (uint16_t)head;
-		queue->free_count += count;
-		struct virtqueue_request *request = queue->pending[head];
-		queue->pending[head] = NULL;
+	void *token;
+	uint32_t written;
+
+	if (queue->used_callback) {
+		queue->used_callback(queue);
+		return;
+	}
+	while (virtqueue_take_used(queue, &token, &written)) {
+		struct virtqueue_request *request = token;
 		if (request) {
 			request->written = written;
 			request->done = true;
@@ -87,19 +103,11 @@ void virtqueue_interrupt(struct virtqueue *queue)
 	wait_queue_wake(&queue->waiters, ~0u);
 }
 
-long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
-			unsigned count)
+int virtqueue_add(struct virtqueue *queue, const struct virtqueue_segment *segments, unsigned count,
+		  void *token)
 {
-	struct virtqueue_request request = {false, 0};
-	uint64_t flags = interrupts_save();
-
-	while (queue->free_count < count) {
-		if (count > queue->size) {
-			interrupts_restore(flags);
-			return -ENOSPC;
-		}
-		wait_queue_sleep(&queue->waiters, 0);
-	}
+	if (queue->free_count < count)
+		return -ENOSPC;
 	uint16_t head = queue->free_head, index = head;
 	for (unsigned i = 0; i < count; i++) {
 		struct virtqueue_descriptor *descriptor = &queue->descriptors[index];
@@ -114,12 +122,37 @@ long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment 
 			queue->free_head = next;
 	}
 	queue->free_count -= count;
-	queue->pending[head] = &request;
+	queue->pending[head] = token;
 	queue->available[2 + queue->available[1] % queue->size] = head;
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
 	queue->available[1]++;
+	return 0;
+}
+
+void virtqueue_kick(struct virtqueue *queue)
+{
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	queue->notify(queue);
+}
+
+void virtqueue_disable_interrupts(struct virtqueue *queue)
+{
+	queue->available[0] = AVAILABLE_NO_INTERRUPT;
+}
+
+long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
+			unsigned count)
+{
+	struct virtqueue_request request = {false, 0};
+	uint64_t flags = interrupts_save();
+
+	if (count > queue->size) {
+		interrupts_restore(flags);
+		return -ENOSPC;
+	}
+	while (virtqueue_add(queue, segments, count, &request))
+		wait_queue_sleep(&queue->waiters, 0);
+	virtqueue_kick(queue);
 	while (!request.done)
 		wait_queue_sleep(&queue->waiters, 0);
 	interrupts_restore(flags);

@@ -32,9 +32,14 @@ struct virtqueue {
 	uint16_t free_head, free_count, last_used;
 	void (*notify)(struct virtqueue *queue);
 	void *transport;
-	/* Per chain head: who waits, and what the device wrote. */
-	struct virtqueue_request **pending;
+	/* Per chain head: the synchronous request waiting for it, or an asynchronous queue's
+	 * token. */
+	void **pending;
 	struct wait_queue waiters;
+	/* Asynchronous queues (network devices): called from the device's interrupt instead of
+	 * completing requests; it takes the used chains with virtqueue_take_used. */
+	void (*used_callback)(struct virtqueue *queue);
+	void *owner; /* the driver's, for the callback */
 };
 
 struct virtqueue_request {
@@ -48,5 +53,18 @@ int virtqueue_init(struct virtqueue *queue, uint16_t size);
  * -errno (-ENOSPC: more segments than free descriptors). */
 long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
 			unsigned count);
-/* From the device's interrupt: completes every used chain and wakes their waiters. */
+/* From the device's interrupt: completes every used chain and wakes their waiters (or calls
+ * the queue's used_callback). */
 void virtqueue_interrupt(struct virtqueue *queue);
+
+/* Asynchronous use (the caller serialises, e.g. under the network lock): makes a chain
+ * available with `token` to get back, without notifying the device; 0 or -ENOSPC. */
+int virtqueue_add(struct virtqueue *queue, const struct virtqueue_segment *segments, unsigned count,
+		  void *token);
+/* Tells the device about chains added since the last time. */
+void virtqueue_kick(struct virtqueue *queue);
+/* The next used chain's token and the bytes the device wrote; false when none is left. The
+ * chain's descriptors are free again. */
+bool virtqueue_take_used(struct virtqueue *queue, void **token, uint32_t *written);
+/* Asks the device not to interrupt for this queue (a transmit queue reclaimed on send). */
+void virtqueue_disable_interrupts(struct virtqueue *queue);

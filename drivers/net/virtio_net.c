@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+/* virtio-net (virtio 1.x, section 5.1) on either transport: queue 0 receives, queue 1
+ * transmits. Receive buffers are 2 KiB each, refilled in one batch per interrupt, and every
+ * frame is copied into the stack (net/interface.c); the transmit queue raises no interrupts:
+ * its used buffers are reclaimed when the next frame is sent.
+ * Cost budget: per received frame one copy and one descriptor; per batch one notify. */
+#include "drivers/virtio/virtio.h"
+#include "include/uapi/errno.h"
+#include "kernel/compiler.h"
+#include "kernel/log.h"
+#include "lib/string.h"
+#include "mm/frame.h"
+#include "mm/heap.h"
+#include "mm/layout.h"
+#include "net/interface.h"
+#include "net/stack.h"
+
+#define FEATURE_MAC	 (1ull << 5)
+#define FEATURE_STATUS	 (1ull << 16)
+#define QUEUE_RECEIVE	 0
+#define QUEUE_TRANSMIT	 1
+#define QUEUE_SIZE	 256
+#define BUFFER_SIZE	 2048
+#define BUFFERS_PER_PAGE (PAGE_SIZE / BUFFER_SIZE)
+#define HEADER_SIZE	 12 /* struct virtio_net_hdr_v1 */
+#define FRAME_MAX	 (BUFFER_SIZE - HEADER_SIZE)
+
+struct virtio_net {
+	struct nic nic;
+	struct virtio_device *virtio;
+	uint8_t *receive_buffers[QUEUE_SIZE];
+	uint8_t *transmit_buffers[QUEUE_SIZE];
+	uint16_t transmit_free[QUEUE_SIZE]; /* a stack of free transmit buffer numbers */
+	unsigned transmit_free_count;
+};
+
+static int post_receive_buffer(struct virtio_net *device, unsigned index)
+{
+	struct virtqueue_segment segment = {device->receive_buffers[index], BUFFER_SIZE, true};
+
+	return virtqueue_add(&device->virtio->queues[QUEUE_RECEIVE], &segment, 1,
+			     (void *)(uintptr_t)(index + 1));
+}
+
+/* The receive queue's interrupt (the network lock held): every frame to the stack, each
+ * buffer straight back to the device, one notify for the batch. */
+static void receive_used(struct virtqueue *queue)
+{
+	struct virtio_net *device = queue->owner;
+	void *token;
+	uint32_t written;
+	unsigned returned = 0;
+	uint64_t flags = net_lock();
+
+	while (virtqueue_take_used(queue, &token, &written)) {
+		unsigned index = (unsigned)(uintptr_t)token - 1;
+		if (written > HEADER_SIZE)
+			nic_receive(&device->nic, device->receive_buffers[index] + HEADER_SIZE,
+				    written - HEADER_SIZE);
+		else
+			device->nic.counters.receive_errors++;
+		post_receive_buffer(device, index);
+		returned++;
+	}
+	if (returned)
+		virtqueue_kick(queue);
+	net_unlock(flags);
+}
+
+static void reclaim_transmitted(struct virtqueue *queue)
+{
+	struct virtio_net *device = queue->owner;
+	void *token;
+	uint32_t written;
+
+	while (virtqueue_take_used(queue, &token, &written))
+		device->transmit_free[device->transmit_free_count++] =
+		    (uint16_t)((uintptr_t)token - 1);
+}
+
+static int transmit(struct nic *nic, const struct nic_piece *pieces, unsigned count, size_t length)
+{
+	struct virtio_net *device = nic->driver_data;
+	struct virtqueue *queue = &device->virtio->queues[QUEUE_TRANSMIT];
+
+	if (length > FRAME_MAX)
+		return -EMSGSIZE;
+	if (!device->transmit_free_count)
+		reclaim_transmitted(queue);
+	if (!device->transmit_free_count)
+		return -ENOBUFS;
+	unsigned index = device->transmit_free[--device->transmit_free_count];
+	uint8_t *buffer = device->transmit_buffers[index];
+	memset(buffer, 0, HEADER_SIZE); /* no offloads asked for */
+	size_t offset = HEADER_SIZE;
+	for (unsigned i = 0; i < count; i++) {
+		memcpy(buffer + offset, pieces[i].data, pieces[i].length);
+		offset += pieces[i].length;
+	}
+	struct virtqueue_segment segment = {buffer, (uint32_t)offset, false};
+	if (virtqueue_add(queue, &segment, 1, (void *)(uintptr_t)(index + 1))) {
+		device->transmit_free[device->transmit_free_count++] = (uint16_t)index;
+		return -ENOBUFS;
+	}
+	virtqueue_kick(queue);
+	return 0;
+}
+
+/* 2 KiB buffers, two to a page, in the direct map. */
+static bool allocate_buffers(uint8_t **buffers)
+{
+	for (unsigned i = 0; i < QUEUE_SIZE; i += BUFFERS_PER_PAGE) {
+		uint64_t page = frame_alloc(0);
+		if (!page)
+			return false;
+		for (unsigned j = 0; j < BUFFERS_PER_PAGE; j++)
+			buffers[i + j] = (uint8_t *)phys_to_virtual(page) + j * BUFFER_SIZE;
+	}
+	return true;
+}
+
+void virtio_net_attach(struct virtio_device *virtio)
+{
+	struct virtio_net *device = heap_alloc_zeroed(sizeof(*device));
+
+	if (!device || !allocate_buffers(device->receive_buffers) ||
+	    !allocate_buffers(device->transmit_buffers)) {
+		pr_warn("virtio-net: out of memory\n");
+		return;
+	}
+	uint64_t features = virtio_negotiate(virtio, FEATURE_MAC | FEATURE_STATUS);
+	if (!features || virtio_setup_queue(virtio, QUEUE_RECEIVE, QUEUE_SIZE) ||
+	    virtio_setup_queue(virtio, QUEUE_TRANSMIT, QUEUE_SIZE)) {
+		pr_warn("virtio-net: the device refused the driver\n");
+		return;
+	}
+	device->virtio = virtio;
+	virtio->queues[QUEUE_RECEIVE].used_callback = receive_used;
+	virtio->queues[QUEUE_RECEIVE].owner = device;
+	virtio->queues[QUEUE_TRANSMIT].used_callback = reclaim_transmitted;
+	virtio->queues[QUEUE_TRANSMIT].owner = device;
+	virtqueue_disable_interrupts(&virtio->queues[QUEUE_TRANSMIT]);
+	unsigned receive_count = virtio->queues[QUEUE_RECEIVE].size;
+	for (unsigned i = 0; i < receive_count; i++)
+		post_receive_buffer(device, i);
+	device->transmit_free_count = virtio->queues[QUEUE_TRANSMIT].size;
+	for (unsigned i = 0; i < device->transmit_free_count; i++)
+		device->transmit_free[i] = (uint16_t)(device->transmit_free_count - 1 - i);
+	volatile uint8_t *config = virtio_config(virtio);
+	if (features & FEATURE_MAC) {
+		for (unsigned i = 0; i < 6; i++)
+			device->nic.mac[i] = config[i];
+	} else {
+		net_random_mac(device->nic.mac);
+	}
+	device->nic.driver = "virtio-net";
+	device->nic.mtu = 1500;
+	device->nic.transmit = transmit;
+	device->nic.driver_data = device;
+	virtio_start(virtio);
+	virtqueue_kick(&virtio->queues[QUEUE_RECEIVE]);
+	nic_register(&device->nic);
+}

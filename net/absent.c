@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/* What stands in for the network stack in images that make no socket call (kernel.o; the
+ * stack, the NIC drivers and sys/socket.c are kernel-net.o, which `yolk build` links instead
+ * when the program uses sockets): NICs are left alone and the socket system calls say
+ * ENOSYS, logged once. */
+#include <stdbool.h>
+#include "include/uapi/errno.h"
+#include "kernel/log.h"
+#include "net/stack.h"
+
+struct virtio_device;
+void virtio_net_attach(struct virtio_device *device);
+
+static bool nic_seen;
+
+void virtio_net_attach(struct virtio_device *device)
+{
+	(void)device;
+	nic_seen = true;
+}
+
+void net_pci_probe(void)
+{
+}
+
+void net_init(const struct cmdline *cmdline)
+{
+	(void)cmdline;
+	if (nic_seen)
+		pr_info("net: a NIC is present, but this image has no network stack (it makes no "
+			"socket call; yolk build --net links one)\n");
+}
+
+static long absent(const char *name)
+{
+	static bool logged;
+
+	if (!logged)
+		pr_warn("system call %s: this image has no network stack (yolk build --net links "
+			"one): ENOSYS\n",
+			name);
+	logged = true;
+	return -ENOSYS;
+}
+
+#define ABSENT(name)                                                                               \
+	long sys_##name(void);                                                                     \
+	long sys_##name(void)                                                                      \
+	{                                                                                          \
+		return absent(#name);                                                              \
+	}
+ABSENT(socket)
+ABSENT(socketpair)
+ABSENT(bind)
+ABSENT(connect)
+ABSENT(listen)
+ABSENT(accept)
+ABSENT(accept4)
+ABSENT(getsockname)
+ABSENT(getpeername)
+ABSENT(shutdown)
+ABSENT(setsockopt)
+ABSENT(getsockopt)
+ABSENT(sendmsg)
+ABSENT(recvmsg)
+ABSENT(sendto)
+ABSENT(recvfrom)
+ABSENT(sendmmsg)
+ABSENT(recvmmsg)

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/* Network interfaces: the one glue between the NIC drivers (drivers/net/virtio_net.c,
+ * drivers/net/e1000.c) and lwIP. A driver fills a struct nic and registers it; it hands every
+ * received frame to nic_receive and sends what the stack gives its transmit function. The glue
+ * makes each NIC an lwIP netif (eth0, eth1, ...), configures it (DHCP, or the kernel options
+ * ip=ADDRESS/PREFIX gw=GATEWAY dns=SERVER for eth0), keeps the counters /proc/net/dev shows,
+ * and writes /etc/resolv.conf. Everything here runs under the network lock. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "lwip/ip4_addr.h"
+
+struct cmdline;
+struct netif;
+
+/* A piece of a frame to send: the stack's buffers, valid only during the call. */
+struct nic_piece {
+	const void *data;
+	size_t length;
+};
+
+struct nic_counters {
+	uint64_t receive_bytes, receive_packets, receive_errors, receive_dropped;
+	uint64_t transmit_bytes, transmit_packets, transmit_errors, transmit_dropped;
+};
+
+struct nic {
+	const char *driver; /* "virtio-net", "e1000" */
+	uint8_t mac[6];
+	uint16_t mtu; /* of the payload: 1500 */
+	/* Sends one Ethernet frame (no FCS) of `length` bytes made of the pieces; 0, or -ENOBUFS
+	 * when the ring is full (the frame is dropped: TCP sends it again). */
+	int (*transmit)(struct nic *nic, const struct nic_piece *pieces, unsigned count,
+			size_t length);
+	void *driver_data;
+	struct nic_counters counters;
+	char name[8];		   /* eth0, ... (set by nic_register) */
+	struct netif *interface;   /* set by nic_register */
+	struct ip4_addr announced; /* the IPv4 address last logged */
+};
+
+/* Called by a driver once the device works: the NIC gets its name; net_init (or, after it,
+ * this call) brings it up. 0 or -ENOMEM. */
+int nic_register(struct nic *nic);
+/* A frame the NIC received (copied: the driver keeps its buffer). From the driver's interrupt
+ * handler, under the network lock. */
+void nic_receive(struct nic *nic, const void *frame, size_t length);
+
+/* For net_init: configures and starts every registered NIC; waits (up to a few seconds) for
+ * DHCP's first lease so the program starts with its address. */
+void interface_start_all(const struct cmdline *cmdline);
+
+/* The interfaces, loopback first, for /proc/net/dev and the SIOCGIF* requests. */
+unsigned interface_count(void);
+/* The i-th interface's name, its netif and its NIC (NULL for the loopback). */
+bool interface_at(unsigned index, const char **name, struct netif **netif, struct nic **nic);
+/* The interface called `name`, or -ENODEV. */
+int interface_find(const char *name, struct netif **netif, struct nic **nic);
+
+/* A locally administered unicast MAC address, for a NIC that has none of its own. */
+void net_random_mac(uint8_t mac[6]);

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: MIT
+/* Socket files (see net/socket.h): the file operations every socket shares, which turn read,
+ * write and poll into the family's receive, send and poll; the SOL_SOCKET options; blocking
+ * with SO_RCVTIMEO/SO_SNDTIMEO and signals. */
+#include "net/socket.h"
+#include "arch/x86_64/cpu.h"
+#include "fs/devices.h"
+#include "include/uapi/errno.h"
+#include "kernel/compiler.h"
+#include "kernel/signal.h"
+#include "kernel/time.h"
+#include "lib/string.h"
+#include "mm/heap.h"
+
+#define SIGNAL_PIPE 13
+/* SO_RCVBUF/SO_SNDBUF: Linux's limits (SOCK_MIN_RCVBUF, the default rmem_max of 4 MiB). */
+#define CLAMP_BUFFER(n) ((n) < 2304 ? 2304 : (n) > (4 << 20) ? (4 << 20) : (n))
+
+struct linux_linger {
+	int on, seconds;
+};
+
+static struct superblock socket_superblock = {.type = "sockfs"};
+
+struct socket *socket_new(int family, int type, int protocol, const struct socket_operations *ops)
+{
+	struct socket *socket = heap_alloc_zeroed(sizeof(*socket));
+
+	if (!socket)
+		return NULL;
+	socket->family = family;
+	socket->type = type;
+	socket->protocol = protocol;
+	socket->ops = ops;
+	socket->receive_buffer = 256 * 1024;
+	socket->send_buffer = 256 * 1024;
+	poll_waiters_init(&socket->pollers);
+	wait_queue_init(&socket->waiters);
+	return socket;
+}
+
+void socket_free(struct socket *socket)
+{
+	heap_free(socket);
+}
+
+static long socket_file_read(struct file *file, void *buffer, size_t count, uint64_t offset)
+{
+	struct socket *socket = file->private;
+	struct linux_iovec one = {buffer, count};
+	struct socket_message message = {.vector = &one, .count = 1, .total = count};
+
+	(void)offset;
+	return socket->ops->receive(socket, &message);
+}
+
+static long socket_file_write(struct file *file, const void *buffer, size_t count, uint64_t offset)
+{
+	struct socket *socket = file->private;
+	struct linux_iovec one = {(void *)buffer, count};
+	struct socket_message message = {.vector = &one, .count = 1, .total = count};
+
+	(void)offset;
+	return socket->ops->send(socket, &message);
+}
+
+static unsigned socket_file_poll(struct file *file, struct poll_table *table)
+{
+	struct socket *socket = file->private;
+
+	poll_wait(&socket->pollers, table);
+	return socket->ops->poll(socket);
+}
+
+static long socket_file_ioctl(struct file *file, unsigned long request, void *argument)
+{
+	struct socket *socket = file->private;
+
+	return socket->ops->ioctl ? socket->ops->ioctl(socket, request, argument) : -ENOTTY;
+}
+
+static void socket_file_release(struct file *file)
+{
+	struct socket *socket = file->private;
+
+	socket->file = NULL;
+	socket->ops->release(socket);
+}
+
+static const struct file_operations socket_file_operations = {
+    .read = socket_file_read,
+    .write = socket_file_write,
+    .poll = socket_file_poll,
+    .ioctl = socket_file_ioctl,
+    .release = socket_file_release,
+    .stream = true,
+};
+
+int socket_open_file(struct socket *socket, unsigned flags, struct file **result)
+{
+	struct inode *inode = inode_create(&socket_superblock, S_IFSOCK | 0777);
+	int error = -ENOMEM;
+
+	if (!inode)
+		goto err_release_socket;
+	inode->file_ops = &socket_file_operations;
+	*result = file_open_inode(inode, O_RDWR | (flags & O_NONBLOCK), &error);
+	inode_put(inode);
+	if (!*result)
+		goto err_release_socket;
+	(*result)->private = socket;
+	socket->file = *result;
+	return 0;
+err_release_socket:
+	socket->ops->release(socket);
+	return error;
+}
+
+struct socket *socket_of(const struct file *file)
+{
+	return file->ops == &socket_file_operations ? file->private : NULL;
+}
+
+bool socket_nonblocking(const struct socket *socket, unsigned message_flags)
+{
+	return (message_flags & MSG_DONTWAIT) ||
+	       (socket->file && (socket->file->flags & O_NONBLOCK));
+}
+
+void socket_wake(struct socket *socket)
+{
+	wait_queue_wake(&socket->waiters, ~0u);
+	poll_notify(&socket->pollers);
+}
+
+int socket_sleep(struct socket *socket, uint64_t deadline_ns)
+{
+	if (signal_interrupts(thread_current()))
+		return -EINTR;
+	return wait_queue_sleep(&socket->waiters, deadline_ns);
+}
+
+uint64_t socket_deadline(const struct socket *socket, bool sending)
+{
+	uint64_t timeout = sending ? socket->send_timeout_ns : socket->receive_timeout_ns;
+
+	return timeout ? time_monotonic_ns() + timeout : 0;
+}
+
+void socket_broken_pipe(const struct socket *socket, unsigned message_flags)
+{
+	if (!(message_flags & MSG_NOSIGNAL) && !socket->no_signal)
+		signal_send_to_thread(thread_current(), SIGNAL_PIPE);
+}
+
+static int read_int(const void *value, unsigned length, int *result)
+{
+	if (length < sizeof(int))
+		return -EINVAL;
+	memcpy(result, value, sizeof(int));
+	return 0;
+}
+
+static int read_timeout(const void *value, unsigned length, uint64_t *result)
+{
+	struct linux_timeval time;
+
+	if (length < sizeof(time))
+		return -EINVAL;
+	memcpy(&time, value, sizeof(time));
+	if (time.tv_sec < 0 || time.tv_usec < 0 || time.tv_usec >= 1000000)
+		return -EDOM;
+	*result = (uint64_t)time.tv_sec * 1000000000ull + (uint64_t)time.tv_usec * 1000;
+	return 0;
+}
+
+/* SOL_SOCKET options that only need remembering here; the family also sees the ones its
+ * protocol acts on (buffer sizes, keep-alive, reuse). */
+int socket_set_option(struct socket *socket, int level, int name, const void *value,
+		      unsigned length)
+{
+	int number = 0, error;
+
+	if (level != SOL_SOCKET)
+		return socket->ops->set_option
+			   ? socket->ops->set_option(socket, level, name, value, length)
+			   : -ENOPROTOOPT;
+	switch (name) {
+	case SO_RCVTIMEO:
+		return read_timeout(value, length, &socket->receive_timeout_ns);
+	case SO_SNDTIMEO:
+		return read_timeout(value, length, &socket->send_timeout_ns);
+	case SO_LINGER: {
+		struct linux_linger linger;
+		if (length < sizeof(linger))
+			return -EINVAL;
+		memcpy(&linger, value, sizeof(linger));
+		socket->linger.on = linger.on;
+		socket->linger.seconds = linger.seconds;
+		return 0;
+	}
+	}
+	if ((error = read_int(value, length, &number)))
+		return error;
+	switch (name) {
+	case SO_REUSEADDR:
+		socket->reuse_address = number;
+		break;
+	case SO_REUSEPORT:
+		socket->reuse_port = number;
+		break;
+	case SO_KEEPALIVE:
+		socket->keepalive = number;
+		break;
+	case SO_BROADCAST:
+		socket->broadcast = number;
+		break;
+	case SO_RCVBUF:
+		socket->receive_buffer = (uint32_t)CLAMP_BUFFER(number);
+		break;
+	case SO_SNDBUF:
+		socket->send_buffer = (uint32_t)CLAMP_BUFFER(number);
+		break;
+	case SO_DEBUG:
+	case SO_DONTROUTE:
+	case SO_OOBINLINE:
+	case SO_PASSCRED:
+	case SO_RCVLOWAT:
+	case SO_SNDLOWAT:
+		return 0; /* accepted; no effect on Yolk's protocols */
+	default:
+		return -ENOPROTOOPT;
+	}
+	/* The family acts on the ones its protocol has. */
+	if (socket->ops->set_option)
+		socket->ops->set_option(socket, level, name, value, length);
+	return 0;
+}
+
+static int write_int(void *value, unsigned *length, int number)
+{
+	*length = MIN(*length, (unsigned)sizeof(int));
+	memcpy(value, &number, *length);
+	return 0;
+}
+
+int socket_get_option(struct socket *socket, int level, int name, void *value, unsigned *length)
+{
+	if (level != SOL_SOCKET)
+		return socket->ops->get_option
+			   ? socket->ops->get_option(socket, level, name, value, length)
+			   : -ENOPROTOOPT;
+	switch (name) {
+	case SO_RCVTIMEO:
+	case SO_SNDTIMEO: {
+		uint64_t ns =
+		    name == SO_RCVTIMEO ? socket->receive_timeout_ns : socket->send_timeout_ns;
+		struct linux_timeval time = {(int64_t)(ns / 1000000000ull),
+					     (int64_t)(ns % 1000000000ull / 1000)};
+		*length = MIN(*length, (unsigned)sizeof(time));
+		memcpy(value, &time, *length);
+		return 0;
+	}
+	case SO_LINGER: {
+		struct linux_linger linger = {socket->linger.on, socket->linger.seconds};
+		*length = MIN(*length, (unsigned)sizeof(linger));
+		memcpy(value, &linger, *length);
+		return 0;
+	}
+	case SO_ERROR: {
+		int error = socket->error;
+		socket->error = 0;
+		return write_int(value, length, -error);
+	}
+	case SO_TYPE:
+		return write_int(value, length, socket->type);
+	case SO_DOMAIN:
+		return write_int(value, length, socket->family);
+	case SO_PROTOCOL:
+		return write_int(value, length, socket->protocol);
+	case SO_ACCEPTCONN:
+		return write_int(value, length, socket->accepting);
+	case SO_REUSEADDR:
+		return write_int(value, length, socket->reuse_address);
+	case SO_REUSEPORT:
+		return write_int(value, length, socket->reuse_port);
+	case SO_KEEPALIVE:
+		return write_int(value, length, socket->keepalive);
+	case SO_BROADCAST:
+		return write_int(value, length, socket->broadcast);
+	case SO_RCVBUF: /* Linux reports twice what was set (its bookkeeping overhead) */
+		return write_int(value, length, (int)socket->receive_buffer * 2);
+	case SO_SNDBUF:
+		return write_int(value, length, (int)socket->send_buffer * 2);
+	case SO_RCVLOWAT:
+	case SO_SNDLOWAT:
+		return write_int(value, length, 1);
+	case SO_DEBUG:
+	case SO_DONTROUTE:
+	case SO_OOBINLINE:
+	case SO_PASSCRED:
+		return write_int(value, length, 0);
+	}
+	return socket->ops->get_option ? socket->ops->get_option(socket, level, name, value, length)
+				       : -ENOPROTOOPT;
+}
+
+size_t socket_message_copy_out(const struct socket_message *message, size_t offset,
+			       const void *data, size_t length)
+{
+	size_t copied = 0;
+
+	for (int i = 0; i < message->count && copied < length; i++) {
+		size_t size = message->vector[i].length;
+		if (offset >= size) {
+			offset -= size;
+			continue;
+		}
+		size_t chunk = MIN(size - offset, length - copied);
+		memcpy((char *)message->vector[i].base + offset, (const char *)data + copied,
+		       chunk);
+		copied += chunk;
+		offset = 0;
+	}
+	return copied;
+}
+
+size_t socket_message_copy_in(const struct socket_message *message, size_t offset, void *data,
+			      size_t length)
+{
+	size_t copied = 0;
+
+	for (int i = 0; i < message->count && copied < length; i++) {
+		size_t size = message->vector[i].length;
+		if (offset >= size) {
+			offset -= size;
+			continue;
+		}
+		size_t chunk = MIN(size - offset, length - copied);
+		memcpy((char *)data + copied, (const char *)message->vector[i].base + offset,
+		       chunk);
+		copied += chunk;
+		offset = 0;
+	}
+	return copied;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* The network stack's core: lwIP (built from Debian's source, third_party/lwip) inside the
+ * kernel, driven through its raw API under one lock, the network lock. On one CPU the lock is
+ * interrupts off: system calls, the NICs' interrupts and the stack's timer then never run lwIP
+ * at the same time. With SMP it becomes a spin lock taken the same way. */
+#pragma once
+#include <stdint.h>
+#include "arch/x86_64/cpu.h"
+
+struct cmdline;
+
+/* The network lock. Held around every lwIP call; socket_sleep may be called with it held. */
+static inline uint64_t net_lock(void)
+{
+	return interrupts_save();
+}
+void net_unlock(uint64_t flags);
+
+/* Starts lwIP, the loopback interface and the interfaces of the NICs found so far (DHCP, or
+ * the ip=/gw=/dns= kernel options), and /proc/net. From kernel_main, after the drivers. */
+void net_init(const struct cmdline *cmdline);
+/* Runs lwIP's timers that are due and re-arms the stack's kernel timer (network lock held). */
+void net_check_timeouts(void);
+/* PCI NICs without a virtio transport (e1000): probes the bus. */
+void net_pci_probe(void);
