@@ -28,9 +28,10 @@
 #define TCP_KEEPCNT   6
 #define FIONREAD      0x541b
 #define SIOCOUTQ      0x5411
-#define BACKLOG_MAX   255		/* lwIP keeps the backlog in a byte */
-#define WRITE_CHUNK   0xffff		/* tcp_write takes a 16-bit length */
-#define WRITABLE      (TCP_SND_BUF / 4) /* POLLOUT when this much can be queued */
+#define BACKLOG_MAX   255    /* lwIP keeps the backlog in a byte */
+#define WRITE_CHUNK   0xffff /* tcp_write takes a 16-bit length */
+/* POLLOUT when this much can be queued (pcb->snd_buf: tcp_sndbuf() stops at 65535). */
+#define WRITABLE (TCP_SND_BUF / 4)
 
 enum tcp_socket_state {
 	TCP_SOCKET_NEW,
@@ -73,8 +74,10 @@ static void remember_addresses(struct tcp_socket *tcp)
 	if (!tcp->pcb)
 		return;
 	ip_addr_copy(tcp->local_ip, tcp->pcb->local_ip);
-	ip_addr_copy(tcp->remote_ip, tcp->pcb->remote_ip);
 	tcp->local_port = tcp->pcb->local_port;
+	if (tcp->state == TCP_SOCKET_LISTENING)
+		return; /* a struct tcp_pcb_listen has no remote end */
+	ip_addr_copy(tcp->remote_ip, tcp->pcb->remote_ip);
 	tcp->remote_port = tcp->pcb->remote_port;
 }
 
@@ -696,7 +699,7 @@ static unsigned tcp_poll_socket(struct socket *socket)
 		if (tcp->state == TCP_SOCKET_CLOSED || (tcp->peer_closed && tcp->write_shut))
 			events |= POLL_HUP | POLL_IN | POLL_RDNORM;
 		if (tcp->state == TCP_SOCKET_CLOSED || tcp->write_shut ||
-		    (tcp->pcb && tcp_sndbuf(tcp->pcb) >= WRITABLE &&
+		    (tcp->pcb && tcp->pcb->snd_buf >= WRITABLE &&
 		     tcp_sndqueuelen(tcp->pcb) < TCP_SND_QUEUELEN / 2))
 			events |= POLL_OUT | POLL_WRNORM;
 		break;
@@ -716,7 +719,7 @@ static long tcp_ioctl(struct socket *socket, unsigned long request, void *argume
 		value = (int)MIN(tcp->received_bytes, 0x7fffffffu);
 	else if (request == SIOCOUTQ)
 		value = tcp->pcb && tcp->state == TCP_SOCKET_CONNECTED
-			    ? (int)(TCP_SND_BUF - tcp_sndbuf(tcp->pcb))
+			    ? (int)(TCP_SND_BUF - tcp->pcb->snd_buf)
 			    : 0;
 	else
 		return inet_ioctl(socket, request, argument);
@@ -742,14 +745,14 @@ static void close_pcb(struct tcp_socket *tcp)
 		return;
 	tcp->pcb = NULL;
 	tcp_arg(pcb, NULL);
-	tcp_recv(pcb, NULL); /* lwIP's default then drops, and acknowledges, what still comes */
-	tcp_sent(pcb, NULL);
-	tcp_err(pcb, NULL);
 	if (tcp->state == TCP_SOCKET_LISTENING) {
 		tcp_accept(pcb, NULL);
 		tcp_close(pcb);
 		return;
 	}
+	tcp_recv(pcb, NULL); /* lwIP's default then drops, and acknowledges, what still comes */
+	tcp_sent(pcb, NULL);
+	tcp_err(pcb, NULL);
 	if (tcp->received_bytes || (tcp->socket->linger.on && !tcp->socket->linger.seconds) ||
 	    tcp->state == TCP_SOCKET_NEW) {
 		if (tcp->state == TCP_SOCKET_NEW)

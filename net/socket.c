@@ -11,6 +11,7 @@
 #include "kernel/time.h"
 #include "lib/string.h"
 #include "mm/heap.h"
+#include "net/stack.h"
 
 #define SIGNAL_PIPE 13
 /* SO_RCVBUF/SO_SNDBUF: Linux's limits (SOCK_MIN_RCVBUF, the default rmem_max of 4 MiB). */
@@ -69,6 +70,11 @@ static unsigned socket_file_poll(struct file *file, struct poll_table *table)
 	struct socket *socket = file->private;
 
 	poll_wait(&socket->pollers, table);
+	/* Frames looped back and not yet delivered would wake this very poller before it
+	 * sleeps, and be lost: deliver them first (polling itself sends nothing). */
+	uint64_t flags = net_lock();
+	net_flush();
+	interrupts_restore(flags);
 	return socket->ops->poll(socket);
 }
 
@@ -137,6 +143,8 @@ int socket_sleep(struct socket *socket, uint64_t deadline_ns)
 {
 	if (signal_interrupts(thread_current()))
 		return -EINTR;
+	if (net_flush())
+		return 0; /* looped frames were delivered: the caller looks again */
 	return wait_queue_sleep(&socket->waiters, deadline_ns);
 }
 

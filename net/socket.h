@@ -159,7 +159,8 @@ struct socket *socket_of(const struct file *file);
 bool socket_nonblocking(const struct socket *socket, unsigned message_flags);
 /* Wakes threads blocked on the socket and its pollers: state changed. */
 void socket_wake(struct socket *socket);
-/* Blocks until woken by socket_wake, the deadline (monotonic ns, 0 none) or a signal:
+/* Blocks until woken by socket_wake, the deadline (monotonic ns, 0 none) or a signal (or
+ * returns 0 at once when delivering looped-back frames changed something: callers loop):
  * 0, -ETIMEDOUT (the caller turns it into -EAGAIN or -EWOULDBLOCK), or -EINTR. Called with
  * interrupts (and so the network lock) held; they are held again on return. */
 int socket_sleep(struct socket *socket, uint64_t deadline_ns);

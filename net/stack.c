@@ -67,7 +67,7 @@ static void timeouts_expired(struct kernel_timer *timer)
 {
 	(void)timer;
 	net_check_timeouts();
-	netif_poll_all();
+	net_flush();
 }
 
 /* Arms the kernel timer for lwIP's next timeout unless it is armed for earlier already (an
@@ -89,14 +89,33 @@ void net_check_timeouts(void)
 	arm_timer();
 }
 
-void net_unlock(uint64_t flags)
+bool net_flush(void)
 {
+	bool delivered = false;
+
 	/* Frames sent to a local address wait on the interface's loop queue; lwIP timers armed
 	 * by the call (a connection's retransmission) need the kernel timer moved earlier. */
-	if (started) {
-		netif_poll_all();
-		arm_timer();
+	if (!started)
+		return false;
+	/* A looped frame's answer is looped too (a SYN's SYN-ACK): until the queues are empty. */
+	for (bool again = true; again;) {
+		struct netif *netif;
+		again = false;
+		NETIF_FOREACH(netif)
+		{
+			if (netif->loop_first) {
+				netif_poll(netif);
+				again = delivered = true;
+			}
+		}
 	}
+	arm_timer();
+	return delivered;
+}
+
+void net_unlock(uint64_t flags)
+{
+	net_flush();
 	interrupts_restore(flags);
 }
 

@@ -4,6 +4,7 @@
  * interrupts off: system calls, the NICs' interrupts and the stack's timer then never run lwIP
  * at the same time. With SMP it becomes a spin lock taken the same way. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
 
@@ -15,6 +16,10 @@ static inline uint64_t net_lock(void)
 	return interrupts_save();
 }
 void net_unlock(uint64_t flags);
+/* What the lock's release does, for a thread about to sleep with it held: frames looped back
+ * to a local address are delivered, lwIP's timer is armed. True when frames were delivered
+ * (which may have changed what the sleeper waits for). */
+bool net_flush(void);
 
 /* Starts lwIP, the loopback interface and the interfaces of the NICs found so far (DHCP, or
  * the ip=/gw=/dns= kernel options), and /proc/net. From kernel_main, after the drivers. */
