@@ -20,6 +20,7 @@
 #include "lwip/mld6.h"
 #include "lwip/netif.h"
 #include "lwip/pbuf.h"
+#include "lwip/priv/tcp_priv.h"
 #include "netif/ethernet.h"
 #include "net/stack.h"
 
@@ -83,6 +84,16 @@ void nic_receive(struct nic *nic, const void *frame, size_t length)
 		pbuf_free(packet);
 		nic->counters.receive_dropped++;
 	}
+}
+
+void nic_transmit_ready(struct nic *nic)
+{
+	(void)nic;
+	/* TCP keeps what the NIC refused on its unsent queues: send it now, not at the next
+	 * retransmission timeout. (Other protocols' frames were dropped, as on a full queue.) */
+	for (struct tcp_pcb *pcb = tcp_active_pcbs; pcb; pcb = pcb->next)
+		if (pcb->unsent)
+			tcp_output(pcb);
 }
 
 static void write_resolv_conf(const ip_addr_t *server)

@@ -47,6 +47,10 @@ int nic_register(struct nic *nic);
  * handler, under the network lock. */
 void nic_receive(struct nic *nic, const void *frame, size_t length);
 
+/* The driver has room to send again after refusing a frame (-ENOBUFS): the stack sends what
+ * it held back. Under the network lock. */
+void nic_transmit_ready(struct nic *nic);
+
 /* For net_init: configures and starts every registered NIC; waits (up to a few seconds) for
  * DHCP's first lease so the program starts with its address. */
 void interface_start_all(const struct cmdline *cmdline);

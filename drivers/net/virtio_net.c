@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* virtio-net (virtio 1.x, section 5.1) on either transport: queue 0 receives, queue 1
  * transmits. Receive buffers are 2 KiB each, refilled in one batch per interrupt, and every
- * frame is copied into the stack (net/interface.c); the transmit queue raises no interrupts:
- * its used buffers are reclaimed when the next frame is sent.
+ * frame is copied into the stack (net/interface.c); the transmit queue raises no interrupts
+ * (its used buffers are reclaimed when the next frame is sent) except while it is full: then
+ * its interrupt tells the stack to send what it holds back.
  * Cost budget: per received frame one copy and one descriptor; per batch one notify. */
 #include "drivers/virtio/virtio.h"
 #include "include/uapi/errno.h"
@@ -32,6 +33,7 @@ struct virtio_net {
 	uint8_t *transmit_buffers[QUEUE_SIZE];
 	uint16_t transmit_free[QUEUE_SIZE]; /* a stack of free transmit buffer numbers */
 	unsigned transmit_free_count;
+	bool transmit_waiting; /* a frame found the ring full: interrupts on until it drains */
 };
 
 static int post_receive_buffer(struct virtio_net *device, unsigned index)
@@ -78,6 +80,21 @@ static void reclaim_transmitted(struct virtqueue *queue)
 		    (uint16_t)((uintptr_t)token - 1);
 }
 
+/* The transmit queue's interrupt, on only while the stack waits for room (network lock). */
+static void transmit_used(struct virtqueue *queue)
+{
+	struct virtio_net *device = queue->owner;
+	uint64_t flags = net_lock();
+
+	reclaim_transmitted(queue);
+	if (device->transmit_waiting && device->transmit_free_count >= QUEUE_SIZE / 4) {
+		device->transmit_waiting = false;
+		virtqueue_disable_interrupts(queue);
+		nic_transmit_ready(&device->nic);
+	}
+	net_unlock(flags);
+}
+
 static int transmit(struct nic *nic, const struct nic_piece *pieces, unsigned count, size_t length)
 {
 	struct virtio_net *device = nic->driver_data;
@@ -87,8 +104,13 @@ static int transmit(struct nic *nic, const struct nic_piece *pieces, unsigned co
 		return -EMSGSIZE;
 	if (!device->transmit_free_count)
 		reclaim_transmitted(queue);
-	if (!device->transmit_free_count)
+	if (!device->transmit_free_count) {
+		/* The device has not caught up: an interrupt when it has (then the stack sends
+		 * what waits), and this frame refused (TCP keeps it queued). */
+		device->transmit_waiting = true;
+		virtqueue_enable_interrupts(queue);
 		return -ENOBUFS;
+	}
 	unsigned index = device->transmit_free[--device->transmit_free_count];
 	uint8_t *buffer = device->transmit_buffers[index];
 	memset(buffer, 0, HEADER_SIZE); /* no offloads asked for */
@@ -137,7 +159,7 @@ void virtio_net_attach(struct virtio_device *virtio)
 	device->virtio = virtio;
 	virtio->queues[QUEUE_RECEIVE].used_callback = receive_used;
 	virtio->queues[QUEUE_RECEIVE].owner = device;
-	virtio->queues[QUEUE_TRANSMIT].used_callback = reclaim_transmitted;
+	virtio->queues[QUEUE_TRANSMIT].used_callback = transmit_used;
 	virtio->queues[QUEUE_TRANSMIT].owner = device;
 	virtqueue_disable_interrupts(&virtio->queues[QUEUE_TRANSMIT]);
 	unsigned receive_count = virtio->queues[QUEUE_RECEIVE].size;

@@ -140,6 +140,12 @@ void virtqueue_disable_interrupts(struct virtqueue *queue)
 	queue->available[0] = AVAILABLE_NO_INTERRUPT;
 }
 
+void virtqueue_enable_interrupts(struct virtqueue *queue)
+{
+	queue->available[0] = 0;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
 long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
 			unsigned count)
 {

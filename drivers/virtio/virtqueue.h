@@ -68,3 +68,4 @@ void virtqueue_kick(struct virtqueue *queue);
 bool virtqueue_take_used(struct virtqueue *queue, void **token, uint32_t *written);
 /* Asks the device not to interrupt for this queue (a transmit queue reclaimed on send). */
 void virtqueue_disable_interrupts(struct virtqueue *queue);
+void virtqueue_enable_interrupts(struct virtqueue *queue);

@@ -1,0 +1,335 @@
+# SPDX-License-Identifier: MIT
+"""The network tests: guests booted in QEMU on its user network (NAT), talked to from the host
+through port forwards to 127.0.0.1 only, and guests talking to servers on the host's loopback
+through the gateway 10.0.2.2. Every loop is bounded in count and time. Prints PASS/FAIL per
+test and "N passed, N failed". Usage: test_network.py YOLK IMAGE_DIRECTORY WORK_DIRECTORY"""
+import hashlib
+import http.server
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+YOLK, IMAGES, WORK = sys.argv[1:4]
+BOOT_TIMEOUT = 60
+
+
+def free_port(kind=socket.SOCK_STREAM):
+    with socket.socket(socket.AF_INET, kind) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Guest:
+    """A Yolk image running in QEMU with its console in a log file."""
+
+    def __init__(self, name, image, forwards=(), args=(), options=()):
+        self.log_path = os.path.join(WORK, name + ".log")
+        self.ports = {}
+        rules = []
+        for protocol, guest_port in forwards:
+            host_port = free_port(socket.SOCK_DGRAM if protocol == "udp" else socket.SOCK_STREAM)
+            self.ports[(protocol, guest_port)] = host_port
+            rules.append(f"hostfwd={protocol}:127.0.0.1:{host_port}-:{guest_port}")
+        network = "user" + (":" + ",".join(rules) if rules else "")
+        command = [YOLK, "run", os.path.join(IMAGES, image), "--net", network,
+                   "--timeout", "300", *options, "--", *args]
+        self.log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=self.log,
+                                        stderr=subprocess.STDOUT)
+
+    def output(self):
+        with open(self.log_path, "rb") as log:
+            return log.read().decode(errors="replace").replace("\r", "")
+
+    def wait_for(self, pattern, timeout=BOOT_TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            match = re.search(pattern, self.output(), re.M)
+            if match:
+                return match
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"no /{pattern}/ in the console:\n{self.output()[-2000:]}")
+
+    def wait_exit(self, timeout=BOOT_TIMEOUT):
+        return self.process.wait(timeout)
+
+    def port(self, guest_port, protocol="tcp"):
+        return self.ports[(protocol, guest_port)]
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def connect(port, timeout=20):
+    return socket.create_connection(("127.0.0.1", port), timeout=timeout)
+
+
+def echo_once(port, payload):
+    with connect(port) as connection:
+        connection.sendall(payload)
+        received = b""
+        while len(received) < len(payload):
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+        return received
+
+
+# ---- the tests ---------------------------------------------------------------------------
+
+class HostServer:
+    """A Python HTTP server on the host's loopback serving WORK/served (the guest reaches it as
+    10.0.2.2)."""
+
+    def __init__(self):
+        directory = os.path.join(WORK, "served")
+        os.makedirs(directory, exist_ok=True)
+        self.body = random.Random(7).randbytes(3 << 20)
+        with open(os.path.join(directory, "file"), "wb") as served:
+            served.write(self.body)
+        handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(
+            *a, directory=directory, **k)
+        http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def fnv1a(self):
+        value = 1469598103934665603
+        for byte in self.body:
+            value = ((value ^ byte) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+        return f"{value:016x}"
+
+    def stop(self):
+        self.server.shutdown()
+
+
+def guest_as_client(name, options=(), address="10.0.2.15"):
+    server = HostServer()
+    guest = Guest(name, "guest_client.elf", args=[str(server.port), "/file"], options=options)
+    try:
+        status = guest.wait_exit()
+        text = guest.output()
+        assert status == 0, f"status {status}:\n{text[-2000:]}"
+        assert f"eth0 address {address}\n" in text, text[-2000:]
+        assert "resolv.conf: nameserver 10.0.2.3\n" in text, text[-2000:]
+        assert "echo reply from 10.0.2.2, sequence 1\n" in text, text[-2000:]
+        expected = f"http body {len(server.body)} bytes, fnv1a {server.fnv1a()}\n"
+        assert expected in text, f"expected {expected!r}:\n{text[-2000:]}"
+    finally:
+        guest.stop()
+        server.stop()
+
+
+def test_dhcp_ping_and_http_from_the_guest():
+    guest_as_client("client-dhcp")
+
+
+def test_static_address_from_the_kernel_command_line():
+    guest_as_client("client-static",
+                    ["--append", "ip=10.0.2.20/24 gw=10.0.2.2 dns=10.0.2.3"], "10.0.2.20")
+
+
+class EchoGuest:
+    """One echo server guest shared by the TCP tests (booting is the slow part)."""
+    guest = None
+
+    @classmethod
+    def port(cls):
+        if cls.guest is None:
+            cls.guest = Guest("echo", "echo.elf", forwards=[("tcp", 7), ("tcp", 9)])
+            cls.guest.wait_for(r"^echo: listening on port 7$")
+        return cls.guest.port(7)
+
+    @classmethod
+    def stop(cls):
+        if cls.guest:
+            cls.guest.stop()
+
+
+def test_tcp_echo_1000_sequential_connections():
+    port = EchoGuest.port()
+    deadline = time.monotonic() + 240
+    for number in range(1000):
+        payload = f"connection {number}\n".encode()
+        assert echo_once(port, payload) == payload, f"connection {number}"
+        assert time.monotonic() < deadline, f"only {number} connections in 240 s"
+
+
+def test_tcp_echo_50_concurrent_connections():
+    """50 connections open at once, each moving 256 KiB both ways at the same time. They are
+    opened one after the other: QEMU's user network listens on a forwarded port with a backlog
+    of 1 and resets some of a burst of simultaneous connects before the guest sees them."""
+    port = EchoGuest.port()
+    connections = [connect(port, timeout=60) for _ in range(50)]
+    results = {}
+
+    def client(number):
+        payload = random.Random(number).randbytes(256 * 1024)
+        connection = connections[number]
+        try:
+            sender = threading.Thread(target=connection.sendall, args=(payload,))
+            sender.start()
+            received = b""
+            while len(received) < len(payload):
+                chunk = connection.recv(65536)
+                if not chunk:
+                    break
+                received += chunk
+            sender.join(60)
+            results[number] = received == payload
+        except OSError as error:
+            results[number] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    failed = {n: r for n, r in results.items() if r is not True}
+    assert len(results) == 50 and not failed, f"{len(results)} finished, failed: {failed}"
+
+
+def test_tcp_100_mib_each_way_byte_exact():
+    port = EchoGuest.port()
+    size, block = 100 << 20, 1 << 20
+    sent_hash, received_hash = hashlib.sha256(), hashlib.sha256()
+    generator = random.Random(100)
+    with connect(port, timeout=60) as connection:
+        def sender():
+            for _ in range(size // block):
+                data = generator.randbytes(block)
+                sent_hash.update(data)
+                connection.sendall(data)
+            connection.shutdown(socket.SHUT_WR)
+
+        thread = threading.Thread(target=sender)
+        thread.start()
+        received = 0
+        while received < size:
+            chunk = connection.recv(1 << 20)
+            if not chunk:
+                break
+            received += len(chunk)
+            received_hash.update(chunk)
+        thread.join(60)
+        assert connection.recv(1) == b"", "end of file after the echo"
+    assert received == size, f"{received} of {size} bytes came back"
+    assert sent_hash.digest() == received_hash.digest(), "the bytes differ"
+
+
+def test_tcp_half_close_delivers_the_rest():
+    port = EchoGuest.port()
+    with connect(port) as connection:
+        connection.sendall(b"x" * 100000)
+        connection.shutdown(socket.SHUT_WR)
+        received = b""
+        while True:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+    assert received == b"x" * 100000, f"{len(received)} bytes before end of file"
+
+
+def test_tcp_closed_guest_port_resets():
+    EchoGuest.port()
+    port = EchoGuest.guest.port(9)  # forwarded, but nothing listens on 9 in the guest
+    with connect(port) as connection:
+        connection.settimeout(20)
+        try:
+            data = connection.recv(100)
+        except ConnectionResetError:
+            data = b""
+    assert data == b"", f"{data!r} from a closed port"
+
+
+def test_udp_echo():
+    guest = Guest("udp", "udp_echo.elf", forwards=[("udp", 7)])
+    try:
+        guest.wait_for(r"^udp_echo: ready on port 7$")
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
+            client.settimeout(2)
+            answered = 0
+            for number in range(100):
+                payload = bytes([number]) * (1 + number * 13)
+                for _ in range(3):  # UDP: a datagram may be lost; try again
+                    client.sendto(payload, ("127.0.0.1", guest.port(7, "udp")))
+                    try:
+                        if client.recv(65536) == payload:
+                            answered += 1
+                            break
+                    except socket.timeout:
+                        continue
+        assert answered == 100, f"{answered} of 100 datagrams echoed"
+    finally:
+        guest.stop()
+
+
+def test_epoll_server_with_500_idle_connections():
+    guest = Guest("epoll", "epoll_echo.elf", forwards=[("tcp", 7)], options=["--mem", "256M"])
+    connections = []
+    try:
+        guest.wait_for(r"^epoll_echo: ready on port 7$")
+        port = guest.port(7)
+        deadline = time.monotonic() + 120
+        for number in range(500):
+            connections.append(connect(port))
+            assert time.monotonic() < deadline, f"only {number} connections in 120 s"
+        with connect(port) as probe:
+            probe.sendall(b"stats\n")
+            count = int(probe.recv(100))
+        assert count == 501, f"the server counts {count} connections, not 501"
+        for number, connection in enumerate(connections):
+            payload = f"keep-alive {number}\n".encode()
+            connection.sendall(payload)
+            assert connection.recv(100) == payload, f"connection {number}"
+    finally:
+        for connection in connections:
+            connection.close()
+        guest.stop()
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    tests = [(name, function) for name, function in globals().items()
+             if name.startswith("test_") and callable(function)]
+    only = os.environ.get("NETWORK_TESTS", "").split()
+    passed = failed = 0
+    try:
+        for name, function in tests:
+            if only and name not in only:
+                continue
+            started = time.monotonic()
+            try:
+                function()
+                passed += 1
+                print(f"PASS {name} ({time.monotonic() - started:.1f} s)", flush=True)
+            except Exception as error:  # a test's failure, whatever it was
+                failed += 1
+                print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
+    finally:
+        EchoGuest.stop()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
