@@ -135,6 +135,7 @@ void app_set_kernel_command_line(const char *line)
 void app_start(const struct cmdline *cmdline)
 {
 	started_with = cmdline;
+	app_register_proc_files();
 	uint64_t top = vm_create_main_stack(STACK_MAX_SIZE);
 
 	if (!top)

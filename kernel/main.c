@@ -8,6 +8,7 @@
 #include "arch/x86_64/interrupts.h"
 #include "boot/boot.h"
 #include "drivers/input/i8042.h"
+#include "drivers/pci/pci.h"
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/acpi.h"
 #include "drivers/virtio/virtio_mmio.h"
@@ -26,6 +27,7 @@
 #include "mm/frame.h"
 #include "mm/paging.h"
 #include "mm/vm.h"
+#include "sys/syscalls.h"
 
 static struct bootinfo bootinfo;
 static struct cmdline cmdline;
@@ -49,6 +51,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	for (unsigned i = 0; i < bootinfo.module_count; i++) /* keep the initrd out of RAM */
 		bootinfo_reserve(&bootinfo, bootinfo.modules[i].start, bootinfo.modules[i].length);
 	cpu_setup();				       /* SSE/AVX, syscall MSRs, GS */
+	syscall_init();				       /* /proc/syscalls */
 	frame_init(&bootinfo, paging_init(&bootinfo)); /* final page tables, then RAM */
 	vm_init();				       /* the image's memory areas */
 	emulator_tlb_grow(&bootinfo);		       /* under TCG: room for the working set */
@@ -64,6 +67,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	vfs_open_console();			       /* descriptors 0, 1, 2 */
 	virtio_mmio_probe(cmdline.virtio_mmio_devices,
 			  cmdline.virtio_mmio_count); /* disks, shares */
+	pci_init();				      /* /proc/bus/pci/devices */
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
