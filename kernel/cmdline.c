@@ -40,6 +40,11 @@ static bool take_kernel_option(struct cmdline *result, const char *word)
 		result->log_level = level;
 		return true;
 	}
+	if (!strncmp(word, "yolk.streams=", 13)) {
+		for (const char *digit = word + 13; *digit >= '0' && *digit <= '2'; digit++)
+			result->streams |= 1u << (*digit - '0');
+		return true;
+	}
 	if (!strcmp(word, "quiet")) {
 		result->log_level = 3;
 		return true;
@@ -62,6 +67,7 @@ void cmdline_parse(struct cmdline *result, const char *line)
 
 	result->argument_count = result->environment_count = result->virtio_mmio_count = 0;
 	result->log_level = -1;
+	result->streams = 0;
 	result->truncated = false;
 	while (storage + 1 < end) {
 		char *word = storage;

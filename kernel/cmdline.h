@@ -2,10 +2,10 @@
 /* The kernel command line, split the way `yolk run` writes it:
  *     [kernel options] [NAME=VALUE ...] -- [arguments ...]
  * Words are separated by spaces; double quotes group, a backslash escapes the next character.
- * Before "--", the kernel's own options (loglevel=N) are taken out (and virtio_mmio.device=,
- * which QEMU's microvm appends, wherever it is), other NAME=VALUE words
- * become the environment and any other word an argument (as Linux does for init); after it,
- * every word is an argument. Pure code, unit-tested on the host. */
+ * Before "--", the kernel's own options (loglevel=N, yolk.streams=DIGITS) are taken out (and
+ * virtio_mmio.device=, which QEMU's microvm appends, wherever it is), other NAME=VALUE words become
+ * the environment and any other word an argument (as Linux does for init); after it, every word is
+ * an argument. Pure code, unit-tested on the host. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,6 +20,8 @@ struct cmdline {
 	char *environment[CMDLINE_MAX_WORDS + 1];
 	unsigned environment_count;
 	int log_level; /* -1 when not given */
+	/* Bit N: descriptor N is a virtio-console port, not the terminal ("yolk.streams=012"). */
+	unsigned streams;
 	/* "virtio_mmio.device=SIZE@ADDRESS:IRQ" words, which QEMU appends after everything. */
 	char *virtio_mmio_devices[8];
 	unsigned virtio_mmio_count;

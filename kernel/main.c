@@ -11,6 +11,7 @@
 #include "drivers/pci/pci.h"
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/acpi.h"
+#include "drivers/virtio/virtio_console.h"
 #include "drivers/virtio/virtio_mmio.h"
 #include "drivers/virtio/virtio_pci.h"
 #include "drivers/video/vga_text.h"
@@ -69,6 +70,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 			  cmdline.virtio_mmio_count); /* disks, shares */
 	pci_init();				      /* /proc/bus/pci/devices */
 	virtio_pci_probe();			      /* the same on q35 and pc */
+	virtio_console_open_streams(cmdline.streams); /* pipes and files, not the terminal */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

@@ -87,19 +87,11 @@ void virtqueue_interrupt(struct virtqueue *queue)
 	wait_queue_wake(&queue->waiters, ~0u);
 }
 
-long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
-			unsigned count)
+int virtqueue_post(struct virtqueue *queue, const struct virtqueue_segment *segments,
+		   unsigned count, struct virtqueue_request *request)
 {
-	struct virtqueue_request request = {false, 0};
-	uint64_t flags = interrupts_save();
-
-	while (queue->free_count < count) {
-		if (count > queue->size) {
-			interrupts_restore(flags);
-			return -ENOSPC;
-		}
-		wait_queue_sleep(&queue->waiters, 0);
-	}
+	if (queue->free_count < count)
+		return -ENOSPC;
 	uint16_t head = queue->free_head, index = head;
 	for (unsigned i = 0; i < count; i++) {
 		struct virtqueue_descriptor *descriptor = &queue->descriptors[index];
@@ -114,12 +106,34 @@ long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment 
 			queue->free_head = next;
 	}
 	queue->free_count -= count;
-	queue->pending[head] = &request;
+	request->done = false;
+	queue->pending[head] = request;
 	queue->available[2 + queue->available[1] % queue->size] = head;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	queue->available[1]++;
+	return 0;
+}
+
+void virtqueue_kick(struct virtqueue *queue)
+{
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	queue->notify(queue);
+}
+
+long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
+			unsigned count)
+{
+	struct virtqueue_request request = {false, 0};
+	uint64_t flags = interrupts_save();
+
+	while (virtqueue_post(queue, segments, count, &request)) {
+		if (count > queue->size) {
+			interrupts_restore(flags);
+			return -ENOSPC;
+		}
+		wait_queue_sleep(&queue->waiters, 0);
+	}
+	virtqueue_kick(queue);
 	while (!request.done)
 		wait_queue_sleep(&queue->waiters, 0);
 	interrupts_restore(flags);

@@ -22,6 +22,17 @@ TEST(cmdline_arguments_after_separator)
 	CHECK(!parsed.truncated);
 }
 
+TEST(cmdline_streams_option_is_taken_out)
+{
+	cmdline_parse(&parsed, "yolk.streams=02 A=1 -- prog yolk.streams=1");
+	CHECK_EQ(parsed.streams, 5u);
+	CHECK_EQ(parsed.environment_count, 1u);
+	CHECK_EQ(parsed.argument_count, 2u);
+	CHECK(!strcmp(parsed.arguments[1], "yolk.streams=1"));
+	cmdline_parse(&parsed, "-- prog");
+	CHECK_EQ(parsed.streams, 0u);
+}
+
 TEST(cmdline_equals_after_separator_is_an_argument)
 {
 	cmdline_parse(&parsed, "-- prog K=V loglevel=3 --");

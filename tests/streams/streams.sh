@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Usage: tests/streams/streams.sh OUT
+# yolk run as a program runner: standard input, output and error that are pipes or files are
+# byte streams (pipelines, binary data byte-exact, end of file, a slow reader, each stream
+# where it was sent, kernel messages and crash reports kept out of stdout), and terminals stay
+# the console (isatty per descriptor on a pseudo-terminal, through script(1)). Ends with the
+# count.
+set -uo pipefail
+. "$(dirname "$0")/../suite.sh"
+suite_setup "$@"
+here=tests/streams
+limit=120
+
+for program in stream_cat stream_probe; do
+	"$yolk" build -o "$out/$program.elf" "$here/$program.c" >"$out/$program.build.log" 2>&1 ||
+		{ fail "$program builds"; cat "$out/$program.build.log"; suite_end; exit 1; }
+done
+cat_elf=$out/stream_cat.elf probe=$out/stream_probe.elf
+
+# Passes when the two values are equal.
+check_equal() { # NAME EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1 (expected '$2', got '$3')"; fi
+}
+
+# Passes when the two files are byte for byte the same.
+check_same_file() { # NAME EXPECTED ACTUAL
+	if cmp -s "$2" "$3"; then
+		pass "$1"
+	else
+		fail "$1 ($3 differs from $2: $(cmp "$2" "$3" 2>&1 | head -1))"
+		od -c "$3" | head -5 | sed 's/^/    /'
+	fi
+}
+
+run() { timeout "$limit" "$yolk" run "$@"; }
+
+# ---- pipelines and files -------------------------------------------------------------------
+check_equal "stdin from a pipe, stdout to a pipe: 4 bytes, and it ends" 4 \
+	"$(printf 'abc\n' | run "$cat_elf" | wc -c)"
+check_equal "the same on q35 (virtio-serial over PCI)" 4 \
+	"$(printf 'abc\n' | run "$cat_elf" --machine q35 | wc -c)"
+check_equal "end of file on an empty stdin" 0 "$(run "$cat_elf" </dev/null | wc -c)"
+printf 'line one\nline two\r\n\ttabbed\n' >"$out/text.txt"
+run "$cat_elf" <"$out/text.txt" >"$out/text.out"
+check_same_file "stdin from a file, stdout to a file, bytes as they were" "$out/text.txt" "$out/text.out"
+seq 1 20000 | sed 's/^/line /' >"$out/lines.txt"
+check_equal "in a pipeline like any filter" "$(sort <"$out/lines.txt" | sha256sum)" \
+	"$(run "$cat_elf" <"$out/lines.txt" | sort | sha256sum)"
+
+head -c 100M /dev/urandom >"$out/big.bin"
+expected=$(sha256sum <"$out/big.bin")
+check_equal "100 MiB of binary data in from a file and out to a pipe, byte-exact" "$expected" \
+	"$(run "$cat_elf" <"$out/big.bin" | sha256sum)"
+check_equal "100 MiB in from a pipe and out to a file, byte-exact" "$expected" \
+	"$(cat "$out/big.bin" | run "$cat_elf" >"$out/big.out"; sha256sum <"$out/big.out")"
+rm -f "$out/big.out"
+head -c 8M "$out/big.bin" >"$out/eight.bin"
+check_equal "a slow reader on the host loses nothing" "$(sha256sum <"$out/eight.bin")" \
+	"$(run "$cat_elf" <"$out/eight.bin" | (sleep 2; cat) | sha256sum)"
+rm -f "$out/big.bin"
+
+# ---- stdout and stderr apart -----------------------------------------------------------------
+printf 'to stdout\n\0\1\r\n\377' >"$out/split.expected"
+run "$probe" -- split >"$out/split.out" 2>"$out/split.err" </dev/null
+check_same_file "stdout to its file, bytes as written (no \\r added)" "$out/split.expected" "$out/split.out"
+check_equal "stderr to its own file" "to stderr" "$(cat "$out/split.err")"
+check_equal "2>/dev/null drops only the errors" "$(od -c <"$out/split.expected")" \
+	"$(run "$probe" -- split 2>/dev/null </dev/null | od -c)"
+check_equal "stderr into a pipe, stdout dropped" "to stderr" \
+	"$(run "$probe" -- split 2>&1 >/dev/null </dev/null | cat)"
+run "$probe" --append loglevel=7 -- split >"$out/log.out" 2>"$out/log.err" </dev/null
+check_same_file "kernel messages stay out of stdout" "$out/split.expected" "$out/log.out"
+check_output "kernel messages go to stderr" 'boot to main' "$out/log.err"
+status=0
+run "$probe" -- crash >"$out/crash.out" 2>"$out/crash.err" </dev/null || status=$?
+check_equal "a crash: 128 + SIGSEGV" 139 "$status"
+check_equal "a crash: stdout holds only what the program wrote" "about to crash" "$(cat "$out/crash.out")"
+check_output "a crash: the report on stderr" '\bmain\b' "$out/crash.err"
+
+# ---- isatty, per descriptor ---------------------------------------------------------------
+check_equal "isatty: pipes and files are not terminals" "isatty 0=0 1=0 2=0" \
+	"$(run "$probe" -- isatty </dev/null 2>/dev/null | cat)"
+on_terminal() { # COMMAND: run on a pseudo-terminal, its output without carriage returns
+	timeout "$limit" script -qec "$1" /dev/null </dev/null | tr -d '\r\0'
+}
+check_equal "isatty on a terminal: all three" "isatty 0=1 1=1 2=1" \
+	"$(on_terminal "$yolk run $probe -- isatty" | grep -o "isatty [0-9= ]*")"
+check_equal "isatty: stdin from a file, the rest a terminal" "isatty 0=0 1=1 2=1" \
+	"$(on_terminal "$yolk run $probe -- isatty </dev/null" | grep -o "isatty [0-9= ]*")"
+on_terminal "$yolk run $probe -- isatty >$out/tty_stdout.txt" >/dev/null
+check_equal "isatty: stdout to a file, the rest a terminal" "isatty 0=1 1=0 2=1" \
+	"$(cat "$out/tty_stdout.txt")"
+check_equal "--tty: the three are the terminal whatever the host's are" "isatty 0=1 1=1 2=1" \
+	"$(run "$probe" --tty -- isatty </dev/null 2>/dev/null | tr -d '\r')"
+suite_end
