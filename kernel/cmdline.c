@@ -66,6 +66,7 @@ void cmdline_parse(struct cmdline *result, const char *line)
 	bool after_separator = false;
 
 	result->argument_count = result->environment_count = result->virtio_mmio_count = 0;
+	result->arguments = result->argument_words;
 	result->log_level = -1;
 	result->streams = 0;
 	result->truncated = false;

@@ -15,7 +15,9 @@
 
 struct cmdline {
 	char storage[CMDLINE_STORAGE];
-	char *arguments[CMDLINE_MAX_WORDS + 1]; /* NULL-terminated */
+	char *argument_words[CMDLINE_MAX_WORDS + 1];
+	/* argument_words, NULL-terminated; or what kernel/arguments.c loaded in their place. */
+	char **arguments;
 	unsigned argument_count;
 	char *environment[CMDLINE_MAX_WORDS + 1];
 	unsigned environment_count;

@@ -17,6 +17,7 @@
 #include "drivers/video/vga_text.h"
 #include "fs/vfs.h"
 #include "kernel/app_start.h"
+#include "kernel/arguments.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
 #include "kernel/log.h"
@@ -71,6 +72,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	pci_init();				      /* /proc/bus/pci/devices */
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	virtio_console_open_streams(cmdline.streams); /* pipes and files, not the terminal */
+	arguments_load(&cmdline, &bootinfo);	      /* byte-exact ones, where given apart */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

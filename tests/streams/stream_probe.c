@@ -4,7 +4,8 @@
  *   isatty   prints "isatty 0=N 1=N 2=N" (1: a terminal) on standard output
  *   split    writes "to stdout\n" and five raw bytes (0, 1, \r, \n, 0xff) to standard output
  *            and "to stderr\n" to standard error, with write(2)
- *   args     writes each argument after MODE followed by a NUL byte, then its count
+ *   args     prints "args COUNT HEX": the arguments after MODE, each followed by a NUL byte,
+ *            in hexadecimal (what a terminal does to a byte changes nothing then)
  *   env      writes each environment variable followed by a NUL byte
  *   cwd      prints the working directory
  *   crash    prints "about to crash" and dereferences NULL */
@@ -42,8 +43,14 @@ int main(int argc, char **argv)
 		write_all(1, "to stdout\n\0\1\r\n\377", 15);
 		write_all(2, "to stderr\n", 10);
 	} else if (!strcmp(mode, "args")) {
-		write_words(argv + 2, argc - 2);
-		printf("%d", argc - 2);
+		printf("args %d ", argc - 2);
+		for (int i = 2; i < argc; i++)
+			for (const unsigned char *byte = (const void *)argv[i];; byte++) {
+				printf("%02x", *byte);
+				if (!*byte)
+					break;
+			}
+		printf("\n");
 	} else if (!strcmp(mode, "env")) {
 		int count = 0;
 		while (environ[count])

@@ -93,4 +93,27 @@ check_equal "isatty: stdout to a file, the rest a terminal" "isatty 0=1 1=0 2=1"
 	"$(cat "$out/tty_stdout.txt")"
 check_equal "--tty: the three are the terminal whatever the host's are" "isatty 0=1 1=1 2=1" \
 	"$(run "$probe" --tty -- isatty </dev/null 2>/dev/null | tr -d '\r')"
+
+# ---- arguments, byte-exact -----------------------------------------------------------------
+# What the probe prints for ARGUMENTS: their count and their bytes, each with its NUL, in hex.
+expected_args() {
+	printf 'args %d %s\n' $# "$( ((${#} == 0)) || printf '%s\0' "$@" | od -An -v -tx1 | tr -d ' \n')"
+}
+tricky=($'two\nlines' $'a\ttab' "it's" 'say "hi"' 'back\slash\' '' 'ünïcødé' '  spaced  '
+	$'\rreturn' $'ends in a newline\n' -- K=V $'\x01\x7f controls' '$HOME *' "x'\"\\\\\"'y")
+check_equal "every class of byte in arguments, through PVH" "$(expected_args "${tricky[@]}")" \
+	"$(run "$probe" -- args "${tricky[@]}" </dev/null)"
+many=()
+for ((i = 0; i < 1000; i++)); do many+=("$(printf 'argument %04d %090d' "$i" 0)"); done
+check_equal "1,000 arguments, 100 KiB in all, through PVH (apart from the command line)" \
+	"$(expected_args "${many[@]}" "${tricky[@]}")" \
+	"$(run "$probe" -- args "${many[@]}" "${tricky[@]}" </dev/null)"
+if "$yolk" pack -o "$out/probe.iso" "$probe" -- args "${tricky[@]}" "${many[@]:0:100}" \
+	>"$out/pack.log" 2>&1; then
+	check_equal "every class of byte in arguments, through yolk pack's GRUB" \
+		"$(expected_args "${tricky[@]}" "${many[@]:0:100}")" \
+		"$(run "$out/probe.iso" </dev/null 2>&1 | tr -d '\r' | grep '^args ')"
+else
+	fail "yolk pack with every class of byte in arguments: $(tail -1 "$out/pack.log")"
+fi
 suite_end
