@@ -21,6 +21,21 @@ void vfs_set_working_directory(struct inode *directory)
 	working_directory = directory;
 }
 
+int vfs_change_directory(const char *path)
+{
+	struct inode *directory;
+	int error = vfs_resolve(NULL, path, 0, &directory);
+
+	if (error)
+		return error;
+	if (inode_is_directory(directory))
+		vfs_set_working_directory(directory);
+	else
+		error = -ENOTDIR;
+	inode_put(directory);
+	return error;
+}
+
 /* The inode one sees at a directory: the root of whatever is mounted there. */
 static struct inode *through_mounts(struct inode *inode)
 {

@@ -6,7 +6,10 @@
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
 #include "include/uapi/linux.h"
+#include "fs/vfs.h"
+#include "include/uapi/errno.h"
 #include "kernel/log.h"
+#include "kernel/power.h"
 #include "kernel/panic.h"
 #include "kernel/random.h"
 #include "kernel/thread.h"
@@ -145,6 +148,14 @@ void app_start(const struct cmdline *cmdline)
 {
 	started_with = cmdline;
 	app_register_proc_files();
+	if (cmdline->working_directory) {
+		int error = vfs_change_directory(cmdline->working_directory);
+		if (error) {
+			pr_error("the working directory %s: %s\n", cmdline->working_directory,
+				 error == -ENOTDIR ? "not a directory" : "no such directory");
+			power_off(2);
+		}
+	}
 	uint64_t top = vm_create_main_stack(STACK_MAX_SIZE);
 
 	if (!top)

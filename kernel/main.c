@@ -73,6 +73,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	virtio_console_open_streams(cmdline.streams); /* pipes and files, not the terminal */
 	arguments_load(&cmdline, &bootinfo);	      /* byte-exact ones, where given apart */
+	cmdline_add_default_environment(&cmdline);    /* PATH, HOME, TERM unless given */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

@@ -116,4 +116,30 @@ if "$yolk" pack -o "$out/probe.iso" "$probe" -- args "${tricky[@]}" "${many[@]:0
 else
 	fail "yolk pack with every class of byte in arguments: $(tail -1 "$out/pack.log")"
 fi
+
+# ---- environment and working directory -------------------------------------------------------
+environment_of() { run "$probe" "$@" -- env </dev/null | tr '\0' '\n'; }
+environment_of >"$out/env.txt"
+check_output "default environment: PATH" '^PATH=/usr/local/bin:/usr/bin:/bin$' "$out/env.txt"
+check_output "default environment: HOME" '^HOME=/root$' "$out/env.txt"
+check_output "default environment: TERM=dumb without a terminal" '^TERM=dumb$' "$out/env.txt"
+environment_of --env HOME=/tmp --env TERM=xterm --env EXTRA=1 >"$out/env.txt"
+check_equal "--env overrides a default, once" "EXTRA=1 HOME=/tmp TERM=xterm" \
+	"$(grep -E '^(HOME|TERM|EXTRA)=' "$out/env.txt" | sort | paste -sd ' ')"
+check_equal "TERM is the host terminal's" "TERM=yolk-test-term" \
+	"$(TERM=yolk-test-term on_terminal "$yolk run $probe -- env" | grep -o 'TERM=[a-z-]*')"
+mkdir -p "$out/share/sub"
+check_equal "--cwd into a share, after it is mounted" /t/sub \
+	"$(run "$probe" --share "$out/share:/t" --cwd /t/sub -- cwd </dev/null)"
+check_equal "--workdir, the same" /proc "$(run "$probe" --workdir /proc -- cwd </dev/null)"
+check_equal "no --cwd: /" / "$(run "$probe" -- cwd </dev/null)"
+status=0
+run "$probe" --cwd /no/such/dir -- cwd </dev/null >"$out/cwd.out" 2>"$out/cwd.err" || status=$?
+check_equal "--cwd to a directory that is not there: status 2" 2 "$status"
+check_output "--cwd to a directory that is not there: why" 'no/such/dir.*no such directory' "$out/cwd.err"
+if "$yolk" pack -o "$out/cwd.iso" --cwd /proc "$probe" -- cwd >"$out/pack.log" 2>&1; then
+	check_equal "yolk pack --cwd" /proc "$(run "$out/cwd.iso" </dev/null 2>&1 | tr -d '\r' | grep '^/')"
+else
+	fail "yolk pack --cwd: $(tail -1 "$out/pack.log")"
+fi
 suite_end
