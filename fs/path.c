@@ -21,6 +21,14 @@ void vfs_set_working_directory(struct inode *directory)
 	working_directory = directory;
 }
 
+int vfs_enter_directory(struct inode *directory)
+{
+	if (!inode_is_directory(directory))
+		return -ENOTDIR;
+	vfs_set_working_directory(directory);
+	return 0;
+}
+
 int vfs_change_directory(const char *path)
 {
 	struct inode *directory;
@@ -28,10 +36,7 @@ int vfs_change_directory(const char *path)
 
 	if (error)
 		return error;
-	if (inode_is_directory(directory))
-		vfs_set_working_directory(directory);
-	else
-		error = -ENOTDIR;
+	error = vfs_enter_directory(directory);
 	inode_put(directory);
 	return error;
 }
