@@ -30,18 +30,6 @@ boot() {
 }
 
 # refuses NAME PATTERN COMMAND...: the command must exit 2 and say PATTERN.
-refuses() {
-	local name=$1 pattern=$2
-	shift 2
-	"$@" </dev/null >"$out/last.txt" 2>&1
-	local status=$?
-	if [ "$status" = 2 ] && grep -q -- "$pattern" "$out/last.txt"; then
-		pass "$name"
-	else
-		fail_showing_output "$name (exit status $status)"
-	fi
-}
-
 if ! "$yolk" build -o "$out/iso_boot.elf" tests/boot/iso_boot.c >"$out/last.txt" 2>&1; then
 	fail_showing_output "yolk build tests/boot/iso_boot.c"
 	suite_end

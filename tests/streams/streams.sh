@@ -4,8 +4,9 @@
 # yolk run as a program runner: standard input, output and error that are pipes or files are
 # byte streams (pipelines, binary data byte-exact, end of file, a slow reader, each stream
 # where it was sent, kernel messages and crash reports kept out of stdout), and terminals stay
-# the console (isatty per descriptor on a pseudo-terminal, through script(1)). Ends with the
-# count.
+# the console (isatty per descriptor on a pseudo-terminal, through script(1)); arguments
+# byte-exact through PVH and an ISO; the default environment, --cwd; the refusals before QEMU
+# starts. Ends with the count.
 set -uo pipefail
 . "$(dirname "$0")/../suite.sh"
 suite_setup "$@"
@@ -142,4 +143,19 @@ if "$yolk" pack -o "$out/cwd.iso" --cwd /proc "$probe" -- cwd >"$out/pack.log" 2
 else
 	fail "yolk pack --cwd: $(tail -1 "$out/pack.log")"
 fi
+
+# ---- refusals, before QEMU starts ----------------------------------------------------------
+refuses "--mem below what the image needs" \
+	"^yolk run: --mem 1M is below what stream_probe.elf needs \(at least [0-9]+ MiB\)$" \
+	"$yolk" run "$probe" --mem 1M
+refuses "--mem in KiB below it too" "below what stream_probe.elf needs" "$yolk" run "$probe" --mem 1536K
+refuses "not a Yolk image" "not a Yolk image" "$yolk" run "$here/stream_probe.c"
+refuses "a share folder that does not exist" "/no/such/folder is not a directory" \
+	"$yolk" run "$probe" --share /no/such/folder:/mnt
+refuses "an unknown option, with the nearest spelling" "unknown option '--mme'; did you mean --mem\?" \
+	"$yolk" run "$probe" --mme 2M
+refuses "an unknown option of yolk pack, with the nearest spelling" "did you mean --cwd\?" \
+	"$yolk" pack --cdw / "$probe"
+refuses "an unknown option far from any: no guess" "unknown option '--frobnicate' \(see" \
+	"$yolk" run "$probe" --frobnicate
 suite_end
