@@ -111,7 +111,7 @@ yolk_command() { # IMAGE MEM [OPTIONS...]
 	local image=$1 mem=$2 printed index
 	shift 2
 	if [ "$yolk_built" = 1 ] &&
-		printed=$($yolk run --print-qemu-command "$image" --accel "$accel" --mem "$mem" \
+		printed=$($yolk run --print-qemu-command --tty "$image" --accel "$accel" --mem "$mem" \
 			--cpus 1 "$@" 2>"$out/runs/print-qemu-command.txt") && [ -n "$printed" ]; then
 		eval "qemu_command=($printed)"
 	else

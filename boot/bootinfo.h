@@ -2,11 +2,14 @@
 /* What the boot protocol told us, normalised at the door: boot/pvh.c and boot/multiboot2.c fill
  * one struct bootinfo, and nothing after them knows how the machine booted. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 
 #define BOOTINFO_MAX_MEMORY_REGIONS 64
 #define BOOTINFO_MAX_MODULES	    8
 #define BOOTINFO_COMMAND_LINE_SIZE  4096
+/* The Multiboot2 module string of the program's arguments (kernel/arguments.h). */
+#define ARGUMENTS_MODULE_NAME "yolk-arguments"
 
 enum memory_type {
 	MEMORY_USABLE = 1,
@@ -25,6 +28,7 @@ struct memory_region {
 struct boot_module {
 	uint64_t start; /* physical */
 	uint64_t length;
+	bool arguments; /* the program's arguments (kernel/arguments.c), not an initrd */
 };
 
 struct bootinfo {

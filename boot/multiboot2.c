@@ -61,6 +61,8 @@ static void parse_tag(struct bootinfo *info, const struct multiboot2_tag *tag)
 			const struct multiboot2_module *module = (const void *)tag;
 			info->modules[info->module_count].start = module->start;
 			info->modules[info->module_count].length = module->end - module->start;
+			info->modules[info->module_count].arguments =
+			    !strcmp(module->command_line, ARGUMENTS_MODULE_NAME);
 			info->module_count++;
 		}
 		break;

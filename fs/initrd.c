@@ -113,6 +113,7 @@ void initrd_unpack(const struct bootinfo *info)
 	if (built_in)
 		unpack("built in", __initrd_start, built_in);
 	for (unsigned i = 0; i < info->module_count; i++)
-		unpack("boot module", phys_to_virtual(info->modules[i].start),
-		       info->modules[i].length);
+		if (!info->modules[i].arguments)
+			unpack("boot module", phys_to_virtual(info->modules[i].start),
+			       info->modules[i].length);
 }

@@ -65,6 +65,8 @@ struct ninep_client {
 struct ninep_inode {
 	uint32_t fid;
 	uint64_t qid_path;
+	char *name; /* the name it was first looked up by (for getcwd), or NULL */
+	size_t name_length;
 	struct list_node live_node; /* in ninep_client.live_inodes */
 	struct inode *inode;
 };
@@ -316,6 +318,7 @@ static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, st
 		return NULL;
 	}
 	node->fid = fid;
+	node->name = NULL;
 	node->inode = inode;
 	list_init(&node->live_node);
 	inode->private = node;
@@ -339,6 +342,7 @@ static void free_inode(struct inode *inode)
 
 	clunk(client, node->fid);
 	list_remove(&node->live_node);
+	heap_free(node->name);
 	heap_free(node);
 }
 
@@ -360,6 +364,26 @@ static struct inode *find_live_inode(struct ninep_client *client, uint64_t qid_p
 
 /* ---- the inode operations ----------------------------------------------------------------- */
 
+static void remember_name(struct inode *inode, const char *name, size_t length)
+{
+	struct ninep_inode *node = inode->private;
+
+	node->name = heap_alloc(length);
+	if (node->name) {
+		memcpy(node->name, name, length);
+		node->name_length = length;
+	}
+}
+
+static const char *ninep_name_of(struct inode *directory, struct inode *child, size_t *length)
+{
+	const struct ninep_inode *node = child->private;
+
+	(void)directory;
+	*length = node->name_length;
+	return node->name;
+}
+
 static int ninep_lookup(struct inode *directory, const char *name, size_t length,
 			struct inode **result)
 {
@@ -373,6 +397,8 @@ static int ninep_lookup(struct inode *directory, const char *name, size_t length
 	*result = find_live_inode(client, qid_path);
 	if (!*result) {
 		*result = inode_for_fid(client, fid, directory, &error);
+		if (*result)
+			remember_name(*result, name, length);
 		return error;
 	}
 	/* Known: the walk's fid is not needed; the attributes are read afresh, as a lookup does. */
@@ -653,6 +679,7 @@ static const struct inode_operations ninep_inode_operations = {
     .truncate = ninep_truncate,
     .set_attributes = ninep_set_attributes,
     .readdir = ninep_readdir,
+    .name_of = ninep_name_of,
 };
 
 /* ---- open files --------------------------------------------------------------------------- */

@@ -21,6 +21,26 @@ void vfs_set_working_directory(struct inode *directory)
 	working_directory = directory;
 }
 
+int vfs_enter_directory(struct inode *directory)
+{
+	if (!inode_is_directory(directory))
+		return -ENOTDIR;
+	vfs_set_working_directory(directory);
+	return 0;
+}
+
+int vfs_change_directory(const char *path)
+{
+	struct inode *directory;
+	int error = vfs_resolve(NULL, path, 0, &directory);
+
+	if (error)
+		return error;
+	error = vfs_enter_directory(directory);
+	inode_put(directory);
+	return error;
+}
+
 /* The inode one sees at a directory: the root of whatever is mounted there. */
 static struct inode *through_mounts(struct inode *inode)
 {

@@ -1,34 +1,26 @@
 // SPDX-License-Identifier: MIT
-/* procfs on /proc: the kernel's state as text. Each file is generated when it is opened, into
- * a buffer the reads then serve (a consistent snapshot per open). The program is process 1:
- * /proc/self is a link to /proc/1, which has fd/, maps, status, cmdline, exe. */
+/* procfs on /proc: the kernel's state as text (see fs/procfs.h). The tree is a static table of
+ * entries, each with its parent, filled by registrations; each file is generated when it is
+ * opened, into a buffer the reads then serve (a consistent snapshot per open). The program is
+ * process 1: /proc/self is a link to /proc/1, whose fd/ is the descriptor table. */
 #include "fs/procfs.h"
 #include <stdarg.h>
-#include "arch/x86_64/cpu.h"
-#include "drivers/pci/pci.h"
 #include "fs/descriptors.h"
 #include "include/uapi/errno.h"
-#include "kernel/app_start.h"
 #include "kernel/compiler.h"
-#include "kernel/thread.h"
-#include "kernel/time.h"
 #include "lib/format.h"
 #include "lib/string.h"
-#include "mm/frame.h"
 #include "mm/heap.h"
-#include "mm/layout.h"
-#include "mm/vm.h"
-#include "sys/syscalls.h"
 
-struct text {
+#define PROCFS_MAX_ENTRIES 64
+
+struct procfs_text {
 	char *data;
 	size_t length, capacity;
 	bool failed;
 };
 
-static void text_add(struct text *text, const char *format, ...) __printf_like(2, 3);
-
-static void text_add(struct text *text, const char *format, ...)
+void procfs_printf(struct procfs_text *text, const char *format, ...)
 {
 	va_list args;
 
@@ -56,241 +48,120 @@ static void text_add(struct text *text, const char *format, ...)
 	}
 }
 
-/* ---- the files ---------------------------------------------------------------------------- */
+/* ---- the table ---------------------------------------------------------------------------- */
 
-static void generate_meminfo(struct text *text)
+struct proc_entry {
+	const char *name; /* a component of the registered path: not NUL-terminated */
+	size_t name_length;
+	const struct proc_entry *parent;
+	uint32_t mode;
+	procfs_generator generate; /* files */
+	void *context;
+	const char *link; /* symbolic links */
+	bool descriptors; /* /proc/1/fd */
+};
+
+static struct proc_entry entries[PROCFS_MAX_ENTRIES] = {
+    {.name = "proc", .name_length = 4, .mode = S_IFDIR | 0555},
+};
+static unsigned entry_count = 1;
+
+static struct proc_entry *find_child(const struct proc_entry *directory, const char *name,
+				     size_t length)
 {
-	uint64_t total = frame_total_count() * 4, free = frame_free_count() * 4;
-
-	text_add(text,
-		 "MemTotal:       %8llu kB\nMemFree:        %8llu kB\n"
-		 "MemAvailable:   %8llu kB\nBuffers:               0 kB\n"
-		 "Cached:                0 kB\nAnonPages:      %8llu kB\n"
-		 "SwapTotal:             0 kB\nSwapFree:              0 kB\n",
-		 (unsigned long long)total, (unsigned long long)free, (unsigned long long)free,
-		 (unsigned long long)(vm_resident_bytes() / 1024));
+	for (unsigned i = 1; i < entry_count; i++)
+		if (entries[i].parent == directory && entries[i].name_length == length &&
+		    !memcmp(entries[i].name, name, length))
+			return &entries[i];
+	return NULL;
 }
 
-static void generate_cpuinfo(struct text *text)
+static struct proc_entry *add_entry(const struct proc_entry *directory, const char *name,
+				    size_t length, uint32_t mode)
 {
-	uint32_t brand[13] = {0};
-	struct cpuid_result vendor = cpuid(0, 0), features = cpuid(1, 0);
-	uint32_t vendor_text[4] = {vendor.ebx, vendor.edx, vendor.ecx, 0};
+	if (entry_count == PROCFS_MAX_ENTRIES)
+		return NULL;
+	struct proc_entry *entry = &entries[entry_count++];
+	*entry = (struct proc_entry){
+	    .name = name, .name_length = length, .parent = directory, .mode = mode};
+	return entry;
+}
 
-	if (cpuid(0x80000000, 0).eax >= 0x80000004)
-		for (unsigned i = 0; i < 3; i++) {
-			struct cpuid_result part = cpuid(0x80000002 + i, 0);
-			brand[4 * i] = part.eax;
-			brand[4 * i + 1] = part.ebx;
-			brand[4 * i + 2] = part.ecx;
-			brand[4 * i + 3] = part.edx;
+/* Adds /proc/PATH with MODE, and the directories on the way that are not there yet. */
+static int register_entry(const char *path, uint32_t mode, struct proc_entry **result)
+{
+	struct proc_entry *directory = &entries[0];
+
+	for (;;) {
+		const char *slash = strchr(path, '/');
+		size_t length = slash ? (size_t)(slash - path) : strlen(path);
+		if (!length)
+			return -EINVAL;
+		struct proc_entry *child = find_child(directory, path, length);
+		if (!slash) {
+			if (child)
+				return -EEXIST;
+			*result = add_entry(directory, path, length, mode);
+			return *result ? 0 : -ENOSPC;
 		}
-	text_add(text,
-		 "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
-		 "model name\t: %s\ncpu MHz\t\t: %llu.000\nflags\t\t:%s%s%s%s%s\n\n",
-		 (char *)vendor_text, (features.eax >> 8) & 0xf, (features.eax >> 4) & 0xf,
-		 brand[0] ? (char *)brand : "unknown",
-		 (unsigned long long)(time_tsc_hz() / 1000000),
-		 features.edx & (1 << 25) ? " sse" : "", features.edx & (1 << 26) ? " sse2" : "",
-		 features.ecx & (1 << 0) ? " pni" : "", features.ecx & (1 << 28) ? " avx" : "",
-		 features.ecx & (1 << 30) ? " rdrand" : "");
-}
-
-static void add_seconds(struct text *text, uint64_t ns)
-{
-	text_add(text, "%llu.%02llu", (unsigned long long)(ns / NANOSECONDS_PER_SECOND),
-		 (unsigned long long)(ns % NANOSECONDS_PER_SECOND / 10000000));
-}
-
-static void generate_uptime(struct text *text)
-{
-	uint64_t up = time_monotonic_ns();
-
-	add_seconds(text, up);
-	text_add(text, " ");
-	add_seconds(text, up - MIN(up, scheduler_cpu_time_ns(true)));
-	text_add(text, "\n");
-}
-
-static void generate_loadavg(struct text *text)
-{
-	text_add(text, "0.00 0.00 0.00 1/%u 1\n", scheduler_thread_count());
-}
-
-static void generate_stat(struct text *text)
-{
-	uint64_t ticks_ns = NANOSECONDS_PER_SECOND / 100;
-	uint64_t busy = scheduler_cpu_time_ns(true) / ticks_ns;
-	uint64_t total = time_monotonic_ns() / ticks_ns;
-	uint64_t idle = total > busy ? total - busy : 0;
-
-	text_add(text,
-		 "cpu  %llu 0 0 %llu 0 0 0 0 0 0\ncpu0 %llu 0 0 %llu 0 0 0 0 0 0\n"
-		 "btime %llu\nprocesses 1\nprocs_running 1\nprocs_blocked 0\n",
-		 (unsigned long long)busy, (unsigned long long)idle, (unsigned long long)busy,
-		 (unsigned long long)idle,
-		 (unsigned long long)((time_realtime_ns() - time_monotonic_ns()) /
-				      NANOSECONDS_PER_SECOND));
-}
-
-static void generate_version(struct text *text)
-{
-	text_add(text, "Yolk version %s (x86_64) #1 %s\n", YOLK_VERSION, __DATE__);
-}
-
-static void generate_mounts(struct text *text)
-{
-	text_add(text, "ramfs / ramfs rw 0 0\ndevfs /dev devfs rw 0 0\nproc /proc proc rw 0 0\n");
-}
-
-static void generate_kernel_cmdline(struct text *text)
-{
-	text_add(text, "%s\n", app_kernel_command_line());
-}
-
-static void generate_cmdline(struct text *text)
-{
-	const struct cmdline *cmdline = app_cmdline();
-
-	for (unsigned i = 0; i < cmdline->argument_count; i++) {
-		text_add(text, "%s", cmdline->arguments[i]);
-		text_add(text, "%c", 0);
+		if (child && (child->mode & S_IFMT) != S_IFDIR)
+			return -EEXIST;
+		if (!child && !(child = add_entry(directory, path, length, S_IFDIR | 0555)))
+			return -ENOSPC;
+		directory = child;
+		path = slash + 1;
 	}
 }
 
-static void add_area(const struct vm_area *area, void *context)
+int procfs_register_file(const char *path, procfs_generator generate, void *context)
 {
-	static const char *const kinds[] = {"", "", "[stack]"};
-	struct text *text = context;
+	struct proc_entry *entry;
+	int error = register_entry(path, S_IFREG | 0444, &entry);
 
-	text_add(text, "%012llx-%012llx %c%c%cp 00000000 00:00 0          %s\n",
-		 (unsigned long long)area->start, (unsigned long long)area->end,
-		 area->protection & PROT_READ ? 'r' : '-',
-		 area->protection & PROT_WRITE ? 'w' : '-',
-		 area->protection & PROT_EXEC ? 'x' : '-',
-		 area->kind == VM_IMAGE ? app_image_name() : kinds[area->kind]);
+	if (error)
+		return error;
+	entry->generate = generate;
+	entry->context = context;
+	return 0;
 }
 
-static void generate_maps(struct text *text)
+int procfs_register_link(const char *path, const char *target)
 {
-	vm_for_each_area(add_area, text);
+	struct proc_entry *entry;
+	int error = register_entry(path, S_IFLNK | 0777, &entry);
+
+	if (!error)
+		entry->link = target;
+	return error;
 }
 
-static void count_thread(const struct thread *thread, void *context)
+/* ---- procfs's own files ------------------------------------------------------------------- */
+
+static void generate_version(struct procfs_text *text, void *context)
 {
-	(void)thread;
-	(*(unsigned *)context)++;
+	(void)context;
+	procfs_printf(text, "Yolk version %s (x86_64) #1 %s\n", YOLK_VERSION, __DATE__);
 }
 
-static void generate_status(struct text *text)
+static void generate_mounts(struct procfs_text *text, void *context)
 {
-	unsigned threads = 0;
-
-	scheduler_for_each_thread(count_thread, &threads);
-	text_add(text,
-		 "Name:\t%s\nState:\tR (running)\nTgid:\t1\nPid:\t1\nPPid:\t0\nUid:\t0\t0\t0\t0\n"
-		 "Gid:\t0\t0\t0\t0\nVmSize:\t%8llu kB\nVmRSS:\t%8llu kB\nThreads:\t%u\n",
-		 app_image_name(), (unsigned long long)(vm_mapped_bytes() / 1024),
-		 (unsigned long long)(vm_resident_bytes() / 1024), threads);
+	(void)context;
+	procfs_printf(text,
+		      "ramfs / ramfs rw 0 0\ndevfs /dev devfs rw 0 0\nproc /proc proc rw 0 0\n");
 }
 
-/* /proc/threads (Yolk's own: there are no processes, so no /proc/PID for each thread): a header,
- * then one line per thread, the columns ps and top show. Stack use is from the thread's saved
- * stack pointer to the top of the memory area it is in. */
-static void add_thread(const struct thread *thread, void *context)
+static void register_own_files(void)
 {
-	static const char states[] = {[THREAD_RUNNABLE] = 'R',
-				      [THREAD_RUNNING] = 'R',
-				      [THREAD_BLOCKED] = 'S',
-				      [THREAD_DEAD] = 'Z'};
-	const struct vm_area *stack = vm_find(thread->context.rsp);
-	uint64_t stack_used = stack ? stack->end - thread->context.rsp : 0;
+	struct proc_entry *descriptors;
 
-	text_add(context, "%5d %c %3d %12llu %8llu %s\n", thread->id, states[thread->state],
-		 thread->priority, (unsigned long long)thread->cpu_time_ns,
-		 (unsigned long long)stack_used, thread->name);
-}
-
-static void generate_threads(struct text *text)
-{
-	text_add(text, "  TID S PRI  CPU_TIME_NS STACK_BYTES NAME\n");
-	scheduler_for_each_thread(add_thread, text);
-}
-
-/* /proc/syscalls (Yolk's own): how often each system call was made since boot, through either
- * entry, one "NAME COUNT" line per call made at least once, in number order. The vDSO's
- * clock_gettime, gettimeofday, time and getcpu are not system calls and do not count. */
-static void generate_syscalls(struct text *text)
-{
-	for (unsigned number = 0; number < SYSCALL_COUNT; number++) {
-		uint64_t count = syscall_call_count(number);
-		const char *name = syscall_name(number);
-		if (count)
-			text_add(text, "%s %llu\n", name ? name : "?", (unsigned long long)count);
-	}
-}
-
-/* /proc/bus/pci/devices, as Linux writes it: bus and device/function, vendor and device id,
- * interrupt line (the rest of Linux's columns, the BARs, are left out). */
-static struct text *pci_text;
-
-static void add_pci_function(const struct pci_function *pci)
-{
-	text_add(pci_text, "%02x%02x\t%04x%04x\t%x\n", pci->bus, pci->slot << 3 | pci->function,
-		 pci->vendor, pci->device, pci_read8(pci, 0x3c));
-}
-
-static void generate_pci_devices(struct text *text)
-{
-	pci_text = text;
-	pci_for_each(add_pci_function);
+	procfs_register_file("mounts", generate_mounts, NULL);
+	procfs_register_file("version", generate_version, NULL);
+	procfs_register_link("self", "1");
+	if (!register_entry("1/fd", S_IFDIR | 0500, &descriptors))
+		descriptors->descriptors = true;
 }
 
 /* ---- the tree ----------------------------------------------------------------------------- */
-
-struct proc_entry {
-	const char *name;
-	uint32_t mode;
-	void (*generate)(struct text *text); /* files */
-	const char *link;		     /* symbolic links */
-	const struct proc_entry *children;   /* directories (ending with an empty entry) */
-};
-
-static const struct proc_entry process_entries[] = {
-    {"cmdline", S_IFREG | 0444, generate_cmdline, NULL, NULL},
-    {"exe", S_IFLNK | 0777, NULL, "", NULL},
-    {"fd", S_IFDIR | 0500, NULL, NULL, NULL},
-    {"maps", S_IFREG | 0444, generate_maps, NULL, NULL},
-    {"status", S_IFREG | 0444, generate_status, NULL, NULL},
-    {NULL, 0, NULL, NULL, NULL},
-};
-
-static const struct proc_entry pci_entries[] = {
-    {"devices", S_IFREG | 0444, generate_pci_devices, NULL, NULL},
-    {NULL, 0, NULL, NULL, NULL},
-};
-
-static const struct proc_entry bus_entries[] = {
-    {"pci", S_IFDIR | 0555, NULL, NULL, pci_entries},
-    {NULL, 0, NULL, NULL, NULL},
-};
-
-static const struct proc_entry root_entries[] = {
-    {"1", S_IFDIR | 0555, NULL, NULL, process_entries},
-    {"bus", S_IFDIR | 0555, NULL, NULL, bus_entries},
-    {"cmdline", S_IFREG | 0444, generate_kernel_cmdline, NULL, NULL},
-    {"cpuinfo", S_IFREG | 0444, generate_cpuinfo, NULL, NULL},
-    {"loadavg", S_IFREG | 0444, generate_loadavg, NULL, NULL},
-    {"meminfo", S_IFREG | 0444, generate_meminfo, NULL, NULL},
-    {"mounts", S_IFREG | 0444, generate_mounts, NULL, NULL},
-    {"self", S_IFLNK | 0777, NULL, "1", NULL},
-    {"stat", S_IFREG | 0444, generate_stat, NULL, NULL},
-    {"syscalls", S_IFREG | 0444, generate_syscalls, NULL, NULL},
-    {"threads", S_IFREG | 0444, generate_threads, NULL, NULL},
-    {"uptime", S_IFREG | 0444, generate_uptime, NULL, NULL},
-    {"version", S_IFREG | 0444, generate_version, NULL, NULL},
-    {NULL, 0, NULL, NULL, NULL},
-};
 
 static struct superblock proc_superblock = {.type = "proc", .device = 3, .transient_inodes = true};
 static const struct inode_operations directory_operations, fd_directory_operations, link_operations;
@@ -307,7 +178,7 @@ static struct inode *make_inode(const struct proc_entry *entry, struct inode *pa
 	inode->private = (void *)entry;
 	switch (entry->mode & S_IFMT) {
 	case S_IFDIR:
-		inode->ops = entry->children ? &directory_operations : &fd_directory_operations;
+		inode->ops = entry->descriptors ? &fd_directory_operations : &directory_operations;
 		break;
 	case S_IFLNK:
 		inode->ops = &link_operations;
@@ -329,17 +200,12 @@ static void free_inode(struct inode *inode)
 static int proc_lookup(struct inode *directory, const char *name, size_t length,
 		       struct inode **result)
 {
-	const struct proc_entry *entry = directory->private;
+	const struct proc_entry *child = find_child(directory->private, name, length);
 
-	for (const struct proc_entry *child = entry->children; child->name; child++) {
-		if (strlen(child->name) != length || memcmp(child->name, name, length))
-			continue;
-		*result = make_inode(child, directory);
-		if (!*result)
-			return -ENOMEM;
-		return 0;
-	}
-	return -ENOENT;
+	if (!child)
+		return -ENOENT;
+	*result = make_inode(child, directory);
+	return *result ? 0 : -ENOMEM;
 }
 
 static int proc_readdir(struct inode *directory, uint64_t *position, struct directory_sink *sink)
@@ -350,12 +216,15 @@ static int proc_readdir(struct inode *directory, uint64_t *position, struct dire
 		return 0;
 	if (*position == 0)
 		*position = 1;
-	for (uint64_t index = *position - 1; entry->children[index].name; index++) {
-		const struct proc_entry *child = &entry->children[index];
-		if (!sink->emit(sink, child->name, strlen(child->name), 1000 + index,
-				(child->mode & S_IFMT) >> 12, index + 2))
+	/* The cookie after entries[index] is index + 1. */
+	for (uint64_t index = *position; index < entry_count; index++) {
+		const struct proc_entry *child = &entries[index];
+		if (child->parent != entry)
+			continue;
+		if (!sink->emit(sink, child->name, child->name_length, 1000 + index,
+				(child->mode & S_IFMT) >> 12, index + 1))
 			return 0;
-		*position = index + 2;
+		*position = index + 1;
 	}
 	return 0;
 }
@@ -365,14 +234,14 @@ static const char *proc_name_of(struct inode *directory, struct inode *child, si
 	(void)directory;
 	const struct proc_entry *entry = child->private;
 
-	*length = strlen(entry->name);
+	*length = entry->name_length;
 	return entry->name;
 }
 
 static long proc_readlink(struct inode *link, char *buffer, size_t size)
 {
 	const struct proc_entry *entry = link->private;
-	const char *target = entry->link[0] ? entry->link : app_image_path();
+	const char *target = entry->link;
 	size_t length = MIN(strlen(target), size);
 
 	memcpy(buffer, target, length);
@@ -464,11 +333,11 @@ static const struct inode_operations fd_link_operations = {
 static int text_open(struct inode *inode, struct file *file)
 {
 	const struct proc_entry *entry = inode->private;
-	struct text *text = heap_alloc_zeroed(sizeof(*text));
+	struct procfs_text *text = heap_alloc_zeroed(sizeof(*text));
 
 	if (!text)
 		return -ENOMEM;
-	entry->generate(text);
+	entry->generate(text, entry->context);
 	if (text->failed) {
 		heap_free(text->data);
 		heap_free(text);
@@ -481,7 +350,7 @@ static int text_open(struct inode *inode, struct file *file)
 
 static void text_release(struct file *file)
 {
-	struct text *text = file->private;
+	struct procfs_text *text = file->private;
 
 	heap_free(text->data);
 	heap_free(text);
@@ -489,7 +358,7 @@ static void text_release(struct file *file)
 
 static long text_read(struct file *file, void *buffer, size_t count, uint64_t offset)
 {
-	struct text *text = file->private;
+	struct procfs_text *text = file->private;
 
 	if (offset >= text->length)
 		return 0;
@@ -506,8 +375,7 @@ static const struct file_operations text_file_operations = {
 
 struct inode *procfs_create(void)
 {
-	static const struct proc_entry root = {"proc", S_IFDIR | 0555, NULL, NULL, root_entries};
-
+	register_own_files();
 	proc_superblock.free_inode = free_inode;
-	return make_inode(&root, NULL);
+	return make_inode(&entries[0], NULL);
 }

@@ -192,6 +192,10 @@ uint32_t vfs_creation_mask(void);
 /* The working directory. */
 struct inode *vfs_working_directory(void);
 void vfs_set_working_directory(struct inode *directory);
+/* Makes DIRECTORY the working directory: 0, or -ENOTDIR. */
+int vfs_enter_directory(struct inode *directory);
+/* chdir(2) from the kernel: 0, or -ENOENT, -ENOTDIR, ... */
+int vfs_change_directory(const char *path);
 /* The path of a directory from the root, into buffer; the length or -errno. */
 long vfs_path_of(struct inode *directory, char *buffer, size_t size);
 

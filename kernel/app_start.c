@@ -6,11 +6,15 @@
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
 #include "include/uapi/linux.h"
+#include "fs/vfs.h"
+#include "include/uapi/errno.h"
 #include "kernel/log.h"
+#include "kernel/power.h"
 #include "kernel/panic.h"
 #include "kernel/random.h"
 #include "kernel/thread.h"
 #include "lib/string.h"
+#include "mm/heap.h"
 #include "mm/layout.h"
 #include "mm/vm.h"
 #include "sys/vdso.h"
@@ -69,37 +73,45 @@ static unsigned fill_auxiliary_vector(uint64_t *vector, uint64_t random_bytes, u
 	return sizeof(pairs) / sizeof(uint64_t);
 }
 
+/* The arguments' and the environment's strings, at most a quarter of the stack as on Linux. */
+#define STRINGS_MAX_SIZE (STACK_MAX_SIZE / 4)
+
 static uint64_t build_stack(const struct cmdline *cmdline, uint64_t top)
 {
-	struct stack_builder stack = {top, top - 64 * 1024};
+	struct stack_builder stack = {top, top - STRINGS_MAX_SIZE};
 	unsigned argc = cmdline->argument_count, envc = cmdline->environment_count;
-	uint64_t argv[CMDLINE_MAX_WORDS + 1], envp[CMDLINE_MAX_WORDS + 1], random_bytes[2];
-	uint64_t auxiliary[64];
+	uint64_t random_bytes[2], auxiliary[64];
+	/* argv[], NULL, envp[], NULL: on the heap, since there may be many. */
+	uint64_t *vectors = heap_alloc((MAX(argc, 1) + 1 + envc + 1) * sizeof(uint64_t));
 
+	if (!vectors)
+		panic("no memory for the program's arguments");
 	random_fill(random_bytes, sizeof(random_bytes));
 	uint64_t random_address = push_bytes(&stack, random_bytes, sizeof(random_bytes));
 	uint64_t platform = push_string(&stack, "x86_64");
 	if (!argc)
-		argv[argc++] = push_string(&stack, DEFAULT_PROGRAM_NAME);
+		vectors[argc++] = push_string(&stack, DEFAULT_PROGRAM_NAME);
 	else
 		for (unsigned i = 0; i < argc; i++)
-			argv[i] = push_string(&stack, cmdline->arguments[i]);
+			vectors[i] = push_string(&stack, cmdline->arguments[i]);
+	uint64_t *envp = vectors + argc + 1;
 	for (unsigned i = 0; i < envc; i++)
 		envp[i] = push_string(&stack, cmdline->environment[i]);
-	argv[argc] = envp[envc] = 0;
+	vectors[argc] = envp[envc] = 0;
 	unsigned auxiliary_count =
-	    fill_auxiliary_vector(auxiliary, random_address, platform, argv[0]);
+	    fill_auxiliary_vector(auxiliary, random_address, platform, vectors[0]);
 
 	/* argc, argv[], NULL, envp[], NULL, auxv: 16-byte aligned at argc. */
 	size_t words = 1 + (argc + 1) + (envc + 1) + auxiliary_count;
+	if (stack.top - stack.bottom < words * 8 + 16)
+		panic("the arguments do not fit on the initial stack");
 	stack.top = ALIGN_DOWN(stack.top - words * 8, 16);
 	uint64_t *out = (uint64_t *)stack.top;
 	*out++ = argc;
-	memcpy(out, argv, (argc + 1) * 8);
-	out += argc + 1;
-	memcpy(out, envp, (envc + 1) * 8);
-	out += envc + 1;
+	memcpy(out, vectors, (argc + 1 + envc + 1) * 8);
+	out += argc + 1 + envc + 1;
 	memcpy(out, auxiliary, auxiliary_count * 8);
+	heap_free(vectors);
 	return stack.top;
 }
 
@@ -135,6 +147,15 @@ void app_set_kernel_command_line(const char *line)
 void app_start(const struct cmdline *cmdline)
 {
 	started_with = cmdline;
+	app_register_proc_files();
+	if (cmdline->working_directory) {
+		int error = vfs_change_directory(cmdline->working_directory);
+		if (error) {
+			pr_error("the working directory %s: %s\n", cmdline->working_directory,
+				 error == -ENOTDIR ? "not a directory" : "no such directory");
+			power_off(2);
+		}
+	}
 	uint64_t top = vm_create_main_stack(STACK_MAX_SIZE);
 
 	if (!top)

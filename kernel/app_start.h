@@ -13,3 +13,5 @@ const char *app_image_name(void);
 const char *app_image_path(void);
 const char *app_kernel_command_line(void);
 void app_set_kernel_command_line(const char *line);
+/* Registers /proc/cmdline and /proc/1's files (kernel/app_proc.c). */
+void app_register_proc_files(void);

@@ -52,6 +52,15 @@ static bool take_kernel_option(struct cmdline *result, char *word)
 		result->log_level = level;
 		return true;
 	}
+	if (!strncmp(word, "yolk.cwd=", 9)) {
+		result->working_directory = word + 9;
+		return true;
+	}
+	if (!strncmp(word, "yolk.streams=", 13)) {
+		for (const char *digit = word + 13; *digit >= '0' && *digit <= '2'; digit++)
+			result->streams |= 1u << (*digit - '0');
+		return true;
+	}
 	if (!strcmp(word, "quiet")) {
 		result->log_level = 3;
 		return true;
@@ -73,8 +82,11 @@ void cmdline_parse(struct cmdline *result, const char *line)
 	bool after_separator = false;
 
 	result->argument_count = result->environment_count = result->virtio_mmio_count = 0;
+	result->arguments = result->argument_words;
 	result->log_level = -1;
 	result->network_address = result->network_gateway = result->network_dns = NULL;
+	result->streams = 0;
+	result->working_directory = NULL;
 	result->truncated = false;
 	while (storage + 1 < end) {
 		char *word = storage;
@@ -102,4 +114,25 @@ void cmdline_parse(struct cmdline *result, const char *line)
 	}
 	result->arguments[result->argument_count] = NULL;
 	result->environment[result->environment_count] = NULL;
+}
+
+static bool has_variable(const struct cmdline *cmdline, const char *variable)
+{
+	size_t name_length = (size_t)(strchr(variable, '=') - variable) + 1;
+
+	for (unsigned i = 0; i < cmdline->environment_count; i++)
+		if (!strncmp(cmdline->environment[i], variable, name_length))
+			return true;
+	return false;
+}
+
+void cmdline_add_default_environment(struct cmdline *cmdline)
+{
+	static const char *const defaults[] = CMDLINE_DEFAULT_ENVIRONMENT;
+
+	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+		if (!has_variable(cmdline, defaults[i]))
+			add(cmdline->environment, &cmdline->environment_count, (char *)defaults[i],
+			    &cmdline->truncated);
+	cmdline->environment[cmdline->environment_count] = NULL;
 }

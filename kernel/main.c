@@ -8,13 +8,16 @@
 #include "arch/x86_64/interrupts.h"
 #include "boot/boot.h"
 #include "drivers/input/i8042.h"
+#include "drivers/pci/pci.h"
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/acpi.h"
+#include "drivers/virtio/virtio_console.h"
 #include "drivers/virtio/virtio_mmio.h"
 #include "drivers/virtio/virtio_pci.h"
 #include "drivers/video/vga_text.h"
 #include "fs/vfs.h"
 #include "kernel/app_start.h"
+#include "kernel/arguments.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
 #include "kernel/log.h"
@@ -27,6 +30,7 @@
 #include "mm/paging.h"
 #include "mm/vm.h"
 #include "net/stack.h"
+#include "sys/syscalls.h"
 
 static struct bootinfo bootinfo;
 static struct cmdline cmdline;
@@ -50,6 +54,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	for (unsigned i = 0; i < bootinfo.module_count; i++) /* keep the initrd out of RAM */
 		bootinfo_reserve(&bootinfo, bootinfo.modules[i].start, bootinfo.modules[i].length);
 	cpu_setup();				       /* SSE/AVX, syscall MSRs, GS */
+	syscall_init();				       /* /proc/syscalls */
 	frame_init(&bootinfo, paging_init(&bootinfo)); /* final page tables, then RAM */
 	vm_init();				       /* the image's memory areas */
 	emulator_tlb_grow(&bootinfo);		       /* under TCG: room for the working set */
@@ -65,9 +70,13 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	vfs_open_console();			       /* descriptors 0, 1, 2 */
 	virtio_mmio_probe(cmdline.virtio_mmio_devices,
 			  cmdline.virtio_mmio_count); /* disks, shares */
+	pci_init();				      /* /proc/bus/pci/devices */
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	net_pci_probe();			      /* e1000 */
 	net_init(&cmdline);			      /* lwIP, lo, DHCP (or nothing: net/absent.c) */
+	virtio_console_open_streams(cmdline.streams); /* pipes and files, not the terminal */
+	arguments_load(&cmdline, &bootinfo);	      /* byte-exact ones, where given apart */
+	cmdline_add_default_environment(&cmdline);    /* PATH, HOME, TERM unless given */
 	pr_info("booted by %s, %llu MiB of RAM\n", bootinfo.protocol,
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)(time_monotonic_ns() / 1000));

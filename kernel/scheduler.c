@@ -398,6 +398,7 @@ void scheduler_init(void)
 	cpu->idle = idle_create();
 	interrupt_set_handler(VECTOR_LOCAL_TIMER, timer_interrupt);
 	interrupt_set_handler(VECTOR_RESCHEDULE, reschedule_interrupt);
+	scheduler_register_proc_files();
 }
 
 uint64_t thread_stack_use(const struct thread *thread)

@@ -84,6 +84,8 @@ static inline struct thread *thread_current(void)
 /* Starts the scheduler: the caller becomes thread 1 ("main"), an idle thread is made, and the
  * local APIC timer drives sleeps and time slices. */
 void scheduler_init(void);
+/* Registers the scheduler's /proc files (kernel/scheduler_proc.c). */
+void scheduler_register_proc_files(void);
 /* A new runnable thread that will start from `context` (a copy is taken); NULL without memory. */
 struct thread *thread_create(const struct interrupt_frame *context, const char *name);
 /* Ends the current thread; when it was the last, the program exits with `status`. */

@@ -5,12 +5,14 @@
  * anything another region of the map overlaps. Frees the buddy rejects are warned about once. */
 #include "mm/frame.h"
 #include "arch/x86_64/cpu.h"
+#include "fs/procfs.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
 #include "kernel/panic.h"
 #include "lib/string.h"
 #include "mm/buddy.h"
 #include "mm/layout.h"
+#include "mm/vm.h"
 
 static struct buddy_allocator frames;
 
@@ -74,8 +76,23 @@ static void add_usable(const struct bootinfo *info, uint64_t start, uint64_t end
 	add_frames(start, end);
 }
 
+static void generate_meminfo(struct procfs_text *text, void *context)
+{
+	uint64_t total = frame_total_count() * 4, free = frame_free_count() * 4;
+
+	(void)context;
+	procfs_printf(text,
+		      "MemTotal:       %8llu kB\nMemFree:        %8llu kB\n"
+		      "MemAvailable:   %8llu kB\nBuffers:               0 kB\n"
+		      "Cached:                0 kB\nAnonPages:      %8llu kB\n"
+		      "SwapTotal:             0 kB\nSwapFree:              0 kB\n",
+		      (unsigned long long)total, (unsigned long long)free, (unsigned long long)free,
+		      (unsigned long long)(vm_resident_bytes() / 1024));
+}
+
 void frame_init(const struct bootinfo *info, uint64_t reserved_end)
 {
+	procfs_register_file("meminfo", generate_meminfo, NULL);
 	uint64_t frame_count = highest_usable(info) / PAGE_SIZE;
 	size_t size = buddy_metadata_size(frame_count);
 	uint64_t metadata = place_metadata(info, reserved_end, size);

@@ -5,6 +5,7 @@
  * Yolk's musl): a bounds check, a counter, an indirect call. */
 #include "sys/syscalls.h"
 #include <stdbool.h>
+#include "fs/procfs.h"
 #include "include/uapi/errno.h"
 #include "kernel/log.h"
 
@@ -72,4 +73,24 @@ uint64_t syscall_call_count(unsigned number)
 const char *syscall_name(unsigned number)
 {
 	return number < SYSCALL_COUNT ? names[number] : NULL;
+}
+
+/* /proc/syscalls (Yolk's own): how often each system call was made since boot, through either
+ * entry, one "NAME COUNT" line per call made at least once, in number order. The vDSO's
+ * clock_gettime, gettimeofday, time and getcpu are not system calls and do not count. */
+static void generate_syscalls(struct procfs_text *text, void *context)
+{
+	(void)context;
+	for (unsigned number = 0; number < SYSCALL_COUNT; number++) {
+		uint64_t count = syscall_call_count(number);
+		const char *name = syscall_name(number);
+		if (count)
+			procfs_printf(text, "%s %llu\n", name ? name : "?",
+				      (unsigned long long)count);
+	}
+}
+
+void syscall_init(void)
+{
+	procfs_register_file("syscalls", generate_syscalls, NULL);
 }

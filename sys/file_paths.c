@@ -404,10 +404,7 @@ long sys_chdir(const char *path)
 
 	if (error)
 		return error;
-	if (inode_is_directory(directory))
-		vfs_set_working_directory(directory);
-	else
-		error = -ENOTDIR;
+	error = vfs_enter_directory(directory);
 	inode_put(directory);
 	return error;
 }
@@ -415,14 +412,10 @@ long sys_chdir(const char *path)
 long sys_fchdir(int fd)
 {
 	struct file *file = descriptor_get(fd);
-	int error = 0;
 
 	if (!file)
 		return -EBADF;
-	if (inode_is_directory(file->inode))
-		vfs_set_working_directory(file->inode);
-	else
-		error = -ENOTDIR;
+	int error = vfs_enter_directory(file->inode);
 	file_put(file);
 	return error;
 }

@@ -32,6 +32,8 @@ long syscall_missing(unsigned long number);
 uint64_t syscall_call_count(unsigned number);
 /* The call's Linux name, or NULL for a number Linux does not have. */
 const char *syscall_name(unsigned number);
+/* Registers /proc/syscalls, the counts. */
+void syscall_init(void);
 /* long yolk_syscall(a1, ..., a6, number): the direct entry (arch/x86_64/syscall_entry.S) as a C
  * function, for code outside the kernel's text (the vDSO) that makes a system call. */
 long yolk_syscall(long, long, long, long, long, long, long number);

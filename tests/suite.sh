@@ -26,6 +26,21 @@ check_output() { # NAME PATTERN FILE
 	fi
 }
 
+# Passes when COMMAND refuses at once: exit status 2 and one line, matching PATTERN (grep
+# -E), within 5 seconds (before QEMU could have booted anything). Needs out.
+refuses() { # NAME PATTERN COMMAND...
+	local name=$1 pattern=$2 start=$SECONDS status=0
+	shift 2
+	"$@" </dev/null >"$out/last.txt" 2>&1 || status=$?
+	if [ "$status" = 2 ] && [ "$(wc -l <"$out/last.txt")" = 1 ] &&
+		grep -Eq -- "$pattern" "$out/last.txt" && [ $((SECONDS - start)) -le 5 ]; then
+		pass "$name"
+	else
+		fail "$name (exit status $status after $((SECONDS - start)) s)"
+		sed 's/^/    /' "$out/last.txt" | tail -n 15
+	fi
+}
+
 # Prints the count; fails when a check did.
 suite_end() {
 	echo "$passed passed, $failed failed"

@@ -4,7 +4,9 @@
  * SMP later adds CPUs rather than a rewrite. */
 #include "arch/x86_64/cpu_setup.h"
 #include "arch/x86_64/cpu.h"
+#include "fs/procfs.h"
 #include "kernel/compiler.h"
+#include "kernel/time.h"
 
 #define CR0_MP		       (1ul << 1)
 #define CR0_EM		       (1ul << 2)
@@ -74,8 +76,35 @@ static void enable_syscall(void)
 	      RFLAGS_TRAP | RFLAGS_DIRECTION | RFLAGS_NESTED_TASK | RFLAGS_ALIGNMENT_CHECK);
 }
 
+static void generate_cpuinfo(struct procfs_text *text, void *context)
+{
+	uint32_t brand[13] = {0};
+	struct cpuid_result vendor = cpuid(0, 0), features = cpuid(1, 0);
+	uint32_t vendor_text[4] = {vendor.ebx, vendor.edx, vendor.ecx, 0};
+
+	(void)context;
+	if (cpuid(0x80000000, 0).eax >= 0x80000004)
+		for (unsigned i = 0; i < 3; i++) {
+			struct cpuid_result part = cpuid(0x80000002 + i, 0);
+			brand[4 * i] = part.eax;
+			brand[4 * i + 1] = part.ebx;
+			brand[4 * i + 2] = part.ecx;
+			brand[4 * i + 3] = part.edx;
+		}
+	procfs_printf(
+	    text,
+	    "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
+	    "model name\t: %s\ncpu MHz\t\t: %llu.000\nflags\t\t:%s%s%s%s%s\n\n",
+	    (char *)vendor_text, (features.eax >> 8) & 0xf, (features.eax >> 4) & 0xf,
+	    brand[0] ? (char *)brand : "unknown", (unsigned long long)(time_tsc_hz() / 1000000),
+	    features.edx & (1 << 25) ? " sse" : "", features.edx & (1 << 26) ? " sse2" : "",
+	    features.ecx & (1 << 0) ? " pni" : "", features.ecx & (1 << 28) ? " avx" : "",
+	    features.ecx & (1 << 30) ? " rdrand" : "");
+}
+
 void cpu_setup(void)
 {
+	procfs_register_file("cpuinfo", generate_cpuinfo, NULL);
 	enable_floating_point();
 	enable_syscall();
 	boot_cpu.self = &boot_cpu;

@@ -3,6 +3,7 @@
  * follows PCI-to-PCI bridges; a machine without PCI (microvm) answers all ones at once. */
 #include "drivers/pci/pci.h"
 #include "arch/x86_64/cpu.h"
+#include "fs/procfs.h"
 
 #define CONFIG_ADDRESS	    0xcf8
 #define CONFIG_DATA	    0xcfc
@@ -112,4 +113,27 @@ uint8_t pci_find_capability(const struct pci_function *pci, uint8_t id, uint8_t 
 void pci_enable(const struct pci_function *pci)
 {
 	pci_write16(pci, COMMAND, pci_read16(pci, COMMAND) | COMMAND_MEMORY | COMMAND_BUS_MASTER);
+}
+
+/* /proc/bus/pci/devices, as Linux writes it: bus and device/function, vendor and device id,
+ * interrupt line (the rest of Linux's columns, the BARs, are left out). */
+static struct procfs_text *pci_text;
+
+static void add_pci_function(const struct pci_function *pci)
+{
+	procfs_printf(pci_text, "%02x%02x\t%04x%04x\t%x\n", pci->bus,
+		      pci->slot << 3 | pci->function, pci->vendor, pci->device,
+		      pci_read8(pci, 0x3c));
+}
+
+static void generate_pci_devices(struct procfs_text *text, void *context)
+{
+	(void)context;
+	pci_text = text;
+	pci_for_each(add_pci_function);
+}
+
+void pci_init(void)
+{
+	procfs_register_file("bus/pci/devices", generate_pci_devices, NULL);
 }

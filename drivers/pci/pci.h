@@ -17,6 +17,8 @@ void pci_write32(const struct pci_function *pci, uint8_t offset, uint32_t value)
 void pci_write16(const struct pci_function *pci, uint8_t offset, uint16_t value);
 /* Calls visit() for every function present on every bus. */
 void pci_for_each(void (*visit)(const struct pci_function *pci));
+/* Registers /proc/bus/pci/devices. */
+void pci_init(void);
 /* The physical address of a memory BAR (64-bit BARs included), 0 for an I/O or empty BAR. */
 uint64_t pci_bar_address(const struct pci_function *pci, unsigned index);
 /* Offset of the first capability with this id at or after `after` (0: from the start); 0 if

@@ -8,6 +8,7 @@ void virtio_block_attach(struct virtio_device *device);
 void virtio_9p_attach(struct virtio_device *device);
 /* drivers/net/virtio_net.c, or net/absent.c in images without networking. */
 void virtio_net_attach(struct virtio_device *device);
+void virtio_console_attach(struct virtio_device *device);
 
 void virtio_attach(struct virtio_device *device)
 {
@@ -19,6 +20,8 @@ void virtio_attach(struct virtio_device *device)
 		virtio_9p_attach(device);
 	else if (device->device_id == VIRTIO_DEVICE_NETWORK)
 		virtio_net_attach(device);
+	else if (device->device_id == VIRTIO_DEVICE_CONSOLE)
+		virtio_console_attach(device);
 	else
 		pr_info("virtio: device type %u has no driver yet\n", device->device_id);
 }
@@ -26,7 +29,10 @@ void virtio_attach(struct virtio_device *device)
 void virtio_interrupt(struct virtio_device *device)
 {
 	for (unsigned i = 0; i < device->queue_count; i++)
-		virtqueue_interrupt(&device->queues[i]);
+		if (device->queues[i].size) /* a queue the driver set up */
+			virtqueue_interrupt(&device->queues[i]);
+	if (device->interrupt)
+		device->interrupt(device);
 }
 
 uint64_t virtio_negotiate(struct virtio_device *device, uint64_t wanted)
@@ -48,6 +54,9 @@ uint64_t virtio_negotiate(struct virtio_device *device, uint64_t wanted)
 int virtio_setup_queue(struct virtio_device *device, unsigned index, uint16_t maximum)
 {
 	struct virtqueue *queue = &device->queues[index];
+
+	if (index >= VIRTIO_MAX_QUEUES)
+		return -ENODEV;
 	uint16_t size = device->transport->queue_maximum(device, index);
 
 	if (!size)

@@ -7,6 +7,7 @@
 
 #define VIRTIO_DEVICE_NETWORK 1
 #define VIRTIO_DEVICE_BLOCK   2
+#define VIRTIO_DEVICE_CONSOLE 3
 #define VIRTIO_DEVICE_9P      9
 
 #define VIRTIO_STATUS_ACKNOWLEDGE 1
@@ -15,6 +16,9 @@
 #define VIRTIO_STATUS_FEATURES_OK 8
 #define VIRTIO_STATUS_FAILED	  128
 #define VIRTIO_FEATURE_VERSION_1  (1ull << 32)
+
+/* Queues a device may have: virtio-console with four ports has ten. */
+#define VIRTIO_MAX_QUEUES 10
 
 struct virtio_device;
 
@@ -35,8 +39,11 @@ struct virtio_device {
 	const struct virtio_transport *transport;
 	void *transport_data;
 	uint32_t device_id;
-	struct virtqueue queues[2];
+	struct virtqueue queues[VIRTIO_MAX_QUEUES];
 	unsigned queue_count;
+	/* The driver's, called by virtio_interrupt after the queues' completions (optional). */
+	void (*interrupt)(struct virtio_device *device);
+	void *driver_data;
 };
 
 /* Resets the device and hands it to the driver for its type. */

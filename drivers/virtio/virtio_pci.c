@@ -42,7 +42,7 @@
 struct pci_transport {
 	volatile uint8_t *common, *notify, *isr, *device_config;
 	uint32_t notify_multiplier;
-	uint16_t notify_offsets[2];
+	uint16_t notify_offsets[VIRTIO_MAX_QUEUES];
 };
 
 static struct virtio_device *by_vector[LAST_VECTOR - FIRST_VECTOR + 1];

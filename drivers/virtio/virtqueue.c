@@ -146,6 +146,13 @@ void virtqueue_enable_interrupts(struct virtqueue *queue)
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
+int virtqueue_post(struct virtqueue *queue, const struct virtqueue_segment *segments,
+		   unsigned count, struct virtqueue_request *request)
+{
+	request->done = false;
+	return virtqueue_add(queue, segments, count, request);
+}
+
 long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
 			unsigned count)
 {

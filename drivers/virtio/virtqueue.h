@@ -53,6 +53,12 @@ int virtqueue_init(struct virtqueue *queue, uint16_t size);
  * -errno (-ENOSPC: more segments than free descriptors). */
 long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
 			unsigned count);
+/* Submits a chain without waiting (a buffer left with the device, such as a receive buffer):
+ * `request`, which the caller owns until the device has used the chain, gets done and
+ * written then. Does not notify the device (virtqueue_kick does). 0, or -ENOSPC when there
+ * are not `count` free descriptors. */
+int virtqueue_post(struct virtqueue *queue, const struct virtqueue_segment *segments,
+		   unsigned count, struct virtqueue_request *request);
 /* From the device's interrupt: completes every used chain and wakes their waiters (or calls
  * the queue's used_callback). */
 void virtqueue_interrupt(struct virtqueue *queue);

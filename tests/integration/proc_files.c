@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* proc_files: /proc parses as on Linux: meminfo's MemTotal and MemFree, self/maps lines with
- * the stack and the image, self/status, self/fd links, self/cmdline, uptime, version. */
+ * the stack and the image, self/status, self/fd links, self/cmdline, uptime, version; its
+ * listing has every file the subsystems register, each once, and subdirectories list theirs. */
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -15,6 +18,44 @@ static int read_file(const char *path, char *buffer, size_t size)
 		close(fd);
 	buffer[length > 0 ? length : 0] = 0;
 	return (int)length;
+}
+
+/* How many times NAME is in the listing of DIRECTORY (-1 if it cannot be read). */
+static int count_entry(const char *directory, const char *name)
+{
+	DIR *listing = opendir(directory);
+	struct dirent *entry;
+	int count = 0;
+
+	if (!listing)
+		return -1;
+	while ((entry = readdir(listing)))
+		count += !strcmp(entry->d_name, name);
+	closedir(listing);
+	return count;
+}
+
+static void check_listings(void)
+{
+	static const char *const root[] = {"1",	      "bus",	"cmdline", "cpuinfo", "loadavg",
+					   "meminfo", "mounts", "self",	   "stat",    "syscalls",
+					   "threads", "uptime", "version"};
+	static const char *const process[] = {"cmdline", "exe", "fd", "maps", "status"};
+	char text[256];
+
+	for (size_t i = 0; i < sizeof(root) / sizeof(root[0]); i++)
+		CHECK(count_entry("/proc", root[i]) == 1, "/proc lists %s once", root[i]);
+	for (size_t i = 0; i < sizeof(process) / sizeof(process[0]); i++)
+		CHECK(count_entry("/proc/self", process[i]) == 1, "/proc/self lists %s once",
+		      process[i]);
+	CHECK(count_entry("/proc/bus/pci", "devices") == 1, "/proc/bus/pci lists devices");
+	CHECK(read_file("/proc/threads", text, sizeof(text)) > 0 && strstr(text, "main"),
+	      "threads [%s]", text);
+	CHECK(read_file("/proc/syscalls", text, sizeof(text)) > 0 && strstr(text, "open"),
+	      "syscalls [%s]", text);
+	CHECK(read_file("/proc/cpuinfo", text, sizeof(text)) > 0 && strstr(text, "processor"),
+	      "cpuinfo [%s]", text);
+	CHECK(open("/proc/nothing", O_RDONLY) < 0 && errno == ENOENT, "/proc/nothing: ENOENT");
 }
 
 int main(int argc, char **argv)
@@ -68,5 +109,6 @@ int main(int argc, char **argv)
 	CHECK(access("/proc/cpuinfo", R_OK) == 0 && access("/proc/loadavg", R_OK) == 0 &&
 		  access("/proc/stat", R_OK) == 0 && access("/proc/mounts", R_OK) == 0,
 	      "the other /proc files");
+	check_listings();
 	return test_result();
 }

@@ -174,8 +174,10 @@ def test_commands_script(yolk, image, work):
     with open(archive, "wb") as out:
         subprocess.run(["cpio", "--quiet", "-o", "-H", "newc"], input=b"commands.ysh\n",
                        stdout=out, cwd=root, check=True)
-    result = subprocess.run([yolk, "run", image, "--timeout", "120", "--initrd", archive, "--",
-                             "/commands.ysh"], capture_output=True, timeout=180)
+    # --tty: the script's output and its commands' errors on one terminal, in order, as
+    # commands.expected has them.
+    result = subprocess.run([yolk, "run", image, "--tty", "--timeout", "120", "--initrd",
+                             archive, "--", "/commands.ysh"], capture_output=True, timeout=180)
     output = result.stdout.replace(b"\r", b"").decode("utf-8", "replace")
     with open(os.path.join(here, "commands.expected")) as expected_file:
         expected = expected_file.read()

@@ -22,6 +22,29 @@ TEST(cmdline_arguments_after_separator)
 	CHECK(!parsed.truncated);
 }
 
+TEST(cmdline_streams_option_is_taken_out)
+{
+	cmdline_parse(&parsed, "yolk.streams=02 A=1 -- prog yolk.streams=1");
+	CHECK_EQ(parsed.streams, 5u);
+	CHECK_EQ(parsed.environment_count, 1u);
+	CHECK_EQ(parsed.argument_count, 2u);
+	CHECK(!strcmp(parsed.arguments[1], "yolk.streams=1"));
+	cmdline_parse(&parsed, "-- prog");
+	CHECK_EQ(parsed.streams, 0u);
+}
+
+TEST(cmdline_default_environment_fills_what_is_missing)
+{
+	cmdline_parse(&parsed, "HOME=/tmp yolk.cwd=/a\\ b -- prog");
+	CHECK(!strcmp(parsed.working_directory, "/a b"));
+	cmdline_add_default_environment(&parsed);
+	CHECK_EQ(parsed.environment_count, 3u);
+	CHECK(!strcmp(parsed.environment[0], "HOME=/tmp"));
+	CHECK(!strncmp(parsed.environment[1], "PATH=", 5));
+	CHECK(!strcmp(parsed.environment[2], "TERM=vt100"));
+	CHECK(parsed.environment[3] == NULL);
+}
+
 TEST(cmdline_equals_after_separator_is_an_argument)
 {
 	cmdline_parse(&parsed, "-- prog K=V loglevel=3 --");

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+/* The scheduler's /proc files (registered by scheduler_init): uptime, loadavg, stat and
+ * threads, Yolk's own table of threads. */
+#include "fs/procfs.h"
+#include "kernel/thread.h"
+#include "kernel/time.h"
+#include "mm/vm.h"
+
+static void add_seconds(struct procfs_text *text, uint64_t ns)
+{
+	procfs_printf(text, "%llu.%02llu", (unsigned long long)(ns / NANOSECONDS_PER_SECOND),
+		      (unsigned long long)(ns % NANOSECONDS_PER_SECOND / 10000000));
+}
+
+static void generate_uptime(struct procfs_text *text, void *context)
+{
+	uint64_t up = time_monotonic_ns();
+
+	(void)context;
+	add_seconds(text, up);
+	procfs_printf(text, " ");
+	add_seconds(text, up - MIN(up, scheduler_cpu_time_ns(true)));
+	procfs_printf(text, "\n");
+}
+
+static void generate_loadavg(struct procfs_text *text, void *context)
+{
+	(void)context;
+	procfs_printf(text, "0.00 0.00 0.00 1/%u 1\n", scheduler_thread_count());
+}
+
+static void generate_stat(struct procfs_text *text, void *context)
+{
+	uint64_t ticks_ns = NANOSECONDS_PER_SECOND / 100;
+	uint64_t busy = scheduler_cpu_time_ns(true) / ticks_ns;
+	uint64_t total = time_monotonic_ns() / ticks_ns;
+	uint64_t idle = total > busy ? total - busy : 0;
+
+	(void)context;
+	procfs_printf(text,
+		      "cpu  %llu 0 0 %llu 0 0 0 0 0 0\ncpu0 %llu 0 0 %llu 0 0 0 0 0 0\n"
+		      "btime %llu\nprocesses 1\nprocs_running 1\nprocs_blocked 0\n",
+		      (unsigned long long)busy, (unsigned long long)idle, (unsigned long long)busy,
+		      (unsigned long long)idle,
+		      (unsigned long long)((time_realtime_ns() - time_monotonic_ns()) /
+					   NANOSECONDS_PER_SECOND));
+}
+
+/* /proc/threads (there are no processes, so no /proc/PID for each thread): a header, then one
+ * line per thread, the columns ps and top show. Stack use is from the thread's saved stack
+ * pointer to the top of the memory area it is in. */
+static void add_thread(const struct thread *thread, void *context)
+{
+	static const char states[] = {[THREAD_RUNNABLE] = 'R',
+				      [THREAD_RUNNING] = 'R',
+				      [THREAD_BLOCKED] = 'S',
+				      [THREAD_DEAD] = 'Z'};
+	const struct vm_area *stack = vm_find(thread->context.rsp);
+	uint64_t stack_used = stack ? stack->end - thread->context.rsp : 0;
+
+	procfs_printf(context, "%5d %c %3d %12llu %8llu %s\n", thread->id, states[thread->state],
+		      thread->priority, (unsigned long long)thread->cpu_time_ns,
+		      (unsigned long long)stack_used, thread->name);
+}
+
+static void generate_threads(struct procfs_text *text, void *context)
+{
+	(void)context;
+	procfs_printf(text, "  TID S PRI  CPU_TIME_NS STACK_BYTES NAME\n");
+	scheduler_for_each_thread(add_thread, text);
+}
+
+void scheduler_register_proc_files(void)
+{
+	procfs_register_file("uptime", generate_uptime, NULL);
+	procfs_register_file("loadavg", generate_loadavg, NULL);
+	procfs_register_file("stat", generate_stat, NULL);
+	procfs_register_file("threads", generate_threads, NULL);
+}
