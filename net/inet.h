@@ -38,3 +38,7 @@ int inet_ping_create(struct socket *socket);
  * SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR, SIOCGIFHWADDR, SIOCGIFMTU, SIOCGIFINDEX;
  * net/interface_ioctl.c); -ENOTTY for others. */
 long inet_ioctl(struct socket *socket, unsigned long request, void *argument);
+
+/* For /proc/net/tcp: the bytes received and not yet read on the connection whose lwIP PCB has
+ * this callback argument (0 for a PCB no socket owns). */
+size_t inet_tcp_unread(const void *callback_argument);

@@ -829,3 +829,10 @@ int inet_tcp_create(struct socket *socket)
 	net_unlock(flags);
 	return tcp ? 0 : -ENOMEM;
 }
+
+size_t inet_tcp_unread(const void *callback_argument)
+{
+	const struct tcp_socket *tcp = callback_argument;
+
+	return tcp ? tcp->received_bytes : 0;
+}

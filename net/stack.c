@@ -127,5 +127,6 @@ void net_init(const struct cmdline *cmdline)
 	lwip_init();
 	started = true;
 	interface_start_all(cmdline);
+	net_proc_init();
 	net_unlock(flags);
 }

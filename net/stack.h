@@ -26,5 +26,7 @@ bool net_flush(void);
 void net_init(const struct cmdline *cmdline);
 /* Runs lwIP's timers that are due and re-arms the stack's kernel timer (network lock held). */
 void net_check_timeouts(void);
+/* Registers /proc/net's files (net/proc_net.c). */
+void net_proc_init(void);
 /* PCI NICs without a virtio transport (e1000): probes the bus. */
 void net_pci_probe(void);

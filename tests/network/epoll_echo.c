@@ -69,8 +69,8 @@ int main(int argc, char **argv)
 			}
 			int client;
 			while ((client = accept4(server, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
-				struct epoll_event interest = {.events = EPOLLIN | EPOLLET | EPOLLRDHUP,
-							       .data.fd = client};
+				struct epoll_event interest = {
+				    .events = EPOLLIN | EPOLLET | EPOLLRDHUP, .data.fd = client};
 				epoll_ctl(epoll, EPOLL_CTL_ADD, client, &interest);
 				open_connections++;
 			}

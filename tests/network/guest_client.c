@@ -25,7 +25,8 @@ static void show_address(void)
 
 	strcpy(request.ifr_name, "eth0");
 	CHECK(ioctl(fd, SIOCGIFADDR, &request) == 0, "SIOCGIFADDR eth0: %s", strerror(errno));
-	inet_ntop(AF_INET, &((struct sockaddr_in *)&request.ifr_addr)->sin_addr, text, sizeof(text));
+	inet_ntop(AF_INET, &((struct sockaddr_in *)&request.ifr_addr)->sin_addr, text,
+		  sizeof(text));
 	printf("eth0 address %s\n", text);
 	CHECK(ioctl(fd, SIOCGIFHWADDR, &request) == 0, "SIOCGIFHWADDR");
 	unsigned char *mac = (unsigned char *)request.ifr_hwaddr.sa_data;
@@ -75,8 +76,8 @@ static void http_get(int port, const char *path)
 	inet_pton(AF_INET, "10.0.2.2", &host.sin_addr);
 	CHECK(connect(fd, (struct sockaddr *)&host, sizeof(host)) == 0, "connect: %s",
 	      strerror(errno));
-	int length = snprintf(request, sizeof(request),
-			      "GET %s HTTP/1.0\r\nHost: 10.0.2.2\r\n\r\n", path);
+	int length =
+	    snprintf(request, sizeof(request), "GET %s HTTP/1.0\r\nHost: 10.0.2.2\r\n\r\n", path);
 	CHECK(write(fd, request, (size_t)length) == length, "write");
 	static char head[4096];
 	size_t head_length = 0;
@@ -88,7 +89,9 @@ static void http_get(int port, const char *path)
 		char *data = buffer;
 		size_t size = (size_t)count;
 		if (!end_of_headers) {
-			size_t take = size < sizeof(head) - 1 - head_length ? size : sizeof(head) - 1 - head_length;
+			size_t take = size < sizeof(head) - 1 - head_length
+					  ? size
+					  : sizeof(head) - 1 - head_length;
 			memcpy(head + head_length, data, take);
 			head_length += take;
 			end_of_headers = strstr(head, "\r\n\r\n");

@@ -21,7 +21,8 @@ int main(int argc, char **argv)
 	for (;;) {
 		struct sockaddr_storage from;
 		socklen_t length = sizeof(from);
-		ssize_t count = recvfrom(fd, buffer, sizeof(buffer), 0, (struct sockaddr *)&from, &length);
+		ssize_t count =
+		    recvfrom(fd, buffer, sizeof(buffer), 0, (struct sockaddr *)&from, &length);
 		if (count >= 0)
 			sendto(fd, buffer, (size_t)count, 0, (struct sockaddr *)&from, length);
 	}

@@ -120,7 +120,7 @@
 #define UDP_STATS	   1
 #define ICMP_STATS	   1
 #define SYS_STATS	   0
-#define MIB2_STATS	   0
+#define MIB2_STATS	   1 /* per-interface counters: the loopback's in /proc/net/dev */
 
 /* Declared here so that every lwIP file sees them (net/stack.c defines them). */
 #include <stddef.h>
