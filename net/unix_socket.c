@@ -22,8 +22,9 @@ static unsigned next_automatic_name;
 
 struct unix_socket *unix_socket_new(int type)
 {
-	const struct socket_operations *ops =
-	    type == SOCK_STREAM ? &unix_stream_operations : &unix_datagram_operations;
+	const struct socket_operations *ops = type == SOCK_STREAM      ? &unix_stream_operations
+					      : type == SOCK_SEQPACKET ? &unix_seqpacket_operations
+								       : &unix_datagram_operations;
 	struct unix_socket *local = heap_alloc_zeroed(sizeof(*local));
 	struct socket *socket = socket_new(AF_UNIX, type, 0, ops);
 
@@ -93,10 +94,10 @@ void unix_socket_release(struct unix_socket *local)
 
 	local->dead = true;
 	unbind(local);
-	if (local->socket->type == SOCK_STREAM)
-		unix_stream_close(local);
-	else
+	if (local->socket->type == SOCK_DGRAM)
 		unix_datagram_close(local);
+	else
+		unix_stream_close(local);
 	free_ring(local);	    /* nobody writes to a dead socket */
 	socket_wake(local->socket); /* sleepers see it dead and let go */
 	unix_socket_put(local);
@@ -187,7 +188,7 @@ int unix_socket_find(const struct socket_address *address, int type, struct unix
 
 void unix_sender_address(const struct unix_socket *sender, struct socket_address *address)
 {
-	if (sender->address.length == UNIX_PATH_OFFSET) {
+	if (!sender || sender->address.length == UNIX_PATH_OFFSET) {
 		address->length = 0;
 		return;
 	}
@@ -309,7 +310,7 @@ int unix_socket_create(int type, int protocol, struct socket **result)
 		return -EPROTONOSUPPORT;
 	if (type == SOCK_RAW)
 		type = SOCK_DGRAM; /* as Linux has it */
-	if (type != SOCK_STREAM && type != SOCK_DGRAM)
+	if (type != SOCK_STREAM && type != SOCK_SEQPACKET && type != SOCK_DGRAM)
 		return -ESOCKTNOSUPPORT;
 	struct unix_socket *local = unix_socket_new(type);
 	if (!local)
@@ -327,7 +328,7 @@ int unix_socket_pair(int type, int protocol, struct socket **first, struct socke
 	if ((error = unix_socket_create(type, protocol, second)))
 		goto err_release_first;
 	struct unix_socket *one = unix_of(*first), *other = unix_of(*second);
-	if (type == SOCK_STREAM) {
+	if ((*first)->type != SOCK_DGRAM) { /* SOCK_RAW was made SOCK_DGRAM */
 		error = unix_stream_allocate(one);
 		if (!error)
 			error = unix_stream_allocate(other);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* AF_UNIX sockets, inside the kernel (no lwIP): what net/unix_socket.c (the object, its names,
- * creation), net/unix_stream.c (SOCK_STREAM) and net/unix_datagram.c (SOCK_DGRAM) share.
+ * creation), net/unix_stream.c (SOCK_STREAM), net/unix_seqpacket.c (SOCK_SEQPACKET: a stream
+ * connection carrying records) and net/unix_datagram.c (SOCK_DGRAM) share.
  * Everything runs in system calls with interrupts off (interrupts_save), which on one CPU is
  * the lock; blocking is socket_sleep on a socket's wait queue.
  *
@@ -16,11 +17,12 @@
 #include "lib/list.h"
 #include "net/socket.h"
 
-#define UNIX_PATH_OFFSET 2   /* offsetof(struct sockaddr_un, sun_path) */
-#define UNIX_ADDRESS_MAX 110 /* sizeof(struct sockaddr_un) */
-#define UNIX_RING_ORDER	 6   /* a stream's receive ring: 64 pages, 256 KiB */
-#define UNIX_RING_SIZE	 (4096u << UNIX_RING_ORDER)
-#define UNIX_FIONREAD	 0x541b
+#define UNIX_PATH_OFFSET   2   /* offsetof(struct sockaddr_un, sun_path) */
+#define UNIX_ADDRESS_MAX   110 /* sizeof(struct sockaddr_un) */
+#define UNIX_RING_ORDER	   6   /* a stream's receive ring: 64 pages, 256 KiB */
+#define UNIX_RING_SIZE	   (4096u << UNIX_RING_ORDER)
+#define UNIX_FIONREAD	   0x541b
+#define UNIX_RECORD_HEADER 4 /* SOCK_SEQPACKET: each record's length before its bytes */
 
 /* Shutdown bits, as Linux keeps them: a stream's SHUT_WR sets SEND here and RECEIVE on the
  * peer; a peer's close sets both. */
@@ -47,8 +49,10 @@ struct unix_socket {
 	bool bound;
 	/* A stream's other end, or a datagram socket's default destination (a reference). */
 	struct unix_socket *peer;
-	/* SOCK_STREAM: what the peer sent, not yet read (allocated on connection). */
+	/* SOCK_STREAM and SOCK_SEQPACKET: what the peer sent, not yet read (allocated on
+	 * connection), and for SOCK_SEQPACKET how many records that is. */
 	struct byte_ring ring;
+	unsigned records;
 	/* Listening: the accepted-to-be connections (struct unix_socket by queue_node). */
 	struct list_node pending;
 	unsigned pending_count, backlog;
@@ -59,6 +63,7 @@ struct unix_socket {
 };
 
 extern const struct socket_operations unix_stream_operations;
+extern const struct socket_operations unix_seqpacket_operations;
 extern const struct socket_operations unix_datagram_operations;
 
 static inline struct unix_socket *unix_of(struct socket *socket)
@@ -80,7 +85,8 @@ int unix_address_check(const struct socket_address *address);
  * -ECONNREFUSED (nobody bound there), -EPROTOTYPE (a path bound by another type), or
  * another error of the path's lookup. */
 int unix_socket_find(const struct socket_address *address, int type, struct unix_socket **result);
-/* The address a receiver is told a message came from: nothing (length 0) for an unnamed sender. */
+/* The address a receiver is told a message came from: nothing (length 0) for an unnamed sender
+ * (or none). */
 void unix_sender_address(const struct unix_socket *sender, struct socket_address *address);
 
 /* Operations both types share (net/unix_socket.c). */
@@ -99,3 +105,26 @@ void unix_datagram_close(struct unix_socket *local);
 int unix_stream_allocate(struct unix_socket *local);
 /* Connects two new stream sockets (socketpair). */
 void unix_stream_join(struct unix_socket *first, struct unix_socket *second);
+
+/* What SOCK_SEQPACKET shares with SOCK_STREAM (net/unix_stream.c), with interrupts off:
+ * the connection's operations, and the pieces of a transfer. */
+int unix_stream_listen(struct socket *socket, int backlog);
+int unix_stream_accept(struct socket *socket, struct socket **accepted,
+		       struct socket_address *peer);
+int unix_stream_connect(struct socket *socket, const struct socket_address *address);
+int unix_stream_shutdown(struct socket *socket, int how);
+unsigned unix_stream_poll(struct socket *socket);
+long unix_stream_ioctl(struct socket *socket, unsigned long request, void *argument);
+/* Blocks a call on `waiter` that cannot go on yet, sleeping on `queue`'s wait queue: 0 to try
+ * again, or what the call returns: what it did so far (`done`) if anything, else -EAGAIN (it
+ * may not block, or its time is up) or -EINTR. */
+long unix_stream_wait(struct socket *waiter, struct socket *queue, unsigned message_flags,
+		      uint64_t deadline, size_t done);
+/* Whether a send must fail with EPIPE: shut down, or the peer gone or not reading. */
+bool unix_stream_cannot_send(const struct unix_socket *local);
+/* Copies what fits of the message from byte `done` on into the peer's ring; how much. */
+size_t unix_stream_fill_peer(struct unix_socket *local, const struct socket_message *message,
+			     size_t done);
+/* Copies `length` bytes from `offset` in the ring into the message from byte `done` on. */
+void unix_stream_copy_out(const struct byte_ring *ring, size_t offset,
+			  const struct socket_message *message, size_t done, size_t length);

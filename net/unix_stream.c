@@ -15,10 +15,7 @@
 #define SOMAXCONN 4096
 #define SIOCOUTQ  0x5411
 
-/* Blocks a call on `waiter` that cannot go on yet, sleeping on `queue`'s wait queue: 0 to try
- * again, or what the call returns: what it did so far if anything, else -EAGAIN (it may not
- * block, or its time is up) or -EINTR. */
-static long wait_turn(struct socket *waiter, struct socket *queue, unsigned message_flags,
+long unix_stream_wait(struct socket *waiter, struct socket *queue, unsigned message_flags,
 		      uint64_t deadline, size_t done)
 {
 	int error =
@@ -54,7 +51,7 @@ void unix_stream_close(struct unix_socket *local)
 	}
 }
 
-static int stream_listen(struct socket *socket, int backlog)
+int unix_stream_listen(struct socket *socket, int backlog)
 {
 	struct unix_socket *local = unix_of(socket);
 	uint64_t flags = interrupts_save();
@@ -79,15 +76,14 @@ static int wait_for_connection(struct unix_socket *local)
 	while (list_empty(&local->pending)) {
 		if (local->state != UNIX_LISTENING)
 			return -EINVAL;
-		int error = (int)wait_turn(local->socket, local->socket, 0, deadline, 0);
+		int error = (int)unix_stream_wait(local->socket, local->socket, 0, deadline, 0);
 		if (error)
 			return error;
 	}
 	return 0;
 }
 
-static int stream_accept(struct socket *socket, struct socket **accepted,
-			 struct socket_address *peer)
+int unix_stream_accept(struct socket *socket, struct socket **accepted, struct socket_address *peer)
 {
 	struct unix_socket *local = unix_of(socket);
 	uint64_t flags = interrupts_save();
@@ -116,7 +112,7 @@ static int wait_for_backlog(struct unix_socket *client, struct unix_socket *list
 			return -ECONNREFUSED;
 		if (listener->pending_count <= listener->backlog)
 			return 0;
-		int error = (int)wait_turn(client->socket, listener->socket, 0, deadline, 0);
+		int error = (int)unix_stream_wait(client->socket, listener->socket, 0, deadline, 0);
 		if (error)
 			return error;
 	}
@@ -125,7 +121,7 @@ static int wait_for_backlog(struct unix_socket *client, struct unix_socket *list
 /* The server's end, connected to the client and queued on the listener. */
 static int queue_connection(struct unix_socket *client, struct unix_socket *listener)
 {
-	struct unix_socket *server = unix_socket_new(SOCK_STREAM);
+	struct unix_socket *server = unix_socket_new(listener->socket->type);
 
 	if (!server)
 		return -ENOMEM;
@@ -142,14 +138,14 @@ static int queue_connection(struct unix_socket *client, struct unix_socket *list
 	return 0;
 }
 
-static int stream_connect(struct socket *socket, const struct socket_address *address)
+int unix_stream_connect(struct socket *socket, const struct socket_address *address)
 {
 	struct unix_socket *local = unix_of(socket), *listener;
 	uint64_t flags = interrupts_save();
 	int error = local->state == UNIX_CONNECTED ? -EISCONN
 		    : local->state == UNIX_LISTENING
 			? -EINVAL
-			: unix_socket_find(address, SOCK_STREAM, &listener);
+			: unix_socket_find(address, socket->type, &listener);
 
 	if (error)
 		goto out;
@@ -163,15 +159,14 @@ out:
 	return error;
 }
 
-static bool cannot_send(const struct unix_socket *local)
+bool unix_stream_cannot_send(const struct unix_socket *local)
 {
 	return (local->shutdown & UNIX_SHUT_SEND) || !local->peer || local->peer->dead ||
 	       (local->peer->shutdown & UNIX_SHUT_RECEIVE);
 }
 
-/* Copies what fits of the message from `done` on into the peer's ring; how much. */
-static size_t fill_peer(struct unix_socket *local, const struct socket_message *message,
-			size_t done)
+size_t unix_stream_fill_peer(struct unix_socket *local, const struct socket_message *message,
+			     size_t done)
 {
 	struct byte_ring *ring = &local->peer->ring;
 	size_t copied = 0, room;
@@ -203,18 +198,18 @@ static long stream_send(struct socket *socket, struct socket_message *message)
 		goto out;
 	}
 	do {
-		if (cannot_send(local)) {
+		if (unix_stream_cannot_send(local)) {
 			socket_broken_pipe(socket, message->flags);
 			result = done ? (long)done : -EPIPE;
 			goto out;
 		}
-		size_t copied = fill_peer(local, message, done);
+		size_t copied = unix_stream_fill_peer(local, message, done);
 		if (copied) {
 			done += copied;
 			socket_wake(local->peer->socket);
 			continue;
 		}
-		if ((result = wait_turn(socket, socket, message->flags, deadline, done)))
+		if ((result = unix_stream_wait(socket, socket, message->flags, deadline, done)))
 			goto out;
 	} while (done < message->total);
 	result = (long)done;
@@ -223,9 +218,8 @@ out:
 	return result;
 }
 
-/* Copies `length` bytes from `offset` in the ring into the message from `done` on. */
-static void copy_from_ring(const struct byte_ring *ring, size_t offset,
-			   const struct socket_message *message, size_t done, size_t length)
+void unix_stream_copy_out(const struct byte_ring *ring, size_t offset,
+			  const struct socket_message *message, size_t done, size_t length)
 {
 	size_t copied = 0, span_length;
 
@@ -249,12 +243,12 @@ static bool take_some(struct unix_socket *local, struct socket_message *message,
 		if (have < target && !end)
 			return false;
 		*done = MIN(have, message->total);
-		copy_from_ring(&local->ring, 0, message, 0, *done);
+		unix_stream_copy_out(&local->ring, 0, message, 0, *done);
 		return true;
 	}
 	size_t length = MIN(have, message->total - *done);
 	if (length) {
-		copy_from_ring(&local->ring, 0, message, *done, length);
+		unix_stream_copy_out(&local->ring, 0, message, *done, length);
 		byte_ring_discard(&local->ring, length);
 		*done += length;
 		if (local->peer && !local->peer->dead)
@@ -275,12 +269,10 @@ static long stream_receive(struct socket *socket, struct socket_message *message
 		result = -EINVAL; /* Linux's answer, listening or not connected */
 		goto out;
 	}
-	if (message->address && local->peer)
+	if (message->address)
 		unix_sender_address(local->peer, message->address);
-	else if (message->address)
-		message->address->length = 0;
 	while (message->total && !take_some(local, message, target, &done)) {
-		if ((result = wait_turn(socket, socket, message->flags, deadline, done)))
+		if ((result = unix_stream_wait(socket, socket, message->flags, deadline, done)))
 			goto out;
 	}
 	result = (long)done;
@@ -289,7 +281,7 @@ out:
 	return result;
 }
 
-static int stream_shutdown(struct socket *socket, int how)
+int unix_stream_shutdown(struct socket *socket, int how)
 {
 	struct unix_socket *local = unix_of(socket);
 	unsigned bits = how == SHUT_RD	 ? UNIX_SHUT_RECEIVE
@@ -320,14 +312,14 @@ static unsigned connected_events(const struct unix_socket *local)
 		events |= POLL_IN | POLL_RDNORM | POLL_RDHUP;
 	if (local->shutdown == (UNIX_SHUT_RECEIVE | UNIX_SHUT_SEND))
 		events |= POLL_HUP;
-	if (!cannot_send(local))
+	if (!unix_stream_cannot_send(local))
 		byte_ring_room_span(&local->peer->ring, &room);
-	if (room || cannot_send(local)) /* a write would not block (it may fail) */
+	if (room || unix_stream_cannot_send(local)) /* a write would not block (it may fail) */
 		events |= POLL_OUT | POLL_WRNORM;
 	return events;
 }
 
-static unsigned stream_poll(struct socket *socket)
+unsigned unix_stream_poll(struct socket *socket)
 {
 	struct unix_socket *local = unix_of(socket);
 	uint64_t flags = interrupts_save();
@@ -343,7 +335,7 @@ static unsigned stream_poll(struct socket *socket)
 	return events;
 }
 
-static long stream_ioctl(struct socket *socket, unsigned long request, void *argument)
+long unix_stream_ioctl(struct socket *socket, unsigned long request, void *argument)
 {
 	struct unix_socket *local = unix_of(socket);
 	uint64_t flags = interrupts_save();
@@ -354,8 +346,8 @@ static long stream_ioctl(struct socket *socket, unsigned long request, void *arg
 		error = -ENOTTY;
 	else if (local->state == UNIX_LISTENING)
 		error = -EINVAL;
-	else if (request == UNIX_FIONREAD && local->ring.data)
-		value = (int)byte_ring_count(&local->ring);
+	else if (request == UNIX_FIONREAD && local->ring.data) /* a record's header is no data */
+		value = (int)(byte_ring_count(&local->ring) - UNIX_RECORD_HEADER * local->records);
 	else if (request == SIOCOUTQ && local->peer && !local->peer->dead)
 		value = (int)byte_ring_count(&local->peer->ring);
 	interrupts_restore(flags);
@@ -364,16 +356,16 @@ static long stream_ioctl(struct socket *socket, unsigned long request, void *arg
 
 const struct socket_operations unix_stream_operations = {
     .bind = unix_socket_bind,
-    .listen = stream_listen,
-    .accept = stream_accept,
-    .connect = stream_connect,
+    .listen = unix_stream_listen,
+    .accept = unix_stream_accept,
+    .connect = unix_stream_connect,
     .send = stream_send,
     .receive = stream_receive,
-    .shutdown = stream_shutdown,
+    .shutdown = unix_stream_shutdown,
     .name = unix_socket_name,
     .set_option = unix_socket_set_option,
     .get_option = unix_socket_get_option,
-    .poll = stream_poll,
-    .ioctl = stream_ioctl,
+    .poll = unix_stream_poll,
+    .ioctl = unix_stream_ioctl,
     .release = unix_socket_file_release,
 };

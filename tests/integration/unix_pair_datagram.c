@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* unix_pair_datagram: socketpair() of both types and AF_UNIX datagrams: boundaries kept,
+/* unix_pair_datagram: socketpair() of the three types and AF_UNIX datagrams: boundaries kept,
  * MSG_TRUNC on a short read, senders' names through recvfrom (none for an unnamed sender),
  * EPIPE and SIGPIPE (not with MSG_NOSIGNAL) on a closed peer, flow control (a full stream or
  * datagram queue is EAGAIN for a non-blocking writer and no POLLOUT, room again once read),
- * poll and epoll readiness, woken across threads, and SO_RCVTIMEO's EAGAIN after its time. */
+ * poll and epoll readiness, woken across threads, SO_RCVTIMEO's EAGAIN after its time, and
+ * SOCK_SEQPACKET: records kept and truncated, listen/accept over an abstract name of its own
+ * type, end of file. */
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
@@ -240,6 +242,55 @@ static void check_receive_timeout(void)
 	close(fds[1]);
 }
 
+static void check_seqpacket(void)
+{
+	static const char name[] = "\0yolk-unix-seqpacket";
+	struct sockaddr_un address = {.sun_family = AF_UNIX};
+	socklen_t length = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + sizeof(name) - 1);
+	int fds[2], available = 0;
+	char buffer[16];
+
+	CHECK(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, fds) == 0, "socketpair(SOCK_SEQPACKET)");
+	CHECK(send(fds[0], "abc", 3, 0) == 3 && send(fds[0], "defgh", 5, 0) == 5 &&
+		  send(fds[0], "ij", 2, 0) == 2,
+	      "record sends: errno %d", errno);
+	CHECK(ioctl(fds[1], FIONREAD, &available) == 0 && available == 10,
+	      "FIONREAD counts the records' bytes: %d", available);
+	CHECK(recv(fds[1], buffer, sizeof(buffer), 0) == 3 && !memcmp(buffer, "abc", 3),
+	      "the first record");
+	struct iovec vector = {buffer, 2};
+	struct msghdr header = {.msg_iov = &vector, .msg_iovlen = 1};
+	CHECK(recvmsg(fds[1], &header, 0) == 2 && (header.msg_flags & MSG_TRUNC) &&
+		  !memcmp(buffer, "de", 2),
+	      "a short read truncates a record: flags %#x", header.msg_flags);
+	CHECK(recv(fds[1], buffer, sizeof(buffer), 0) == 2 && !memcmp(buffer, "ij", 2),
+	      "the record after the truncated one");
+	close(fds[0]);
+	CHECK(recv(fds[1], buffer, sizeof(buffer), 0) == 0, "end of file after the peer's close");
+	close(fds[1]);
+
+	memcpy(address.sun_path, name, sizeof(name) - 1);
+	int listener = socket(AF_UNIX, SOCK_SEQPACKET, 0),
+	    client = socket(AF_UNIX, SOCK_SEQPACKET, 0);
+	int stream = socket(AF_UNIX, SOCK_STREAM, 0);
+	CHECK(bind(listener, (struct sockaddr *)&address, length) == 0 && listen(listener, 2) == 0,
+	      "bind and listen: errno %d", errno);
+	CHECK(connect(stream, (struct sockaddr *)&address, length) == -1 && errno == ECONNREFUSED,
+	      "a stream to a seqpacket socket's abstract name: errno %d", errno);
+	CHECK(connect(client, (struct sockaddr *)&address, length) == 0, "connect: errno %d",
+	      errno);
+	int server = accept(listener, NULL, NULL);
+	CHECK(server >= 0, "accept: errno %d", errno);
+	CHECK(send(client, "x", 1, 0) == 1 && send(client, "yz", 2, 0) == 2 &&
+		  recv(server, buffer, sizeof(buffer), 0) == 1 &&
+		  recv(server, buffer, sizeof(buffer), 0) == 2,
+	      "records over an accepted connection");
+	close(server);
+	close(client);
+	close(stream);
+	close(listener);
+}
+
 int main(void)
 {
 	signal(SIGPIPE, on_pipe);
@@ -250,5 +301,6 @@ int main(void)
 	check_named_datagrams();
 	check_readiness();
 	check_receive_timeout();
+	check_seqpacket();
 	return test_result();
 }
