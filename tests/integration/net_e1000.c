@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: MIT */
-/* net_e1000: run with '--nic e1000 --net user'. The e1000 driver's interface got its address
- * from QEMU's DHCP server (eth0 is 10.0.2.15, its MAC QEMU's default 52:54:00:12:34:56), and
- * frames go both ways with the outside: an ICMP echo to the host side (10.0.2.2) when QEMU can
- * answer it, a TCP connection to a host port nothing listens on (refused: a SYN out, a reset
- * back), and a UDP datagram of 1400 bytes to the host's port 7, answered by nobody but sent. On
- * Linux there is no such interface: the test says SKIP. */
+/* net_e1000: run with '--nic e1000 --net user:guestfwd=tcp:10.0.2.100:1234-cmd:cat'. The
+ * e1000 driver's interface got its address from QEMU's DHCP server (eth0 is 10.0.2.15, its MAC
+ * QEMU's default 52:54:00:12:34:56), and frames go both ways with the outside: an ICMP echo to
+ * the host side (10.0.2.2) when QEMU can answer it, a TCP connection to a host port nothing
+ * listens on (refused: a SYN out, a reset back), a UDP datagram of 1400 bytes to the host's
+ * port 7 (answered by nobody, but sent), and 1 MiB through `cat` on the host (QEMU's guestfwd)
+ * and back, byte-exact: both rings wrap many times. On Linux there is no such interface: the
+ * test says SKIP. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/ip_icmp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -94,6 +97,66 @@ static void send_datagram(void)
 	close(fd);
 }
 
+#define ECHO_TOTAL (1u << 20)
+
+static unsigned char echo_pattern(size_t i)
+{
+	return (unsigned char)(i * 13 + (i >> 10));
+}
+
+static void *echo_writer(void *argument)
+{
+	int fd = *(int *)argument;
+	static unsigned char buffer[32768];
+
+	for (size_t sent = 0; sent < ECHO_TOTAL;) {
+		for (size_t i = 0; i < sizeof(buffer); i++)
+			buffer[i] = echo_pattern(sent + i);
+		ssize_t written = write(fd, buffer, sizeof(buffer));
+		if (written <= 0) {
+			CHECK(0, "write to the echo: %zd, errno %d", written, errno);
+			break;
+		}
+		sent += (size_t)written; /* whole buffers: a blocking socket writes all */
+	}
+	shutdown(fd, SHUT_WR);
+	return NULL;
+}
+
+/* QEMU's guestfwd runs `cat` on the host for the connection: what goes out comes back. */
+static void echo_through_host(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in echo = {.sin_family = AF_INET,
+				   .sin_port = htons(1234),
+				   .sin_addr.s_addr = inet_addr("10.0.2.100")};
+	static unsigned char buffer[65536];
+	size_t received = 0, wrong = 0;
+	pthread_t writer;
+
+	if (connect(fd, (struct sockaddr *)&echo, sizeof(echo))) {
+		CHECK(0, "connect to the guestfwd echo: errno %d", errno);
+		close(fd);
+		return;
+	}
+	pthread_create(&writer, NULL, echo_writer, &fd);
+	for (;;) {
+		ssize_t got = read(fd, buffer, sizeof(buffer));
+		if (got <= 0) {
+			CHECK(got == 0, "read from the echo: errno %d", errno);
+			break;
+		}
+		for (ssize_t i = 0; i < got; i++)
+			wrong += buffer[i] != echo_pattern(received + (size_t)i);
+		received += (size_t)got;
+	}
+	pthread_join(writer, NULL);
+	CHECK(received == ECHO_TOTAL && !wrong, "the echo: %zu bytes back, %zu wrong", received,
+	      wrong);
+	printf("%zu bytes through the host's cat and back, %zu wrong\n", received, wrong);
+	close(fd);
+}
+
 int main(void)
 {
 	struct utsname name;
@@ -106,5 +169,6 @@ int main(void)
 	ping_host();
 	connect_refused();
 	send_datagram();
+	echo_through_host();
 	return test_result();
 }
