@@ -24,6 +24,10 @@ static long seqpacket_send(struct socket *socket, struct socket_message *message
 		goto out;
 	}
 	for (;;) {
+		if (socket->error) {
+			result = unix_stream_take_error(socket);
+			goto out;
+		}
 		if (unix_stream_cannot_send(local)) {
 			socket_broken_pipe(socket, message->flags);
 			result = -EPIPE;
@@ -92,8 +96,11 @@ static long seqpacket_receive(struct socket *socket, struct socket_message *mess
 	if (message->address)
 		unix_sender_address(local->peer, message->address);
 	while (!local->records) {
-		if (local->shutdown & UNIX_SHUT_RECEIVE)
-			goto out; /* end of file: 0 */
+		if (local->shutdown & UNIX_SHUT_RECEIVE) {
+			result =
+			    unix_stream_take_error(socket); /* a reset once, then end of file */
+			goto out;
+		}
 		if ((result = unix_stream_wait(socket, socket, message->flags, deadline, 0)))
 			goto out;
 	}

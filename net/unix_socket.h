@@ -38,7 +38,8 @@ enum unix_state {
 struct unix_socket {
 	struct socket *socket;
 	unsigned references;
-	bool dead; /* its file is gone */
+	bool dead;	 /* its file is gone */
+	bool unaccepted; /* released from a listener's queue */
 	enum unix_state state;
 	unsigned shutdown; /* UNIX_SHUT_* */
 	/* Its name (length UNIX_PATH_OFFSET: unnamed); bound ones are on the names list, a path
@@ -120,6 +121,8 @@ long unix_stream_ioctl(struct socket *socket, unsigned long request, void *argum
  * may not block, or its time is up) or -EINTR. */
 long unix_stream_wait(struct socket *waiter, struct socket *queue, unsigned message_flags,
 		      uint64_t deadline, size_t done);
+/* The pending error (SO_ERROR: a reset), cleared. */
+long unix_stream_take_error(struct socket *socket);
 /* Whether a send must fail with EPIPE: shut down, or the peer gone or not reading. */
 bool unix_stream_cannot_send(const struct unix_socket *local);
 /* Copies what fits of the message from byte `done` on into the peer's ring; how much. */

@@ -26,6 +26,14 @@ long unix_stream_wait(struct socket *waiter, struct socket *queue, unsigned mess
 	return done ? (long)done : error == -ETIMEDOUT ? -EAGAIN : error;
 }
 
+long unix_stream_take_error(struct socket *socket)
+{
+	long error = socket->error;
+
+	socket->error = 0;
+	return error;
+}
+
 void unix_stream_join(struct unix_socket *first, struct unix_socket *second)
 {
 	unix_socket_get(second);
@@ -40,10 +48,17 @@ void unix_stream_close(struct unix_socket *local)
 {
 	struct list_node *node;
 
-	while ((node = list_pop_head(&local->pending))) /* connections nobody accepted */
-		unix_socket_release(list_entry(node, struct unix_socket, queue_node));
+	while ((node = list_pop_head(&local->pending))) { /* connections nobody accepted */
+		struct unix_socket *connection = list_entry(node, struct unix_socket, queue_node);
+		connection->unaccepted = true;
+		unix_socket_release(connection);
+	}
 	local->pending_count = 0;
 	if (local->peer) {
+		/* As Linux: a close that loses data (unread, or a connection never accepted) is a
+		 * reset to the peer. */
+		if (byte_ring_count(&local->ring) || local->unaccepted)
+			local->peer->socket->error = -ECONNRESET;
 		local->peer->shutdown = UNIX_SHUT_RECEIVE | UNIX_SHUT_SEND;
 		socket_wake(local->peer->socket);
 		unix_socket_put(local->peer);
@@ -198,6 +213,10 @@ static long stream_send(struct socket *socket, struct socket_message *message)
 		goto out;
 	}
 	do {
+		if (socket->error) { /* the peer reset the connection: no SIGPIPE */
+			result = done ? (long)done : unix_stream_take_error(socket);
+			goto out;
+		}
 		if (unix_stream_cannot_send(local)) {
 			socket_broken_pipe(socket, message->flags);
 			result = done ? (long)done : -EPIPE;
@@ -275,7 +294,8 @@ static long stream_receive(struct socket *socket, struct socket_message *message
 		if ((result = unix_stream_wait(socket, socket, message->flags, deadline, done)))
 			goto out;
 	}
-	result = (long)done;
+	/* The data first, then a reset once, then end of file. */
+	result = done || !socket->error ? (long)done : unix_stream_take_error(socket);
 out:
 	interrupts_restore(flags);
 	return result;
@@ -316,6 +336,8 @@ static unsigned connected_events(const struct unix_socket *local)
 		byte_ring_room_span(&local->peer->ring, &room);
 	if (room || unix_stream_cannot_send(local)) /* a write would not block (it may fail) */
 		events |= POLL_OUT | POLL_WRNORM;
+	if (local->socket->error)
+		events |= POLL_ERR;
 	return events;
 }
 
