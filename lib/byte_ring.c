@@ -62,3 +62,34 @@ size_t byte_ring_write(struct byte_ring *ring, const void *buffer, size_t length
 	}
 	return copied;
 }
+
+const void *byte_ring_stored_span(const struct byte_ring *ring, size_t offset, size_t *length)
+{
+	size_t count = byte_ring_count(ring);
+	size_t at = (ring->tail + offset) & (ring->capacity - 1);
+
+	*length = offset >= count ? 0 : count - offset;
+	if (*length > ring->capacity - at)
+		*length = ring->capacity - at;
+	return ring->data + at;
+}
+
+void byte_ring_discard(struct byte_ring *ring, size_t length)
+{
+	ring->tail += length;
+}
+
+void *byte_ring_room_span(const struct byte_ring *ring, size_t *length)
+{
+	size_t at = ring->head & (ring->capacity - 1);
+
+	*length = ring->capacity - byte_ring_count(ring);
+	if (*length > ring->capacity - at)
+		*length = ring->capacity - at;
+	return ring->data + at;
+}
+
+void byte_ring_commit(struct byte_ring *ring, size_t length)
+{
+	ring->head += length;
+}

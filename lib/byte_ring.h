@@ -28,3 +28,11 @@ bool byte_ring_unput(struct byte_ring *ring, unsigned char *byte);
 size_t byte_ring_get(struct byte_ring *ring, void *buffer, size_t length);
 /* Copies in as much as fits; returns how much. */
 size_t byte_ring_write(struct byte_ring *ring, const void *buffer, size_t length);
+/* For copying in place (from or to memory a plain memcpy cannot take, a message's vector):
+ * the stored bytes contiguous from `offset` past the oldest (*length of them, 0 at the end),
+ * and byte_ring_discard drops the oldest `length`; the free room contiguous from the head, and
+ * byte_ring_commit adds the `length` bytes written there. */
+const void *byte_ring_stored_span(const struct byte_ring *ring, size_t offset, size_t *length);
+void byte_ring_discard(struct byte_ring *ring, size_t length);
+void *byte_ring_room_span(const struct byte_ring *ring, size_t *length);
+void byte_ring_commit(struct byte_ring *ring, size_t length);

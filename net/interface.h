@@ -64,3 +64,8 @@ int interface_find(const char *name, struct netif **netif, struct nic **nic);
 
 /* A locally administered unicast MAC address, for a NIC that has none of its own. */
 void net_random_mac(uint8_t mac[6]);
+
+/* For the drivers' rings (drivers/net/frame_buffers.c): `count` buffers of NIC_BUFFER_SIZE
+ * bytes, never freed; false when memory ran out (those already made stay). */
+#define NIC_BUFFER_SIZE 2048
+bool nic_allocate_buffers(uint8_t **buffers, unsigned count);

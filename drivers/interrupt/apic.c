@@ -15,6 +15,7 @@
 #define IOAPIC_WINDOW	       0x10
 #define IOAPIC_REDIRECTION(n)  (0x10 + 2 * (n))
 #define IOAPIC_MASKED	       (1u << 16)
+#define IOAPIC_LEVEL_TRIGGERED (1u << 15)
 
 #define LAPIC_ID	       0x20
 #define LAPIC_END_OF_INTERRUPT 0xb0
@@ -88,7 +89,9 @@ void irq_init(void)
 		ioapic_write(IOAPIC_REDIRECTION(pin), IOAPIC_MASKED);
 }
 
-int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame))
+/* Fixed delivery to the boot CPU, active high: the ISA defaults, and what QEMU's PCI interrupt
+ * links are too (its ACPI tables say Level, ActiveHigh; its I/O APIC has no polarity). */
+static int route(unsigned irq, void (*handler)(struct interrupt_frame *frame), uint32_t trigger)
 {
 	uint32_t destination = lapic_read(LAPIC_ID) >> 24;
 	unsigned pin = irq == 0 ? 2 : irq;
@@ -97,10 +100,19 @@ int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *fr
 		return -EINVAL;
 	irq_handlers[irq] = handler;
 	interrupt_set_handler(VECTOR_FIRST_IRQ + irq, irq_entry);
-	/* Edge-triggered, active high, fixed delivery: the ISA defaults. */
 	ioapic_write(IOAPIC_REDIRECTION(pin) + 1, destination << 24);
-	ioapic_write(IOAPIC_REDIRECTION(pin), VECTOR_FIRST_IRQ + irq);
+	ioapic_write(IOAPIC_REDIRECTION(pin), trigger | (VECTOR_FIRST_IRQ + irq));
 	return 0;
+}
+
+int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame))
+{
+	return route(irq, handler, 0);
+}
+
+int interrupt_route_level_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame))
+{
+	return route(irq, handler, IOAPIC_LEVEL_TRIGGERED);
 }
 
 void lapic_timer_start(uint32_t ticks)

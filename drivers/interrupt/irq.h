@@ -11,6 +11,10 @@ void irq_init(void);
 /* Routes an I/O APIC input (ISA IRQs 0-15, then 16-23) to `handler`, edge-triggered; the end
  * of interrupt is sent for it. 0 or -EINVAL. */
 int interrupt_route_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame));
+/* The same, level-triggered (active high), for a PCI device's INTx line: the handler must
+ * quiet the device (acknowledge its cause) before it returns, when the end of interrupt lets
+ * the I/O APIC deliver the line again if it is still up. One handler per line: not shared. */
+int interrupt_route_level_irq(unsigned irq, void (*handler)(struct interrupt_frame *frame));
 void lapic_end_of_interrupt(void);
 /* The local APIC timer, one-shot, in its own ticks (kernel/time.c converts); 0 stops it. Its
  * interrupt (VECTOR_LOCAL_TIMER) only acknowledges until the scheduler takes it over. */

@@ -16,15 +16,14 @@
 #include "net/interface.h"
 #include "net/stack.h"
 
-#define FEATURE_MAC	 (1ull << 5)
-#define FEATURE_STATUS	 (1ull << 16)
-#define QUEUE_RECEIVE	 0
-#define QUEUE_TRANSMIT	 1
-#define QUEUE_SIZE	 256
-#define BUFFER_SIZE	 2048
-#define BUFFERS_PER_PAGE (PAGE_SIZE / BUFFER_SIZE)
-#define HEADER_SIZE	 12 /* struct virtio_net_hdr_v1 */
-#define FRAME_MAX	 (BUFFER_SIZE - HEADER_SIZE)
+#define FEATURE_MAC    (1ull << 5)
+#define FEATURE_STATUS (1ull << 16)
+#define QUEUE_RECEIVE  0
+#define QUEUE_TRANSMIT 1
+#define QUEUE_SIZE     256
+#define BUFFER_SIZE    NIC_BUFFER_SIZE
+#define HEADER_SIZE    12 /* struct virtio_net_hdr_v1 */
+#define FRAME_MAX      (BUFFER_SIZE - HEADER_SIZE)
 
 struct virtio_net {
 	struct nic nic;
@@ -128,25 +127,12 @@ static int transmit(struct nic *nic, const struct nic_piece *pieces, unsigned co
 	return 0;
 }
 
-/* 2 KiB buffers, two to a page, in the direct map. */
-static bool allocate_buffers(uint8_t **buffers)
-{
-	for (unsigned i = 0; i < QUEUE_SIZE; i += BUFFERS_PER_PAGE) {
-		uint64_t page = frame_alloc(0);
-		if (!page)
-			return false;
-		for (unsigned j = 0; j < BUFFERS_PER_PAGE; j++)
-			buffers[i + j] = (uint8_t *)phys_to_virtual(page) + j * BUFFER_SIZE;
-	}
-	return true;
-}
-
 void virtio_net_attach(struct virtio_device *virtio)
 {
 	struct virtio_net *device = heap_alloc_zeroed(sizeof(*device));
 
-	if (!device || !allocate_buffers(device->receive_buffers) ||
-	    !allocate_buffers(device->transmit_buffers)) {
+	if (!device || !nic_allocate_buffers(device->receive_buffers, QUEUE_SIZE) ||
+	    !nic_allocate_buffers(device->transmit_buffers, QUEUE_SIZE)) {
 		pr_warn("virtio-net: out of memory\n");
 		return;
 	}
