@@ -216,6 +216,7 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame)
 	if (voluntary || current == cpu->idle || cpu->need_reschedule ||
 	    (slice_over && anything_runnable(current->priority))) {
 		cpu->need_reschedule = false;
+		cpu->interrupt_deferred &= (uint8_t)~CPU_EXIT_RESCHEDULE;
 		/* A running thread keeps the CPU when nothing else waits, or when it is preempted
 		 * and there is no memory to save its vector registers in. */
 		if (current->state == THREAD_RUNNING && current != cpu->idle &&
@@ -269,14 +270,21 @@ void scheduler_wake(struct thread *thread, int result)
 	kernel_timer_cancel(&thread->timeout);
 	thread->wait_result = result;
 	enqueue(thread);
-	if (thread->priority > cpu->current->priority || cpu->current == cpu->idle)
+	if (thread->priority > cpu->current->priority || cpu->current == cpu->idle) {
 		cpu->need_reschedule = true;
+		/* Woken by a system call: it switches at its exit, not at the next tick. */
+		cpu->interrupt_deferred |= CPU_EXIT_RESCHEDULE;
+	}
 	program_timer();
 }
 
 void scheduler_finish_system_call(void)
 {
-	if (!interrupt_replay_deferred())
+	bool replayed = interrupt_replay_deferred();
+	bool reschedule = cpu->interrupt_deferred & CPU_EXIT_RESCHEDULE;
+
+	cpu->interrupt_deferred &= (uint8_t)~CPU_EXIT_RESCHEDULE;
+	if (!replayed && !reschedule)
 		return;
 	uint64_t now = time_monotonic_ns();
 

@@ -93,8 +93,9 @@ __noreturn void thread_exit(int status);
 
 /* Gives the CPU to another runnable thread of the same or higher priority, if any. */
 void scheduler_yield(void);
-/* The exit of a soft-masked system call that found an interrupt deferred (interrupts off):
- * runs it, and yields when it made another thread due to run first. */
+/* The exit of a soft-masked system call that found work there (interrupts off): runs a
+ * deferred interrupt, and yields when it or the call made another thread due to run first
+ * (a woken thread of higher priority runs now, not at the next tick). */
 void scheduler_finish_system_call(void);
 /* Blocks the current thread until scheduler_wake() or the deadline (monotonic ns, 0 = none).
  * Called with interrupts disabled, after the thread has been put on the list its waker will

@@ -14,6 +14,7 @@
 #include "lib/list.h"
 #include "lib/string.h"
 #include "lwip/priv/tcp_priv.h"
+#include "lwip/prot/tcp.h"
 #include "lwip/tcp.h"
 #include "mm/heap.h"
 #include "net/inet.h"
@@ -193,6 +194,27 @@ static err_t on_accept(void *argument, struct tcp_pcb *pcb, err_t error)
 	list_add_tail(&listener->accept_queue, &tcp->queue_node);
 	listener->accept_count++;
 	socket_wake(listener->socket);
+	return ERR_OK;
+}
+
+/* lwIP's hook for every segment that found a PCB (see lwipopts.h): when a SYN comes for a
+ * listener whose backlog is full and some of it is half-open (a flood of SYNs whose sources
+ * never answer), the oldest half-open connection makes room. */
+err_t inet_tcp_input_hook(struct tcp_pcb *pcb, const struct tcp_hdr *header)
+{
+	struct tcp_pcb_listen *listener = (struct tcp_pcb_listen *)pcb;
+	struct tcp_pcb *oldest = NULL;
+
+	if (pcb->state != LISTEN || (TCPH_FLAGS(header) & (TCP_SYN | TCP_ACK)) != TCP_SYN ||
+	    listener->accepts_pending < listener->backlog)
+		return ERR_OK;
+	for (struct tcp_pcb *candidate = tcp_active_pcbs; candidate; candidate = candidate->next)
+		if (candidate->state == SYN_RCVD && candidate->listener == listener &&
+		    (!oldest ||
+		     (uint32_t)(tcp_ticks - candidate->tmr) > (uint32_t)(tcp_ticks - oldest->tmr)))
+			oldest = candidate;
+	if (oldest)
+		tcp_abandon(oldest, 0); /* no reset: its source is likely forged */
 	return ERR_OK;
 }
 

@@ -13,14 +13,19 @@ struct cpu_local {
 	struct syscall_frame *syscall_frame; /* %gs:16, set by syscall_entry.S */
 	uint64_t signal_stack_top;	     /* %gs:24: where signal delivery runs */
 	uint8_t signal_pending;		     /* %gs:32: the current thread has one to take */
-	/* A device interrupt that came while a system call ran with interrupts on (see
-	 * interrupt_dispatch), kept for the call's exit (interrupt_replay_deferred). */
+	/* Work for the system call's exit, which tests this byte with signal_pending in one
+	 * compare: CPU_EXIT_INTERRUPT, a device interrupt that came while the call ran with
+	 * interrupts on (see interrupt_dispatch), kept for the exit (interrupt_replay_deferred);
+	 * CPU_EXIT_RESCHEDULE, the call woke a thread that must run before it continues. */
 	uint8_t interrupt_deferred; /* %gs:33 */
 	uint8_t deferred_vector;
 	struct thread *idle;
 	unsigned index;
 	bool need_reschedule;
 };
+
+#define CPU_EXIT_INTERRUPT  1
+#define CPU_EXIT_RESCHEDULE 2
 
 static inline struct cpu_local *this_cpu(void)
 {

@@ -161,7 +161,7 @@ void interrupt_dispatch(struct interrupt_frame *frame)
 	if (vector >= VECTOR_FIRST_IRQ && vector != VECTOR_RESCHEDULE &&
 	    interrupt_in_system_call(frame)) {
 		cpu->deferred_vector = (uint8_t)vector;
-		cpu->interrupt_deferred = 1;
+		cpu->interrupt_deferred |= CPU_EXIT_INTERRUPT;
 		frame->rflags &= ~(uint64_t)RFLAGS_IF;
 		return;
 	}
@@ -175,9 +175,9 @@ bool interrupt_replay_deferred(void)
 	/* The flag off in the frame: the scheduler neither switches nor delivers signals here. */
 	struct interrupt_frame frame = {.vector = cpu->deferred_vector};
 
-	if (!cpu->interrupt_deferred)
+	if (!(cpu->interrupt_deferred & CPU_EXIT_INTERRUPT))
 		return false;
-	cpu->interrupt_deferred = 0;
+	cpu->interrupt_deferred &= (uint8_t)~CPU_EXIT_INTERRUPT;
 	run_handler(&frame);
 	return true;
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* An echo server on one thread with epoll, edge-triggered, non-blocking sockets: what
- * event-driven servers (nginx, redis) do. Listens on argv[1] (default 7); prints "ready" and,
- * when a client sends "stats\n" as its first bytes, the number of open connections. Used by
- * tests/network/test_network.py (500 idle keep-alive connections plus traffic). */
+ * event-driven servers (nginx, redis) do. Listens on argv[1] (default 7); prints "ready".
+ * A client that sends "stats\n" as its first bytes gets the number of open connections back,
+ * one that sends "pools\n" the text of /proc/net/lwip (the stack's pools, to see leaks). Used
+ * by tests/network/test_network.py (500 idle connections plus traffic; bad input). */
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -31,8 +32,13 @@ static void serve(int epoll, int fd)
 		}
 		if (count < 0)
 			return;
-		if (count == 6 && !memcmp(buffer, "stats\n", 6))
+		if (count == 6 && !memcmp(buffer, "stats\n", 6)) {
 			count = snprintf(buffer, sizeof(buffer), "%d\n", open_connections);
+		} else if (count == 6 && !memcmp(buffer, "pools\n", 6)) {
+			int pools = open("/proc/net/lwip", O_RDONLY);
+			count = pools < 0 ? 0 : read(pools, buffer, sizeof(buffer));
+			close(pools);
+		}
 		for (ssize_t sent = 0; sent < count;) {
 			ssize_t n = write(fd, buffer + sent, (size_t)(count - sent));
 			if (n < 0 && errno == EAGAIN)

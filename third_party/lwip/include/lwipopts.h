@@ -40,7 +40,11 @@
 #define IP_REASS_MAX_PBUFS	64 /* a fragment flood holds at most this much */
 
 /* ---- protocols ---------------------------------------------------------------------------- */
-#define LWIP_ARP		 1
+#define LWIP_ARP 1
+/* Not 10: lookups nobody answers (a flood from forged sources) would push out the real
+ * neighbours. */
+#define ARP_TABLE_SIZE		 64
+#define ARP_QUEUEING		 1
 #define LWIP_ETHERNET		 1
 #define LWIP_IPV4		 1
 #define LWIP_IPV6		 1
@@ -99,15 +103,20 @@
 					* retries), as Linux does, instead of connections reset */
 #define TCP_DEFAULT_LISTEN_BACKLOG 255 /* lwIP keeps it in a byte */
 #define TCP_MSL			   10000UL /* TIME_WAIT lasts 2 x 10 s, not 2 minutes */
-#define LWIP_TCP_KEEPALIVE	   1	   /* SO_KEEPALIVE with TCP_KEEPIDLE/INTVL/CNT */
-#define LWIP_TCP_TIMESTAMPS	   0
-#define TCP_OVERSIZE		   TCP_MSS
-#define LWIP_TCP_RTO_TIME	   1000 /* the first retransmission after 1 s, as Linux */
-#define LWIP_CALLBACK_API	   1
-#define LWIP_EVENT_API		   0
-#define LWIP_WND_SCALE_CHECK	   1
-#define TCP_TTL			   64
-#define IP_DEFAULT_TTL		   64
+/* A SYN for a listener whose backlog is all half-open connections evicts the oldest of them
+ * (net/inet_tcp.c): lwIP has no SYN cookies, and a SYN flood would otherwise lock clients
+ * out until those time out (20 s). */
+#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, header, options_length, options1_length, options2, packet) \
+	inet_tcp_input_hook(pcb, header)
+#define LWIP_TCP_KEEPALIVE   1 /* SO_KEEPALIVE with TCP_KEEPIDLE/INTVL/CNT */
+#define LWIP_TCP_TIMESTAMPS  0
+#define TCP_OVERSIZE	     TCP_MSS
+#define LWIP_TCP_RTO_TIME    1000 /* the first retransmission after 1 s, as Linux */
+#define LWIP_CALLBACK_API    1
+#define LWIP_EVENT_API	     0
+#define LWIP_WND_SCALE_CHECK 1
+#define TCP_TTL		     64
+#define IP_DEFAULT_TTL	     64
 
 /* ---- statistics: the counters behind /proc/net/dev and /proc/net/snmp ---------------------- */
 #define LWIP_STATS	   1
@@ -122,9 +131,12 @@
 #define SYS_STATS	   0
 #define MIB2_STATS	   1 /* per-interface counters: the loopback's in /proc/net/dev */
 
-/* Declared here so that every lwIP file sees them (net/stack.c defines them). */
+/* Declared here so that every lwIP file sees them (net/stack.c, net/inet_tcp.c define them). */
 #include <stddef.h>
 #include <stdint.h>
+struct tcp_pcb;
+struct tcp_hdr;
+signed char inet_tcp_input_hook(struct tcp_pcb *pcb, const struct tcp_hdr *header);
 uint32_t net_random32(void);
 void *net_heap_alloc(size_t size);
 void *net_heap_calloc(size_t count, size_t size);
