@@ -291,6 +291,28 @@ static void check_seqpacket(void)
 	close(listener);
 }
 
+/* Idle connections are small: 400 pairs at once fit in the test's memory (a stream's ring
+ * starts at 16 KiB and grows only while a writer fills it). */
+static void check_many_pairs(void)
+{
+	enum { PAIRS = 400 };
+	static int fds[PAIRS][2];
+	int made = 0, echoed = 0;
+	char byte;
+
+	while (made < PAIRS && socketpair(AF_UNIX, SOCK_STREAM, 0, fds[made]) == 0)
+		made++;
+	CHECK(made == PAIRS, "made %d of %d socket pairs: errno %d", made, PAIRS, errno);
+	for (int i = 0; i < made; i++)
+		echoed += write(fds[i][0], "p", 1) == 1 && read(fds[i][1], &byte, 1) == 1;
+	CHECK(echoed == made, "%d of %d pairs carried a byte", echoed, made);
+	for (int i = 0; i < made; i++) {
+		close(fds[i][0]);
+		close(fds[i][1]);
+	}
+	printf("%d socket pairs open at once\n", made);
+}
+
 int main(void)
 {
 	signal(SIGPIPE, on_pipe);
@@ -302,5 +324,6 @@ int main(void)
 	check_readiness();
 	check_receive_timeout();
 	check_seqpacket();
+	check_many_pairs();
 	return test_result();
 }
