@@ -207,7 +207,7 @@ static long stream_send(struct socket *socket, struct socket_message *message)
 	size_t done = 0;
 	long result = 0;
 
-	if (message->address)
+	if (message->address && message->address->length) /* a length of 0 is no address */
 		return local->state == UNIX_CONNECTED ? -EISCONN : -EOPNOTSUPP;
 	uint64_t flags = interrupts_save();
 	if (local->state != UNIX_CONNECTED) {

@@ -171,6 +171,9 @@ static void check_named_datagrams(void)
 	CHECK(connect(unnamed, (struct sockaddr *)&first, sizeof(first)) == 0 &&
 		  send(unnamed, "c", 1, 0) == 1 && recv(a, buffer, sizeof(buffer), 0) == 1,
 	      "connected datagrams: errno %d", errno);
+	CHECK(sendto(unnamed, "d", 1, 0, (struct sockaddr *)&second, 0) == 1 &&
+		  recv(a, buffer, sizeof(buffer), 0) == 1,
+	      "sendto with an address length of 0 goes to the peer: errno %d", errno);
 	close(a);
 	close(b);
 	close(unnamed);
