@@ -73,7 +73,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	pci_init();				      /* /proc/bus/pci/devices */
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	net_pci_probe();			      /* e1000 */
-	net_init(&cmdline);			      /* lwIP, lo, DHCP (or nothing: net/absent.c) */
+	net_init(&cmdline); /* lwIP, lo, DHCP (or nothing: net/absent.c) */
 	virtio_console_open_streams(cmdline.streams); /* pipes and files, not the terminal */
 	arguments_load(&cmdline, &bootinfo);	      /* byte-exact ones, where given apart */
 	cmdline_add_default_environment(&cmdline);    /* PATH, HOME, TERM unless given */
