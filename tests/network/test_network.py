@@ -334,6 +334,36 @@ def tap_epoll_server_with_500_idle_connections():
         guest.stop()
 
 
+def tap_new_syn_ends_a_time_wait_at_once():
+    """The server closes first (its side waits in TIME_WAIT for 2 x 10 s); a client that comes
+    back from the same port at once gets in at once when its new sequence numbers are beyond the
+    old ones, else after one retransmission of its SYN (about 1 s: the TIME_WAIT answers the
+    first with an ACK, the client resets, the reset ends the TIME_WAIT), as with Linux; not
+    20 s later."""
+    guest = Guest("time-wait", "epoll_echo.elf", forwards=[("tcp", 7)])
+    try:
+        guest.wait_for(r"^epoll_echo: ready on port 7$")
+        port = free_port()
+        for attempt in range(3):
+            client = socket.socket()
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            client.bind((TAP_HOST, port))
+            client.settimeout(20)
+            started = time.monotonic()
+            try:
+                client.connect((TAP_GUEST, 7))
+            except OSError as error:
+                raise AssertionError(f"connection {attempt} from port {port}: {error}") from error
+            elapsed = time.monotonic() - started
+            assert elapsed < 5, f"connection {attempt} from port {port} took {elapsed:.1f} s"
+            client.sendall(b"close\n")
+            assert client.recv(100) == b"", "the server closes"
+            client.close()
+            time.sleep(0.1)
+    finally:
+        guest.stop()
+
+
 def guest_pools(port):
     """The guest's lwIP pools (epoll_echo's "pools" request): {name: in use}."""
     with connect(port) as connection:
