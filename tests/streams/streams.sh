@@ -60,6 +60,11 @@ head -c 8M "$out/big.bin" >"$out/eight.bin"
 check_equal "a slow reader on the host loses nothing" "$(sha256sum <"$out/eight.bin")" \
 	"$(run "$cat_elf" <"$out/eight.bin" | (sleep 2; cat) | sha256sum)"
 rm -f "$out/big.bin"
+cp "$cat_elf" "$out/endless_cat.elf"
+statuses=$(run "$out/endless_cat.elf" </dev/zero | head -c 10 >/dev/null; echo "${PIPESTATUS[0]}")
+check_equal "a reader that goes (| head) ends the run with 141, as SIGPIPE would" 141 "$statuses"
+sleep 1
+check_equal "and no QEMU is left behind" "" "$(pgrep -f "$out/endless_cat.elf")"
 
 # ---- stdout and stderr apart -----------------------------------------------------------------
 printf 'to stdout\n\0\1\r\n\377' >"$out/split.expected"
