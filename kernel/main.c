@@ -60,7 +60,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	vga_text_init();			       /* the screen, if there is one */
 	irq_init();				       /* mask PIC, LAPIC, I/O APIC */
 	acpi_init(bootinfo.rsdp);		       /* power-off registers */
-	time_init();				       /* TSC and wall clock */
+	time_init(cmdline.tsc_hz);		       /* TSC and wall clock */
 	random_init();				       /* getrandom, AT_RANDOM */
 	scheduler_init();			       /* this context becomes thread 1 */
 	console_enable_input();			       /* serial receive interrupt */

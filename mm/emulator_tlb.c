@@ -13,6 +13,7 @@
 #include "mm/emulator_tlb.h"
 #include <stdbool.h>
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/cpu_setup.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
 #include "lib/string.h"
@@ -25,13 +26,7 @@ static bool running_under_tcg(void)
 {
 	char vendor[13];
 
-	if (!(cpuid(1, 0).ecx & (1u << 31))) /* no hypervisor */
-		return false;
-	struct cpuid_result leaf = cpuid(0x40000000, 0);
-	memcpy(vendor, &leaf.ebx, 4);
-	memcpy(vendor + 4, &leaf.ecx, 4);
-	memcpy(vendor + 8, &leaf.edx, 4);
-	vendor[12] = 0;
+	cpu_hypervisor(vendor);
 	return strcmp(vendor, "TCGTCGTCGTCG") == 0;
 }
 
