@@ -42,6 +42,8 @@ check_equal "stdin from a pipe, stdout to a pipe: 4 bytes, and it ends" 4 \
 check_equal "the same on q35 (virtio-serial over PCI)" 4 \
 	"$(printf 'abc\n' | run "$cat_elf" --machine q35 | wc -c)"
 check_equal "end of file on an empty stdin" 0 "$(run "$cat_elf" </dev/null | wc -c)"
+check_equal "a closed stdin is an empty one, a closed stdout drops the output" "0 0" \
+	"$(run "$cat_elf" <&- | wc -c) $(run "$cat_elf" </dev/null >&-; echo $?)"
 printf 'line one\nline two\r\n\ttabbed\n' >"$out/text.txt"
 run "$cat_elf" <"$out/text.txt" >"$out/text.out"
 check_same_file "stdin from a file, stdout to a file, bytes as they were" "$out/text.txt" "$out/text.out"
