@@ -66,10 +66,21 @@ def test_ping_stops_at_ctrl_c_with_its_statistics(term, context):
     run(term, "echo status=$?", r"\nstatus=0\n")
 
 
+def test_host_resolves_from_etc_hosts(term, context):
+    run(term, "host localhost; echo status=$?",
+        r"\nlocalhost has address 127\.0\.0\.1\nlocalhost has IPv6 address ::1\nstatus=0\n")
+    run(term, "host 10.0.2.2", r"\n10\.0\.2\.2 has address 10\.0\.2\.2\n")
+    # No outside network here: QEMU's DNS server answers that it cannot resolve.
+    run(term, "host nosuch.invalid; echo status=$?",
+        r"\nhost: nosuch\.invalid: (not found|.*)\nstatus=1\n", timeout=30)
+    run(term, "host; echo status=$?", r"usage: host NAME\nstatus=2\n")
+
+
 TESTS = [
     test_ifconfig_shows_eth0_and_lo,
     test_ping_the_gateway,
     test_ping_stops_at_ctrl_c_with_its_statistics,
+    test_host_resolves_from_etc_hosts,
 ]
 
 
