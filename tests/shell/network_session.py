@@ -9,6 +9,7 @@ import os
 import re
 import socket
 import sys
+import threading
 import time
 
 from terminal import Terminal, Timeout
@@ -19,6 +20,74 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def serve_once(handle, kind=socket.SOCK_STREAM):
+    """A server on the host's 127.0.0.1 for one client: HANDLE(connection) for TCP,
+    HANDLE(socket) for UDP, in a thread. Returns (port, thread)."""
+    server = socket.socket(socket.AF_INET, kind)
+    server.bind(("127.0.0.1", 0))
+    server.settimeout(30)
+    if kind == socket.SOCK_STREAM:
+        server.listen(1)
+
+    def serve():
+        with server:
+            try:
+                if kind == socket.SOCK_STREAM:
+                    connection, _ = server.accept()
+                    with connection:
+                        connection.settimeout(30)
+                        handle(connection)
+                else:
+                    handle(server)
+            except OSError as error:
+                print("  host server:", error)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return server.getsockname()[1], thread
+
+
+def read_until(connection, marker):
+    data = b""
+    while marker not in data:
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def read_all(connection):
+    data = b""
+    while True:
+        chunk = connection.recv(1 << 20)
+        if not chunk:
+            return data
+        data += chunk
+
+
+def connect_to_guest(port, tries=20):
+    """A connection to a guest port through its forward, once the guest listens (QEMU takes the
+    connection on the host first and closes it when the guest refuses)."""
+    for _ in range(tries):
+        connection = socket.create_connection(("127.0.0.1", port), timeout=20)
+        connection.settimeout(0.5)
+        try:
+            if connection.recv(1, socket.MSG_PEEK) == b"":
+                connection.close()
+                time.sleep(0.5)
+                continue
+        except socket.timeout:
+            pass  # open, and quiet: the guest has it
+        except OSError:
+            connection.close()
+            time.sleep(0.5)
+            continue
+        connection.settimeout(20)
+        return connection
+    raise AssertionError(f"the guest does not listen behind 127.0.0.1:{port}")
 
 
 class Context:
@@ -76,11 +145,91 @@ def test_host_resolves_from_etc_hosts(term, context):
     run(term, "host; echo status=$?", r"usage: host NAME\nstatus=2\n")
 
 
+def test_nc_client_sends_a_line_and_prints_the_reply(term, context):
+    received = {}
+
+    def upper_case_once(connection):
+        line = read_until(connection, b"\n")
+        connection.sendall(line.upper())
+        received["rest"] = read_all(connection)  # until the guest's SHUT_WR
+
+    port, server = serve_once(upper_case_once)
+    term.send(f"nc 10.0.2.2 {port}\r")
+    time.sleep(0.5)
+    term.send("hello-host\r")
+    term.expect(r"\nHELLO-HOST\n")
+    term.send("\x04")  # ^D: the end of nc's input
+    prompt(term)
+    server.join(10)
+    assert received.get("rest") == b"", f"after the line: {received}"
+    run(term, "echo status=$?", r"\nstatus=0\n")
+
+
+def test_nc_listens_and_talks_both_ways(term, context):
+    term.send("nc -l -p 81\r")
+    time.sleep(1)
+    with connect_to_guest(context.forwards[("tcp", 81)]) as connection:
+        connection.sendall(b"from-host\n")
+        term.expect(r"\nfrom-host\n")
+        term.send("from-guest\r")
+        assert read_until(connection, b"\n") == b"from-guest\n"
+        connection.shutdown(socket.SHUT_WR)
+        term.send("\x04")
+        assert read_all(connection) == b"", "nothing after the guest's end"
+    prompt(term)
+    run(term, "echo status=$?", r"\nstatus=0\n")
+
+
+def test_netstat_shows_listening_and_established_sockets(term, context):
+    run(term, "sleep 60 | nc -l -p 80 > /tmp/nc-in &", r"\[1\] ")
+    run(term, "nc -l -u -p 5000 &", r"\[2\] ")
+    run(term, "nc -l -p 82 &", r"\[3\] ")
+    time.sleep(1)
+    run(term, "netstat -tln",
+        r"Active Internet connections \(only servers\)\n"
+        r"Proto Recv-Q Send-Q Local Address +Foreign Address +State\n"
+        r"(tcp .*\n)*tcp +0 +0 0\.0\.0\.0:80 +0\.0\.0\.0:\* +LISTEN\n")
+    run(term, "netstat -uln", r"\nudp +0 +0 0\.0\.0\.0:5000 +0\.0\.0\.0:\* +\n")
+    with connect_to_guest(context.forwards[("tcp", 80)]) as connection:
+        connection.sendall(b"to-the-background\n")
+        match = run(term, "netstat -tan", r"servers and established\)\n(.*\n)+?(?=root@)")
+        lines = match.group(0).decode()
+        assert re.search(r"\ntcp +0 +0 0\.0\.0\.0:82 +0\.0\.0\.0:\* +LISTEN\n", lines), lines
+        assert re.search(r"\ntcp +0 +0 10\.0\.2\.15:80 +10\.0\.2\.2:\d+ +ESTABLISHED\n",
+                         lines), lines
+        run(term, "netstat -t | grep -c LISTEN", r"\n0\n")
+    run(term, "kill %1 %2 %3; wait; cat /tmp/nc-in", r"\nto-the-background\n")
+    run(term, "netstat -x; echo status=$?", r"status=2\n")
+
+
+def test_nc_udp_to_a_host_server(term, context):
+    def upper_case_datagram(server):
+        data, sender = server.recvfrom(65536)
+        server.sendto(data.upper(), sender)
+
+    port, server = serve_once(upper_case_datagram, socket.SOCK_DGRAM)
+    run(term, f"echo udp-hello | nc -u -w 2 10.0.2.2 {port}; echo status=$?",
+        r"\nUDP-HELLO\nstatus=0\n")
+    server.join(10)
+
+
+def test_nc_errors(term, context):
+    run(term, f"nc 10.0.2.2 {free_port()}; echo status=$?",
+        r"nc: connect to 10\.0\.2\.2 port \d+: Connection refused\nstatus=1\n")
+    run(term, "nc 10.0.2.2; echo status=$?", r"nc: usage: .*\nstatus=2\n")
+    run(term, "nc -l -p 0; echo status=$?", r"nc: invalid port '0'\nstatus=2\n")
+
+
 TESTS = [
     test_ifconfig_shows_eth0_and_lo,
     test_ping_the_gateway,
     test_ping_stops_at_ctrl_c_with_its_statistics,
     test_host_resolves_from_etc_hosts,
+    test_nc_client_sends_a_line_and_prints_the_reply,
+    test_nc_listens_and_talks_both_ways,
+    test_netstat_shows_listening_and_established_sockets,
+    test_nc_udp_to_a_host_server,
+    test_nc_errors,
 ]
 
 

@@ -29,6 +29,9 @@ COMMAND(lspci, "", "list PCI devices")
 COMMAND(mkdir, "[-p] DIRECTORY...", "make directories (-p: with parents)")
 COMMAND(mount, "[-t TYPE SOURCE TARGET]", "list mounts, or mount tmpfs, ramfs or proc")
 COMMAND(mv, "SOURCE... DESTINATION", "move or rename files")
+COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
+	"connect to (-l: listen on) a TCP or UDP port: stdin to it, it to stdout")
+COMMAND(netstat, "[-tulan]", "list TCP and UDP sockets (-l listening, -a all, -t TCP, -u UDP)")
 COMMAND(ping, "[-c COUNT] [-i SECONDS] [-W SECONDS] [-s SIZE] HOST",
 	"send ICMP echo requests to HOST and show the replies (Ctrl-C stops)")
 COMMAND(printf, "FORMAT [ARGUMENT...]", "print arguments formatted")
