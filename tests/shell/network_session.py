@@ -5,7 +5,10 @@ it, and the host reaches guest ports through forwards on 127.0.0.1 only. Servers
 need (HTTP, TCP and UDP listeners) run on the host's 127.0.0.1 in threads of this script. Each
 test is bounded in time. test_shell.py runs them (run_network_tests); alone:
 network_session.py YOLK IMAGE WORK_DIRECTORY"""
+import hashlib
+import http.server
 import os
+import random
 import re
 import socket
 import sys
@@ -90,12 +93,76 @@ def connect_to_guest(port, tries=20):
     raise AssertionError(f"the guest does not listen behind 127.0.0.1:{port}")
 
 
+class Handler(http.server.BaseHTTPRequestHandler):
+    """The host's HTTP server for wget: a big file, a small one, redirects, a chunked body,
+    a body shorter than its Content-Length, and 404 for anything else."""
+    protocol_version = "HTTP/1.1"
+    big = random.Random(11).randbytes((2 << 20) + 12345)
+    hosts = []
+
+    def log_message(self, *arguments):
+        pass
+
+    def reply(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        if not any(name.lower() == "content-length" for name, _ in headers):
+            self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        Handler.hosts.append(self.headers.get("Host"))
+        if self.path == "/big.bin":
+            self.reply(200, Handler.big)
+        elif self.path == "/dir/small.txt":
+            self.reply(200, b"hello, small\n")
+        elif self.path == "/redirect":
+            self.reply(302, headers=[("Location", "/moved")])
+        elif self.path == "/moved":
+            self.reply(301, headers=[("Location", "chunked?x=1")])
+        elif self.path == "/loop":
+            self.reply(302, headers=[("Location", "/loop")])
+        elif self.path == "/chunked?x=1":
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for piece in (b"chunked ", b"body ", b"in pieces\n"):
+                self.wfile.write(b"%x;name=value\r\n%s\r\n" % (len(piece), piece))
+                self.wfile.flush()
+            self.wfile.write(b"0\r\nTrailer: yes\r\n\r\n")
+        elif self.path == "/short":
+            self.reply(200, b"x" * 100, headers=[("Content-Length", "1000")])
+        else:
+            self.reply(404, b"not here\n")
+
+
+class Http6Server(http.server.ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 class Context:
     """What the tests share: the forwarded ports (guest port -> host port)."""
 
     def __init__(self, work):
         self.work = work
         self.forwards = {("tcp", 80): free_port(), ("tcp", 81): free_port()}
+        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.http_port = self.http.server_address[1]
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        # The same on the host's ::1, which the guest reaches as fec0::2 (QEMU's IPv6 side).
+        self.http6 = Http6Server(("::1", 0), Handler)
+        self.http6_port = self.http6.server_address[1]
+        threading.Thread(target=self.http6.serve_forever, daemon=True).start()
+
+    def url(self, path):
+        return f"http://10.0.2.2:{self.http_port}{path}"
+
+    def stop(self):
+        self.http.shutdown()
+        self.http6.shutdown()
 
 
 # ---- the tests ---------------------------------------------------------------------------
@@ -220,6 +287,57 @@ def test_nc_errors(term, context):
     run(term, "nc -l -p 0; echo status=$?", r"nc: invalid port '0'\nstatus=2\n")
 
 
+def test_wget_a_file_byte_exact(term, context):
+    size = len(Handler.big)
+    # Over 1 MiB: a progress line; then the file's size, and its bytes sent back with nc.
+    run(term, f"wget -O /tmp/big {context.url('/big.bin')}; echo status=$?",
+        r"Length: %d\n(.*\n)*.*/tmp/big 100%%.*\n'/tmp/big' saved \[%d\]\nstatus=0\n"
+        % (size, size), timeout=120)
+    run(term, "wc -c < /tmp/big", r"\n\s*%d\n" % size)
+    digest = {}
+
+    def hash_everything(connection):
+        digest["sha256"] = hashlib.sha256(read_all(connection)).hexdigest()
+
+    port, server = serve_once(hash_everything)
+    run(term, f"nc 10.0.2.2 {port} < /tmp/big; echo status=$?", r"\nstatus=0\n", timeout=120)
+    server.join(30)
+    assert digest.get("sha256") == hashlib.sha256(Handler.big).hexdigest(), "the bytes differ"
+    assert Handler.hosts[-1] == f"10.0.2.2:{context.http_port}", Handler.hosts
+
+
+def test_wget_names_the_file_follows_redirects_and_decodes_chunks(term, context):
+    run(term, f"cd /tmp; wget -q {context.url('/dir/small.txt')}; cat small.txt; cd",
+        r"\nhello, small\n")
+    run(term, f"wget -O - {context.url('/redirect')}; echo status=$?",
+        r"Location: /moved \[following\]\n(.*\n)*?Location: chunked\?x=1 \[following\]\n"
+        r"(.*\n)*?chunked body in pieces\n(.*\n)*?status=0\n")
+    # An IPv6 literal: the guest has its address from a router advertisement a few seconds
+    # after boot (until then, "Network unreachable").
+    for _ in range(20):
+        match = run(term, f"wget -q -O - http://[fec0::2]:{context.http6_port}/dir/small.txt"
+                    "; echo status=$?", r"\n((?:.*\n)*?)status=(\d+)\n")
+        if match.group(2) == b"0":
+            break
+        time.sleep(1)
+    assert match.group(2) == b"0", "no IPv6 route to fec0::2 in 20 s"
+    assert match.group(1) == b"hello, small\n", match.group(1)
+    assert Handler.hosts[-1] == f"[fec0::2]:{context.http6_port}", Handler.hosts
+    run(term, f"wget -q -O - {context.url('/loop')}; echo status=$?",
+        r"\nwget: more than 5 redirects\nstatus=1\n")
+
+
+def test_wget_errors(term, context):
+    run(term, f"wget -q -O /tmp/m {context.url('/missing')}; echo status=$?; ls /tmp/m",
+        r"\nwget: server returned 404 Not Found\nstatus=1\nls: .*/tmp/m")
+    run(term, f"wget -q -O /tmp/s {context.url('/short')}; echo status=$?",
+        r"\nwget: the connection closed after 100 of 1000 bytes\nstatus=1\n")
+    run(term, f"wget -q http://10.0.2.2:{free_port()}/; echo status=$?",
+        r"\nwget: connect to 10\.0\.2\.2 port \d+: Connection refused\nstatus=1\n")
+    run(term, "wget https://10.0.2.2/; echo status=$?", r"not supported.*\nstatus=1\n")
+    run(term, "wget; echo status=$?", r"usage: wget .*\nstatus=2\n")
+
+
 TESTS = [
     test_ifconfig_shows_eth0_and_lo,
     test_ping_the_gateway,
@@ -230,6 +348,9 @@ TESTS = [
     test_netstat_shows_listening_and_established_sockets,
     test_nc_udp_to_a_host_server,
     test_nc_errors,
+    test_wget_a_file_byte_exact,
+    test_wget_names_the_file_follows_redirects_and_decodes_chunks,
+    test_wget_errors,
 ]
 
 
@@ -254,6 +375,7 @@ def run_network_tests(yolk, image, work, only=()):
         failed += 1
     finally:
         term.close()
+        context.stop()
     return passed, failed
 
 
