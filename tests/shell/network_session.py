@@ -338,7 +338,15 @@ def test_wget_errors(term, context):
     run(term, "wget; echo status=$?", r"usage: wget .*\nstatus=2\n")
 
 
+def test_network_commands_have_help(term, context):
+    for command in ("ifconfig", "ping", "wget", "nc", "netstat", "host"):
+        run(term, f"{command} --help; echo status=$?",
+            r"\nusage: %s .*\n.+\nstatus=0\n" % command)
+    run(term, "help | grep -c -E '^ *(ifconfig|ping|wget|nc|netstat|host) '", r"\n6\n")
+
+
 TESTS = [
+    test_network_commands_have_help,
     test_ifconfig_shows_eth0_and_lo,
     test_ping_the_gateway,
     test_ping_stops_at_ctrl_c_with_its_statistics,

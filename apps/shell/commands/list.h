@@ -30,10 +30,10 @@ COMMAND(mkdir, "[-p] DIRECTORY...", "make directories (-p: with parents)")
 COMMAND(mount, "[-t TYPE SOURCE TARGET]", "list mounts, or mount tmpfs, ramfs or proc")
 COMMAND(mv, "SOURCE... DESTINATION", "move or rename files")
 COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
-	"connect to (-l: listen on) a TCP or UDP port: stdin to it, it to stdout")
+	"copy stdin to a TCP or UDP peer and it to stdout (-l: listen)")
 COMMAND(netstat, "[-tulan]", "list TCP and UDP sockets (-l listening, -a all, -t TCP, -u UDP)")
 COMMAND(ping, "[-c COUNT] [-i SECONDS] [-W SECONDS] [-s SIZE] HOST",
-	"send ICMP echo requests to HOST and show the replies (Ctrl-C stops)")
+	"ICMP echo requests to HOST, a line per reply (Ctrl-C stops)")
 COMMAND(printf, "FORMAT [ARGUMENT...]", "print arguments formatted")
 COMMAND(ps, "", "list the threads")
 COMMAND(rm, "[-rf] PATH...", "remove files (-r: directories, -f: no errors for missing)")
