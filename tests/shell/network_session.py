@@ -19,8 +19,8 @@ from terminal import Terminal, Timeout
 from ysh import prompt, run, run_tests
 
 
-def free_port():
-    with socket.socket() as probe:
+def free_port(kind=socket.SOCK_STREAM):
+    with socket.socket(socket.AF_INET, kind) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
@@ -148,7 +148,8 @@ class Context:
 
     def __init__(self, work):
         self.work = work
-        self.forwards = {("tcp", 80): free_port(), ("tcp", 81): free_port()}
+        self.forwards = {("tcp", 80): free_port(), ("tcp", 81): free_port(),
+                         ("udp", 5001): free_port(socket.SOCK_DGRAM)}
         self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.http_port = self.http.server_address[1]
         threading.Thread(target=self.http.serve_forever, daemon=True).start()
@@ -280,11 +281,35 @@ def test_nc_udp_to_a_host_server(term, context):
     server.join(10)
 
 
+def test_nc_udp_listens_for_the_first_sender(term, context):
+    term.send("nc -u -l -w 3 -p 5001; echo status=$?\r")
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
+        client.settimeout(0.5)
+        for _ in range(20):  # until nc has bound the port: datagrams before that are lost
+            client.sendto(b"first-datagram\n", ("127.0.0.1", context.forwards[("udp", 5001)]))
+            try:
+                term.expect(r"\nfirst-datagram\n", 0.5)
+                break
+            except Timeout:
+                continue
+        term.send("answer\r")
+        client.settimeout(10)
+        data = client.recv(65536)
+        assert data == b"answer\n", data
+    term.expect(r"\nstatus=0\n", 10)  # idle for 3 s: the end
+    prompt(term)
+
+
 def test_nc_errors(term, context):
     run(term, f"nc 10.0.2.2 {free_port()}; echo status=$?",
         r"nc: connect to 10\.0\.2\.2 port \d+: Connection refused\nstatus=1\n")
     run(term, "nc 10.0.2.2; echo status=$?", r"nc: usage: .*\nstatus=2\n")
     run(term, "nc -l -p 0; echo status=$?", r"nc: invalid port '0'\nstatus=2\n")
+    term.send("nc -l -p 83\r")  # Ctrl-C ends a wait for a connection
+    time.sleep(1)
+    term.send("\x03")
+    prompt(term)
+    run(term, "echo status=$?; netstat -tl | grep -c :83", r"\nstatus=130\n0\n")
 
 
 def test_wget_a_file_byte_exact(term, context):
@@ -355,6 +380,7 @@ TESTS = [
     test_nc_listens_and_talks_both_ways,
     test_netstat_shows_listening_and_established_sockets,
     test_nc_udp_to_a_host_server,
+    test_nc_udp_listens_for_the_first_sender,
     test_nc_errors,
     test_wget_a_file_byte_exact,
     test_wget_names_the_file_follows_redirects_and_decodes_chunks,
