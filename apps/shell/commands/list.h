@@ -19,7 +19,7 @@ COMMAND(find, "[PATH...] [-name GLOB] [-type f|d|l]", "list the paths under PATH
 COMMAND(free, "[-h]", "memory in use and free")
 COMMAND(grep, "[-ivncqE] PATTERN [FILE...]", "print lines that match a regular expression")
 COMMAND(head, "[-n LINES | -c BYTES] [FILE...]", "print the first lines of files")
-COMMAND(host, "NAME", "look NAME up: its IPv4 and IPv6 addresses (/etc/hosts, DNS)")
+COMMAND(host, "NAME|ADDRESS", "look NAME up: its IPv4 and IPv6 addresses (/etc/hosts, DNS)")
 COMMAND(hexdump, "[-C] [FILE...]", "print bytes in hexadecimal (-C: with text)")
 COMMAND(ifconfig, "[-a] [INTERFACE]",
 	"show the network interfaces: flags, addresses, MAC, counters")
