@@ -268,6 +268,14 @@ def test_netstat_shows_listening_and_established_sockets(term, context):
                          lines), lines
         run(term, "netstat -t | grep -c LISTEN", r"\n0\n")
     run(term, "kill %1 %2 %3; wait; cat /tmp/nc-in", r"\nto-the-background\n")
+    # -p without -l: the local port a connection comes from.
+    port, server = serve_once(read_all)
+    run(term, f"sleep 30 | nc -p 40001 10.0.2.2 {port} &", r"\[1\] ")
+    time.sleep(1)
+    run(term, "netstat -tn", r"\ntcp +0 +0 10\.0\.2\.15:40001 +10\.0\.2\.2:%d +ESTABLISHED\n"
+        % port)
+    run(term, "kill %1; wait; echo waited", r"\nwaited\n")
+    server.join(10)
     run(term, "netstat -x; echo status=$?", r"status=2\n")
 
 

@@ -5,7 +5,8 @@
  * socket and the socket to its standard output at the same time (poll), until both ends are
  * done: at the end of the input it shuts its sending side (SHUT_WR) and goes on reading until
  * the peer closes. A UDP socket has no end of its own: -w ends it, or Ctrl-C. -w SECONDS is
- * the connect timeout and the idle timeout (no data either way for that long ends it). */
+ * the connect timeout and the idle timeout (no data either way for that long ends it); -p
+ * PORT without -l is the local port to connect from. */
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -16,17 +17,18 @@
 
 struct nc {
 	bool listen, udp;
-	const char *port; /* as given */
-	const char *host; /* NULL when listening */
-	int timeout_ms;	  /* -1: none */
+	const char *port;    /* as given */
+	const char *host;    /* NULL when listening */
+	unsigned local_port; /* -p without -l: the port to connect from (0: any) */
+	int timeout_ms;	     /* -1: none */
 	int fd;
 	char *buffer;
 };
 
 static int usage(void)
 {
-	fprintf(stderr, "nc: usage: nc [-u] [-w SECONDS] HOST PORT, or nc -l [-u] [-w SECONDS] "
-			"-p PORT\n");
+	fprintf(stderr, "nc: usage: nc [-u] [-w SECONDS] [-p LOCAL-PORT] HOST PORT, or nc -l [-u] "
+			"[-w SECONDS] -p PORT\n");
 	return -1;
 }
 
@@ -53,9 +55,11 @@ static int options(int argc, char **argv, struct nc *nc)
 	int operands = argc - optind;
 	if (nc->listen && !nc->port && operands == 1)
 		nc->port = argv[optind];
-	else if (nc->listen ? operands != 0 : operands != 2 || nc->port)
+	else if (nc->listen ? operands != 0 : operands != 2)
 		return usage();
 	if (!nc->listen) {
+		if (nc->port && !network_parse_port(nc->port, &nc->local_port))
+			return fprintf(stderr, "nc: invalid port '%s'\n", nc->port), -1;
 		nc->host = argv[optind];
 		nc->port = argv[optind + 1];
 	}
@@ -71,7 +75,8 @@ static int connect_to_host(struct nc *nc)
 
 	if (!addresses)
 		return -1;
-	nc->fd = network_connect("nc", addresses, nc->host, nc->port, nc->timeout_ms);
+	nc->fd =
+	    network_connect("nc", addresses, nc->host, nc->port, nc->local_port, nc->timeout_ms);
 	freeaddrinfo(addresses);
 	return nc->fd < 0 ? -1 : 0;
 }

@@ -43,14 +43,33 @@ static int finish_connect(int fd, int timeout_ms)
 	return error;
 }
 
-/* A socket connected to ADDRESS, or -1 with errno set. */
-static int connect_one(const struct addrinfo *address, int timeout_ms)
+/* Binds FD to LOCAL_PORT on every address of FAMILY; 0 or an errno value. */
+static int bind_port(int fd, int family, unsigned local_port)
+{
+	struct sockaddr_in6 any6 = {.sin6_family = AF_INET6, .sin6_port = htons(local_port)};
+	struct sockaddr_in any4 = {.sin_family = AF_INET, .sin_port = htons(local_port)};
+	int on = 1;
+
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	if (family == AF_INET6 ? bind(fd, (struct sockaddr *)&any6, sizeof(any6))
+			       : bind(fd, (struct sockaddr *)&any4, sizeof(any4)))
+		return errno;
+	return 0;
+}
+
+/* A socket connected to ADDRESS from LOCAL_PORT (0: any), or -1 with errno set. */
+static int connect_one(const struct addrinfo *address, unsigned local_port, int timeout_ms)
 {
 	int fd = socket(address->ai_family, address->ai_socktype, address->ai_protocol);
 	int error = 0;
 
 	if (fd < 0)
 		return -1;
+	if (local_port && (error = bind_port(fd, address->ai_family, local_port))) {
+		close(fd);
+		errno = error;
+		return -1;
+	}
 	int flags = fcntl(fd, F_GETFL);
 	fcntl(fd, F_SETFL, flags | O_NONBLOCK);
 	if (connect(fd, address->ai_addr, address->ai_addrlen))
@@ -65,12 +84,12 @@ static int connect_one(const struct addrinfo *address, int timeout_ms)
 }
 
 int network_connect(const char *command, const struct addrinfo *addresses, const char *host,
-		    const char *port, int timeout_ms)
+		    const char *port, unsigned local_port, int timeout_ms)
 {
 	int error = EADDRNOTAVAIL;
 
 	for (const struct addrinfo *address = addresses; address; address = address->ai_next) {
-		int fd = connect_one(address, timeout_ms);
+		int fd = connect_one(address, local_port, timeout_ms);
 		if (fd >= 0)
 			return fd;
 		error = errno;

@@ -69,7 +69,7 @@ static int connect_to(struct wget *wget)
 	    network_resolve("wget", wget->url.host, port, AF_UNSPEC, SOCK_STREAM);
 	if (!addresses)
 		return -1;
-	wget->fd = network_connect("wget", addresses, wget->url.host, port, CONNECT_TIMEOUT_MS);
+	wget->fd = network_connect("wget", addresses, wget->url.host, port, 0, CONNECT_TIMEOUT_MS);
 	freeaddrinfo(addresses);
 	if (wget->fd < 0)
 		return -1;
