@@ -240,3 +240,5 @@ long sys_recvfrom(int fd, void *buffer, size_t length, unsigned flags, void *use
 long sys_sendmmsg(int fd, struct linux_mmsghdr *messages, unsigned count, unsigned flags);
 long sys_recvmmsg(int fd, struct linux_mmsghdr *messages, unsigned count, unsigned flags,
 		  const void *timeout);
+/* sys/file_copy.c */
+long sys_sendfile(int out_fd, int in_fd, int64_t *offset, size_t count);
