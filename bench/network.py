@@ -10,6 +10,7 @@ Usage: bench/network.py BUILD_DIRECTORY   (environment: BENCH_NET_ROUNDS, defaul
 import os
 import re
 import shlex
+import socket
 import signal
 import statistics
 import subprocess
@@ -148,11 +149,26 @@ METRICS = [
 ]
 
 
+def reachable(address, port, timeout=20):
+    """True once a TCP connection to the server works (the host's neighbour entry for the
+    address may still say unreachable from the previous guest's exit: retried)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((address, port), timeout=2).close()
+            return True
+        except OSError:
+            subprocess.run(["ip", "neigh", "flush", "dev", TAP], stderr=subprocess.DEVNULL)
+            time.sleep(0.2)
+    notes.append(f"{address}:{port} never answered a connection")
+    return False
+
+
 def measure(address, start_http, start_bench):
     figures = {}
     server = start_http()
     try:
-        if server is None or server.wait_ready():
+        if (server is None or server.wait_ready()) and reachable(address, 80):
             figures["http_keepalive"] = wrk(address, False)
             figures["http_close"] = wrk(address, True)
     finally:
@@ -160,7 +176,7 @@ def measure(address, start_http, start_bench):
             server.stop()
     server = start_bench()
     try:
-        if server is None or server.wait_ready():
+        if (server is None or server.wait_ready()) and reachable(address, 5001):
             figures["tcp_send"] = net_bench(address, "send", 200)
             figures["tcp_receive"] = net_bench(address, "receive", 200)
             figures["tcp_connect"] = net_bench(address, "connect", 2000)

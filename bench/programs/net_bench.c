@@ -45,7 +45,7 @@ static void *connection(void *argument)
 {
 	int fd = (int)(intptr_t)argument;
 	static char buffer[CHUNK]; /* contents do not matter: shared by every connection */
-	char kind;
+	char kind = 0;
 
 	if (read(fd, &kind, 1) == 1 && kind == 'S') {
 		while (read(fd, buffer, sizeof(buffer)) > 0)

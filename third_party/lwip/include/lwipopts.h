@@ -103,6 +103,11 @@
 					* retries), as Linux does, instead of connections reset */
 #define TCP_DEFAULT_LISTEN_BACKLOG 255 /* lwIP keeps it in a byte */
 #define TCP_MSL			   10000UL /* TIME_WAIT lasts 2 x 10 s, not 2 minutes */
+/* lwIP's TCP timer (delayed ACKs: a lone segment is acknowledged at its next tick; the slow
+ * timer, twice this, counts retransmission and other timeouts). 250 ms by default, which
+ * stalls a sender that waits for the ACK of a small segment (Nagle) for up to a quarter of a
+ * second; Linux delays an ACK by 40 ms at most. The timer runs only while connections exist. */
+#define TCP_TMR_INTERVAL 40
 /* A SYN for a listener whose backlog is all half-open connections evicts the oldest of them
  * (net/inet_tcp.c): lwIP has no SYN cookies, and a SYN flood would otherwise lock clients
  * out until those time out (20 s). */
