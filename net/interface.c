@@ -17,11 +17,13 @@
 #include "lwip/etharp.h"
 #include "lwip/ethip6.h"
 #include "lwip/igmp.h"
+#include "lwip/ip.h"
 #include "lwip/mld6.h"
 #include "lwip/netif.h"
 #include "lwip/pbuf.h"
 #include "lwip/priv/tcp_priv.h"
 #include "netif/ethernet.h"
+#include "net/frame_checksum.h"
 #include "net/stack.h"
 
 #define NIC_MAX	     4
@@ -65,34 +67,75 @@ static err_t link_output(struct netif *netif, struct pbuf *chain)
 	return error ? ERR_MEM : ERR_OK;
 }
 
-void nic_receive(struct nic *nic, const void *frame, size_t length)
+/* A frame's bytes from the NIC's pieces into one pbuf, from byte `skip` on. */
+static struct pbuf *gather(const struct nic_piece *pieces, unsigned count, size_t length,
+			   size_t skip)
+{
+	struct pbuf *packet = pbuf_alloc(PBUF_RAW, (uint16_t)(length - skip), PBUF_RAM);
+	size_t copied = 0;
+
+	if (!packet)
+		return NULL;
+	for (unsigned i = 0; i < count; i++) {
+		size_t piece_skip = MIN(skip, pieces[i].length);
+		size_t take = pieces[i].length - piece_skip;
+		memcpy((uint8_t *)packet->payload + copied,
+		       (const uint8_t *)pieces[i].data + piece_skip, take);
+		copied += take;
+		skip -= piece_skip;
+	}
+	return packet;
+}
+
+/* One frame into the stack: Ethernet input, or, for a frame beyond a pbuf's 16-bit length (a
+ * coalesced TCP segment of 64 KiB from the NIC), its IP packet straight to IP input. */
+static err_t input_frame(struct nic *nic, const struct nic_piece *pieces, unsigned count,
+			 size_t length, bool checksum_good)
 {
 	struct netif *netif = nic->interface;
+	bool large = length > 0xffff;
+	struct pbuf *packet = gather(pieces, count, length, large ? SIZEOF_ETH_HDR : 0);
 
-	if (length < 14 || length > 0xffff || !netif) {
+	if (!packet)
+		return ERR_MEM;
+	/* Where the NIC checks TCP checksums lwIP does not: the frames it did not vouch for are
+	 * checked here. */
+	if (nic->receive_checksum && !checksum_good && !large &&
+	    !frame_checksum_tcp_valid(packet->payload, packet->len)) {
+		pbuf_free(packet);
+		nic->counters.receive_errors++;
+		return ERR_OK;
+	}
+	err_t error = large ? ip_input(packet, netif) : netif->input(packet, netif);
+	if (error != ERR_OK)
+		pbuf_free(packet);
+	return error;
+}
+
+void nic_receive_pieces(struct nic *nic, const struct nic_piece *pieces, unsigned count,
+			size_t length, bool checksum_good)
+{
+	if (length < SIZEOF_ETH_HDR || length > 0xffff + SIZEOF_ETH_HDR || !nic->interface) {
 		nic->counters.receive_errors++;
 		return;
 	}
-	struct pbuf *packet = pbuf_alloc(PBUF_RAW, (uint16_t)length, PBUF_RAM);
-	if (!packet) {
-		nic->counters.receive_dropped++;
-		return;
-	}
-	pbuf_take(packet, frame, (uint16_t)length);
 	nic->counters.receive_packets++;
 	nic->counters.receive_bytes += length;
 	net_input_again = false;
-	if (netif->input(packet, netif) != ERR_OK) {
-		pbuf_free(packet);
+	if (input_frame(nic, pieces, count, length, checksum_good) != ERR_OK)
 		nic->counters.receive_dropped++;
-	}
 	/* A SYN that ended a TIME_WAIT (net/inet_tcp.c) goes in again, for the listener. */
-	if (net_input_again && (packet = pbuf_alloc(PBUF_RAW, (uint16_t)length, PBUF_RAM))) {
+	if (net_input_again) {
 		net_input_again = false;
-		pbuf_take(packet, frame, (uint16_t)length);
-		if (netif->input(packet, netif) != ERR_OK)
-			pbuf_free(packet);
+		input_frame(nic, pieces, count, length, checksum_good);
 	}
+}
+
+void nic_receive(struct nic *nic, const void *frame, size_t length)
+{
+	struct nic_piece piece = {frame, length};
+
+	nic_receive_pieces(nic, &piece, 1, length, false);
 }
 
 void nic_transmit_ready(struct nic *nic)
@@ -198,6 +241,11 @@ static void start_interface(struct nic *nic, struct netif *netif, const struct c
 		return;
 	}
 	nic->interface = netif;
+	/* TCP checksums the NIC computes or checks, lwIP does not (UDP's stay lwIP's: a datagram
+	 * too big for one frame is checksummed before it is cut into fragments). */
+	NETIF_SET_CHECKSUM_CTRL(netif, NETIF_CHECKSUM_ENABLE_ALL &
+					   ~(nic->transmit_checksum ? NETIF_CHECKSUM_GEN_TCP : 0) &
+					   ~(nic->receive_checksum ? NETIF_CHECKSUM_CHECK_TCP : 0));
 	netif_set_status_callback(netif, status_changed);
 	netif_create_ip6_linklocal_address(netif, 1);
 	netif_set_ip6_autoconfig_enabled(netif, 1);

@@ -35,6 +35,10 @@ struct nic {
 			size_t length);
 	void *driver_data;
 	struct nic_counters counters;
+	/* Offloads: the NIC finishes the TCP checksum of a frame it is given with the
+	 * pseudo-header sum in place (net/frame_checksum.h), and it tells, for each frame it
+	 * receives, whether its TCP checksum is known good (nic_receive_pieces). */
+	bool transmit_checksum, receive_checksum;
 	char name[8];		   /* eth0, ... (set by nic_register) */
 	struct netif *interface;   /* set by nic_register */
 	struct ip4_addr announced; /* the IPv4 address last logged */
@@ -46,6 +50,11 @@ int nic_register(struct nic *nic);
 /* A frame the NIC received (copied: the driver keeps its buffer). From the driver's interrupt
  * handler, under the network lock. */
 void nic_receive(struct nic *nic, const void *frame, size_t length);
+/* The same for a frame in several pieces (a NIC that merges receive buffers), of up to 64 KiB
+ * of IP packet (coalesced TCP segments); `checksum_good` when the NIC vouches for its TCP
+ * checksum (then it is not computed again). */
+void nic_receive_pieces(struct nic *nic, const struct nic_piece *pieces, unsigned count,
+			size_t length, bool checksum_good);
 
 /* Set during a frame's input when the frame must be given to the stack once more (a SYN that
  * ended a TIME_WAIT connection, net/inet_tcp.c): nic_receive does it. */

@@ -3,7 +3,10 @@
  * transmits. Receive buffers are 2 KiB each, refilled in one batch per interrupt, and every
  * frame is copied into the stack (net/interface.c); the transmit queue raises no interrupts
  * (its used buffers are reclaimed when the next frame is sent) except while it is full: then
- * its interrupt tells the stack to send what it holds back.
+ * its interrupt tells the stack to send what it holds back. Offloads, where the device offers
+ * them (a tap backend does; QEMU's user network does not): the device finishes TCP checksums
+ * (CSUM) and vouches for received ones (GUEST_CSUM), and hands over TCP segments coalesced up
+ * to 64 KiB (GUEST_TSO4/6) across several merged receive buffers (MRG_RXBUF).
  * Cost budget: per received frame one copy and one descriptor; per batch one notify. */
 #include "drivers/virtio/virtio.h"
 #include "include/uapi/errno.h"
@@ -13,20 +16,43 @@
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/layout.h"
+#include "net/frame_checksum.h"
 #include "net/interface.h"
 #include "net/stack.h"
 
-#define FEATURE_MAC    (1ull << 5)
-#define FEATURE_STATUS (1ull << 16)
-#define QUEUE_RECEIVE  0
-#define QUEUE_TRANSMIT 1
-#define QUEUE_SIZE     256
-#define BUFFER_SIZE    NIC_BUFFER_SIZE
-#define HEADER_SIZE    12 /* struct virtio_net_hdr_v1 */
-#define FRAME_MAX      (BUFFER_SIZE - HEADER_SIZE)
+#define FEATURE_CSUM	   (1ull << 0)
+#define FEATURE_GUEST_CSUM (1ull << 1)
+#define FEATURE_MAC	   (1ull << 5)
+#define FEATURE_GUEST_TSO4 (1ull << 7)
+#define FEATURE_GUEST_TSO6 (1ull << 8)
+#define FEATURE_MERGE	   (1ull << 15) /* MRG_RXBUF */
+#define FEATURE_STATUS	   (1ull << 16)
+#define HEADER_NEEDS_CSUM  1
+#define HEADER_DATA_VALID  2
+#define PIECES_MAX	   40 /* a 64 KiB segment in 2 KiB buffers, and then some */
+#define QUEUE_RECEIVE	   0
+#define QUEUE_TRANSMIT	   1
+#define QUEUE_SIZE	   256
+#define BUFFER_SIZE	   NIC_BUFFER_SIZE
+#define HEADER_SIZE	   12 /* struct virtio_net_hdr_v1 */
+#define FRAME_MAX	   (BUFFER_SIZE - HEADER_SIZE)
+
+/* struct virtio_net_hdr_v1 */
+struct virtio_net_header {
+	uint8_t flags, gso_type;
+	uint16_t header_length, gso_size, checksum_start, checksum_offset, buffer_count;
+};
+BUILD_BUG_ON(sizeof(struct virtio_net_header) != HEADER_SIZE);
 
 struct virtio_net {
 	struct nic nic;
+	bool merge; /* MRG_RXBUF: a frame may span several receive buffers */
+	/* The frame being received: its buffers so far, how many it has in all. */
+	unsigned pending[PIECES_MAX];
+	struct nic_piece pieces[PIECES_MAX];
+	unsigned pending_count, pending_expected;
+	size_t pending_length;
+	bool pending_good;
 	struct virtio_device *virtio;
 	uint8_t *receive_buffers[QUEUE_SIZE];
 	uint8_t *transmit_buffers[QUEUE_SIZE];
@@ -43,6 +69,55 @@ static int post_receive_buffer(struct virtio_net *device, unsigned index)
 			     (void *)(uintptr_t)(index + 1));
 }
 
+/* A frame from the host's own stack may come with its checksum only begun (NEEDS_CSUM: the
+ * pseudo-header sum in place). lwIP checks checksums other than TCP's: such a frame's is
+ * finished here (TCP's lwIP leaves to the NIC, which vouches for it). */
+static void finish_checksum(const struct virtio_net_header *header, uint8_t *frame, size_t length)
+{
+	if (header->checksum_offset != 16)
+		frame_checksum_finish(frame, length, header->checksum_start,
+				      header->checksum_offset);
+}
+
+/* A receive buffer the device has filled: the first of a frame (its header says how many
+ * buffers the frame has, and what the device knows of its checksum) or one after it. When the
+ * frame is whole it goes to the stack and its buffers back to the device. */
+static void receive_buffer(struct virtio_net *device, unsigned index, uint32_t written)
+{
+	uint8_t *buffer = device->receive_buffers[index];
+	struct nic_piece piece = {buffer, written};
+
+	if (!device->pending_count) {
+		struct virtio_net_header *header = (struct virtio_net_header *)buffer;
+		if (written < HEADER_SIZE) {
+			device->nic.counters.receive_errors++;
+			post_receive_buffer(device, index);
+			return;
+		}
+		device->pending_expected = device->merge ? header->buffer_count : 1;
+		device->pending_good = device->nic.receive_checksum &&
+				       (header->flags & (HEADER_NEEDS_CSUM | HEADER_DATA_VALID));
+		device->pending_length = 0;
+		piece = (struct nic_piece){buffer + HEADER_SIZE, written - HEADER_SIZE};
+		if ((header->flags & HEADER_NEEDS_CSUM) && device->pending_expected == 1)
+			finish_checksum(header, buffer + HEADER_SIZE, written - HEADER_SIZE);
+	}
+	device->pending[device->pending_count] = index;
+	device->pieces[device->pending_count++] = piece;
+	device->pending_length += piece.length;
+	bool bad = !device->pending_expected || device->pending_expected > PIECES_MAX;
+	if (device->pending_count < device->pending_expected && !bad)
+		return;
+	if (bad)
+		device->nic.counters.receive_errors++;
+	else
+		nic_receive_pieces(&device->nic, device->pieces, device->pending_count,
+				   device->pending_length, device->pending_good);
+	for (unsigned i = 0; i < device->pending_count; i++)
+		post_receive_buffer(device, device->pending[i]);
+	device->pending_count = 0;
+}
+
 /* The receive queue's interrupt (the network lock held): every frame to the stack, each
  * buffer straight back to the device, one notify for the batch. */
 static void receive_used(struct virtqueue *queue)
@@ -54,13 +129,7 @@ static void receive_used(struct virtqueue *queue)
 	uint64_t flags = net_lock();
 
 	while (virtqueue_take_used(queue, &token, &written)) {
-		unsigned index = (unsigned)(uintptr_t)token - 1;
-		if (written > HEADER_SIZE)
-			nic_receive(&device->nic, device->receive_buffers[index] + HEADER_SIZE,
-				    written - HEADER_SIZE);
-		else
-			device->nic.counters.receive_errors++;
-		post_receive_buffer(device, index);
+		receive_buffer(device, (unsigned)(uintptr_t)token - 1, written);
 		returned++;
 	}
 	if (returned)
@@ -112,11 +181,19 @@ static int transmit(struct nic *nic, const struct nic_piece *pieces, unsigned co
 	}
 	unsigned index = device->transmit_free[--device->transmit_free_count];
 	uint8_t *buffer = device->transmit_buffers[index];
-	memset(buffer, 0, HEADER_SIZE); /* no offloads asked for */
+	struct virtio_net_header *header = (struct virtio_net_header *)buffer;
 	size_t offset = HEADER_SIZE;
+	memset(header, 0, HEADER_SIZE);
 	for (unsigned i = 0; i < count; i++) {
 		memcpy(buffer + offset, pieces[i].data, pieces[i].length);
 		offset += pieces[i].length;
+	}
+	uint16_t start, field;
+	if (nic->transmit_checksum &&
+	    frame_checksum_prepare(buffer + HEADER_SIZE, length, &start, &field)) {
+		header->flags = HEADER_NEEDS_CSUM;
+		header->checksum_start = start;
+		header->checksum_offset = field;
 	}
 	struct virtqueue_segment segment = {buffer, (uint32_t)offset, false};
 	if (virtqueue_add(queue, &segment, 1, (void *)(uintptr_t)(index + 1))) {
@@ -136,7 +213,9 @@ void virtio_net_attach(struct virtio_device *virtio)
 		pr_warn("virtio-net: out of memory\n");
 		return;
 	}
-	uint64_t features = virtio_negotiate(virtio, FEATURE_MAC | FEATURE_STATUS);
+	uint64_t features = virtio_negotiate(virtio, FEATURE_MAC | FEATURE_STATUS | FEATURE_CSUM |
+							 FEATURE_GUEST_CSUM | FEATURE_MERGE |
+							 FEATURE_GUEST_TSO4 | FEATURE_GUEST_TSO6);
 	if (!features || virtio_setup_queue(virtio, QUEUE_RECEIVE, QUEUE_SIZE) ||
 	    virtio_setup_queue(virtio, QUEUE_TRANSMIT, QUEUE_SIZE)) {
 		pr_warn("virtio-net: the device refused the driver\n");
@@ -161,6 +240,13 @@ void virtio_net_attach(struct virtio_device *virtio)
 	} else {
 		net_random_mac(device->nic.mac);
 	}
+	device->merge = features & FEATURE_MERGE;
+	device->nic.transmit_checksum = features & FEATURE_CSUM;
+	device->nic.receive_checksum = features & FEATURE_GUEST_CSUM;
+	pr_info("virtio-net: offloads:%s%s%s%s\n", features & FEATURE_CSUM ? " checksums" : "",
+		features & FEATURE_GUEST_CSUM ? " received-checksums" : "",
+		features & (FEATURE_GUEST_TSO4 | FEATURE_GUEST_TSO6) ? " coalesced-receive" : "",
+		device->merge ? " merged-buffers" : "");
 	device->nic.driver = "virtio-net";
 	device->nic.mtu = 1500;
 	device->nic.transmit = transmit;
