@@ -2,12 +2,14 @@
 /* ICMP echo sockets, Linux's "ping sockets" (socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)):
  * the application sends an ICMP echo request (header and data; the kernel sets the
  * identifier to the socket's and the checksum) and receives the replies to it, without the
- * IP header. Over an lwIP raw PCB, which sees ICMP before lwIP's own echo server does. */
+ * IP header; the same with ICMPv6 (socket(AF_INET6, SOCK_DGRAM, IPPROTO_ICMPV6)). Over an lwIP
+ * raw PCB, which sees ICMP before lwIP's own echo server does. */
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
 #include "lib/string.h"
 #include "lwip/inet_chksum.h"
 #include "lwip/ip4.h"
+#include "lwip/prot/ip6.h"
 #include "lwip/prot/icmp.h"
 #include "lwip/raw.h"
 #include "mm/heap.h"
@@ -15,9 +17,12 @@
 #include "net/inet.h"
 #include "net/stack.h"
 
-#define ECHO_REQUEST 8
-#define ECHO_REPLY   0
-#define ICMP_HEADER  8
+#define ECHO_REQUEST   8
+#define ECHO_REPLY     0
+#define ECHO_REQUEST_6 128 /* ICMPv6 */
+#define ECHO_REPLY_6   129
+#define IP6_HEADER     40
+#define ICMP_HEADER    8
 
 struct ping_socket {
 	struct socket *socket;
@@ -43,11 +48,15 @@ static uint8_t on_receive(void *argument, struct raw_pcb *pcb, struct pbuf *pack
 	struct icmp_echo_hdr header;
 
 	(void)pcb;
-	if (packet->len < IP_HLEN)
+	bool six = ping->socket->family == AF_INET6;
+	if (packet->len < (six ? IP6_HEADER : IP_HLEN))
 		return 0;
-	uint16_t header_length = (uint16_t)(IPH_HL((struct ip_hdr *)packet->payload) * 4);
+	/* lwIP gives raw PCBs the packet from its IP header (IPv6: the fixed one; lwIP sends
+	 * echo replies without extension headers). */
+	uint16_t header_length =
+	    six ? IP6_HEADER : (uint16_t)(IPH_HL((struct ip_hdr *)packet->payload) * 4);
 	if (pbuf_copy_partial(packet, &header, sizeof(header), header_length) != sizeof(header) ||
-	    header.type != ECHO_REPLY || header.id != ping->identifier)
+	    header.type != (six ? ECHO_REPLY_6 : ECHO_REPLY) || header.id != ping->identifier)
 		return 0;
 	pbuf_remove_header(packet, header_length);
 	if (datagram_queue_add(&ping->queue, ping->socket->receive_buffer, packet, from, 0))
@@ -79,13 +88,15 @@ static long ping_send(struct socket *socket, struct socket_message *message)
 	}
 	socket_message_copy_in(message, 0, packet->payload, message->total);
 	header = packet->payload;
-	if (header->type != ECHO_REQUEST || header->code) {
+	bool six = socket->family == AF_INET6;
+	if (header->type != (six ? ECHO_REQUEST_6 : ECHO_REQUEST) || header->code) {
 		error = -EINVAL;
 		goto err_free_packet;
 	}
 	header->id = ping->identifier;
 	header->chksum = 0;
-	header->chksum = inet_chksum(header, (uint16_t)message->total);
+	if (!six) /* ICMPv6's covers a pseudo-header: lwIP computes it (the PCB's chksum_reqd) */
+		header->chksum = inet_chksum(header, (uint16_t)message->total);
 	error = inet_error(raw_sendto(ping->pcb, packet, &ip));
 err_free_packet:
 	pbuf_free(packet);
@@ -217,13 +228,16 @@ static const struct socket_operations ping_operations = {
 
 int inet_ping_create(struct socket *socket)
 {
-	if (socket->family != AF_INET)
-		return -EPROTONOSUPPORT; /* FIXME: ICMPv6 echo sockets */
 	struct ping_socket *ping = heap_alloc_zeroed(sizeof(*ping));
 	if (!ping)
 		return -ENOMEM;
 	uint64_t flags = net_lock();
-	ping->pcb = raw_new(IP_PROTO_ICMP);
+	ping->pcb =
+	    socket->family == AF_INET6 ? raw_new_ip6(IP6_NEXTH_ICMP6) : raw_new(IP_PROTO_ICMP);
+	if (ping->pcb && socket->family == AF_INET6) {
+		ping->pcb->chksum_reqd = 1;
+		ping->pcb->chksum_offset = 2;
+	}
 	if (ping->pcb)
 		raw_recv(ping->pcb, on_receive, ping);
 	net_unlock(flags);

@@ -3,7 +3,8 @@
  * IPv4 clients of a dual-stack IPv6 server): 4 MiB through a connection byte-exact, half-close
  * and end of file, non-blocking connect (EINPROGRESS, then SO_ERROR), ECONNREFUSED from a
  * closed port, SO_RCVTIMEO, EPOLLRDHUP on the peer's shutdown, EPIPE and SIGPIPE, datagrams
- * with their sender, getsockname/getpeername, and the errors of bad arguments. */
+ * with their sender, ICMP and ICMPv6 echo through ping sockets, getsockname/getpeername, and the
+ * errors of bad arguments. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -238,6 +239,30 @@ static void datagrams(int family, const char *address)
 	close(b);
 }
 
+/* An echo request to the loopback through a ping socket, IPv4 and IPv6 (lwIP answers). */
+static void ping_loopback(int family)
+{
+	int fd = socket(family, SOCK_DGRAM, family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6);
+	struct sockaddr_storage target = {.ss_family = (sa_family_t)family};
+	uint8_t request[16] = {family == AF_INET ? 8 : 128, 0, 0, 0, 0, 0, 0, 42}, reply[64];
+	struct timeval timeout = {5, 0};
+
+	CHECK(fd >= 0, "ping socket (family %d): %s", family, strerror(errno));
+	inet_pton(family, family == AF_INET ? "127.0.0.1" : "::1",
+		  family == AF_INET ? (void *)&((struct sockaddr_in *)&target)->sin_addr
+				    : (void *)&((struct sockaddr_in6 *)&target)->sin6_addr);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+	CHECK(sendto(fd, request, sizeof(request), 0, (struct sockaddr *)&target,
+		     family == AF_INET ? sizeof(struct sockaddr_in)
+				       : sizeof(struct sockaddr_in6)) == sizeof(request),
+	      "echo request sent: %s", strerror(errno));
+	ssize_t count = recv(fd, reply, sizeof(reply), 0);
+	CHECK(
+	    count == sizeof(request) && reply[0] == (family == AF_INET ? 0 : 129) && reply[7] == 42,
+	    "echo reply (family %d): %zd bytes, type %u", family, count, count > 0 ? reply[0] : 0);
+	close(fd);
+}
+
 static void bad_arguments(void)
 {
 	int fd = socket(AF_INET, SOCK_STREAM, 0), pipe_fds[2];
@@ -274,6 +299,8 @@ int main(void)
 	refused_and_nonblocking();
 	datagrams(AF_INET, "127.0.0.1");
 	datagrams(AF_INET6, "::1");
+	ping_loopback(AF_INET);
+	ping_loopback(AF_INET6);
 	bad_arguments();
 	return test_result();
 }
