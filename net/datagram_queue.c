@@ -86,9 +86,7 @@ int datagram_queue_wait(struct datagram_queue *queue, struct socket *socket, uns
 	uint64_t deadline = socket_deadline(socket, false);
 
 	while (list_empty(&queue->datagrams)) {
-		if (socket_nonblocking(socket, flags))
-			return -EAGAIN;
-		int error = socket_sleep(socket, deadline);
+		int error = socket_wait(socket, flags, deadline);
 		if (error)
 			return error == -ETIMEDOUT ? -EAGAIN : error;
 	}

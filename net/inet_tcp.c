@@ -363,12 +363,9 @@ static int tcp_accept_socket(struct socket *socket, struct socket **accepted,
 	int error = 0;
 	uint64_t flags = net_lock();
 
-	while (!error && tcp->state == TCP_SOCKET_LISTENING && list_empty(&tcp->accept_queue)) {
-		if (socket_nonblocking(socket, 0))
+	while (!error && tcp->state == TCP_SOCKET_LISTENING && list_empty(&tcp->accept_queue))
+		if ((error = socket_wait(socket, 0, deadline)) == -ETIMEDOUT)
 			error = -EAGAIN;
-		else if ((error = socket_sleep(socket, deadline)) == -ETIMEDOUT)
-			error = -EAGAIN;
-	}
 	if (!error && tcp->state != TCP_SOCKET_LISTENING)
 		error = -EINVAL;
 	if (!error) {
@@ -512,13 +509,7 @@ static long tcp_receive(struct socket *socket, struct socket_message *message)
 		}
 		if (tcp->state == TCP_SOCKET_CLOSED)
 			break;
-		if (done && !wait_all)
-			break;
-		if (socket_nonblocking(socket, message->flags)) {
-			error = -EAGAIN;
-			break;
-		}
-		if ((error = socket_sleep(socket, deadline)))
+		if ((done && !wait_all) || (error = socket_wait(socket, message->flags, deadline)))
 			break;
 	}
 	if (tcp->pcb && done && !peek)
@@ -578,13 +569,7 @@ static long tcp_send(struct socket *socket, struct socket_message *message)
 		}
 		/* The send buffer is full: send what is queued and wait for acknowledgements. */
 		tcp_output(tcp->pcb);
-		if (done && socket_nonblocking(socket, message->flags))
-			break;
-		if (socket_nonblocking(socket, message->flags)) {
-			error = -EAGAIN;
-			break;
-		}
-		if ((error = socket_sleep(socket, deadline)))
+		if ((error = socket_wait(socket, message->flags, deadline)))
 			break;
 	}
 	if (tcp->pcb && done)

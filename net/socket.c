@@ -148,6 +148,12 @@ int socket_sleep(struct socket *socket, uint64_t deadline_ns)
 	return wait_queue_sleep(&socket->waiters, deadline_ns);
 }
 
+int socket_wait(struct socket *socket, unsigned message_flags, uint64_t deadline_ns)
+{
+	return socket_nonblocking(socket, message_flags) ? -EAGAIN
+							 : socket_sleep(socket, deadline_ns);
+}
+
 uint64_t socket_deadline(const struct socket *socket, bool sending)
 {
 	uint64_t timeout = sending ? socket->send_timeout_ns : socket->receive_timeout_ns;

@@ -164,6 +164,9 @@ void socket_wake(struct socket *socket);
  * 0, -ETIMEDOUT (the caller turns it into -EAGAIN or -EWOULDBLOCK), or -EINTR. Called with
  * interrupts (and so the network lock) held; they are held again on return. */
 int socket_sleep(struct socket *socket, uint64_t deadline_ns);
+/* What an operation that cannot go on yet does: -EAGAIN on a non-blocking socket (or with
+ * MSG_DONTWAIT), else socket_sleep. */
+int socket_wait(struct socket *socket, unsigned message_flags, uint64_t deadline_ns);
 /* The deadline for a receive or a send starting now (0: none), from SO_RCVTIMEO/SO_SNDTIMEO. */
 uint64_t socket_deadline(const struct socket *socket, bool sending);
 /* SIGPIPE to the calling thread for a write on a closed stream, unless MSG_NOSIGNAL. */

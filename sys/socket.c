@@ -132,7 +132,8 @@ long sys_socketpair(int family, int type, int protocol, int *user_fds)
 	return copy_to_user(user_fds, fds, sizeof(fds));
 }
 
-long sys_bind(int fd, const void *user_address, uint32_t length)
+/* bind and connect: an address in, the operation on the socket. */
+static long address_call(int fd, const void *user_address, uint32_t length, bool connecting)
 {
 	struct socket_address address;
 	struct file *file;
@@ -143,25 +144,20 @@ long sys_bind(int fd, const void *user_address, uint32_t length)
 		return error;
 	error = address_copy_in(&address, user_address, length);
 	if (!error)
-		error = socket->ops->bind(socket, &address);
+		error = connecting ? socket->ops->connect(socket, &address)
+				   : socket->ops->bind(socket, &address);
 	file_put(file);
 	return error;
 }
 
+long sys_bind(int fd, const void *user_address, uint32_t length)
+{
+	return address_call(fd, user_address, length, false);
+}
+
 long sys_connect(int fd, const void *user_address, uint32_t length)
 {
-	struct socket_address address;
-	struct file *file;
-	long error;
-	struct socket *socket = socket_get(fd, &file, &error);
-
-	if (!socket)
-		return error;
-	error = address_copy_in(&address, user_address, length);
-	if (!error)
-		error = socket->ops->connect(socket, &address);
-	file_put(file);
-	return error;
+	return address_call(fd, user_address, length, true);
 }
 
 long sys_listen(int fd, int backlog)
