@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-/* epoll instances: a list of interests, each holding its file and one persistent poller entry
- * on it. A file's notification marks the interest (that is the "edge") and wakes threads in
- * epoll_wait on this instance; epoll_wait then asks each interest's file for its readiness:
- * level-triggered interests report while ready, edge-triggered ones once per notification,
- * one-shot ones once until EPOLL_CTL_MOD re-arms them. */
+/* epoll instances: a list of interests, each on its file's list (no reference: a file's last
+ * close takes it out of every epoll set, as on Linux) with one persistent poller entry on it. A
+ * file's notification marks the interest (that is the "edge") and wakes threads in epoll_wait on
+ * this instance; epoll_wait then asks each interest's file for its readiness: level-triggered
+ * interests report while ready, edge-triggered ones once per notification, one-shot ones once until
+ * EPOLL_CTL_MOD re-arms them. */
 #include "fs/epoll.h"
 #include "fs/devices.h"
 #include "fs/readiness.h"
@@ -13,7 +14,8 @@
 
 struct epoll_interest {
 	struct list_node node;
-	struct poll_entry entry; /* on the file's pollers */
+	struct list_node file_node; /* on the file's epoll_interests */
+	struct poll_entry entry;    /* on the file's pollers */
 	struct epoll *owner;
 	int fd;
 	struct file *file;
@@ -56,8 +58,15 @@ static void interest_free(struct epoll_interest *interest)
 	if (interest->entry.waiters)
 		list_remove(&interest->entry.node);
 	list_remove(&interest->node);
-	file_put(interest->file);
+	list_remove(&interest->file_node);
 	heap_free(interest);
+}
+
+void epoll_forget_file(struct file *file)
+{
+	while (!list_empty(&file->epoll_interests))
+		interest_free(
+		    container_of(file->epoll_interests.next, struct epoll_interest, file_node));
 }
 
 static uint32_t interest_events(struct epoll_interest *interest)
@@ -136,7 +145,6 @@ int epoll_control(struct file *epoll_file, int operation, int fd, struct file *t
 			return -EEXIST;
 		if (!(interest = heap_alloc_zeroed(sizeof(*interest))))
 			return -ENOMEM;
-		file_get(target);
 		*interest = (struct epoll_interest){.owner = epoll,
 						    .fd = fd,
 						    .file = target,
@@ -145,6 +153,7 @@ int epoll_control(struct file *epoll_file, int operation, int fd, struct file *t
 						    .edge_pending = true};
 		interest->entry.notify = interest_notified;
 		list_add_tail(&epoll->interests, &interest->node);
+		list_add_tail(&target->epoll_interests, &interest->file_node);
 		/* Register the persistent entry with the file. */
 		struct poll_table *table = heap_alloc(sizeof(*table));
 		if (table) {

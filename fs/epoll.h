@@ -29,3 +29,5 @@ int epoll_control(struct file *epoll_file, int operation, int fd, struct file *t
  * or -EINTR. Deadline as in readiness_wait. */
 long epoll_wait_events(struct file *epoll_file, struct linux_epoll_event *events, unsigned capacity,
 		       uint64_t deadline_ns);
+/* The file is going (its last reference): it leaves every epoll set watching it. */
+void epoll_forget_file(struct file *file);

@@ -2,6 +2,7 @@
 /* Open files: opening by path (with O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY, O_NOFOLLOW), and
  * reading and writing at the file's position. */
 #include "fs/vfs.h"
+#include "fs/epoll.h"
 #include "include/uapi/errno.h"
 #include "lib/string.h"
 #include "mm/heap.h"
@@ -33,6 +34,7 @@ struct file *file_open_inode(struct inode *inode, unsigned flags, int *error)
 	inode->superblock->open_files++;
 	*file =
 	    (struct file){.inode = inode, .ops = inode->file_ops, .flags = flags, .references = 1};
+	list_init(&file->epoll_interests);
 	if (file->ops && file->ops->open && !(flags & O_PATH)) {
 		*error = file->ops->open(inode, file);
 		if (*error) {
@@ -55,6 +57,7 @@ void file_put(struct file *file)
 {
 	if (!file || --file->references)
 		return;
+	epoll_forget_file(file);
 	if (file->ops && file->ops->release && !(file->flags & O_PATH))
 		file->ops->release(file);
 	file->inode->superblock->open_files--;

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "lib/list.h"
 
 #define NAME_MAX	   255
 #define PATH_MAX	   4096
@@ -132,6 +133,9 @@ struct file {
 	unsigned references;
 	void *private;
 	char *path; /* absolute path it was opened by, if known (for /proc/self/fd) */
+	/* The epoll interests watching it (fs/epoll.c): they hold no reference, and go when the
+	 * file does, as on Linux (closing a descriptor takes it out of epoll sets). */
+	struct list_node epoll_interests;
 };
 
 /* Open-flag values (Linux x86-64). */

@@ -124,12 +124,10 @@ static long ping_receive(struct socket *socket, struct socket_message *message)
 static unsigned ping_poll(struct socket *socket)
 {
 	struct ping_socket *ping = ping_of(socket);
-	uint64_t flags = net_lock();
 	unsigned events = POLL_OUT | POLL_WRNORM;
 
 	if (!datagram_queue_empty(&ping->queue))
 		events |= POLL_IN | POLL_RDNORM;
-	net_unlock(flags);
 	return events;
 }
 

@@ -739,7 +739,6 @@ static unsigned tcp_poll_socket(struct socket *socket)
 {
 	struct tcp_socket *tcp = tcp_of(socket);
 	unsigned events = 0;
-	uint64_t flags = net_lock();
 
 	switch (tcp->state) {
 	case TCP_SOCKET_NEW:
@@ -766,7 +765,6 @@ static unsigned tcp_poll_socket(struct socket *socket)
 	}
 	if (socket->error)
 		events |= POLL_ERR;
-	net_unlock(flags);
 	return events;
 }
 

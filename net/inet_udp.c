@@ -238,14 +238,12 @@ static int udp_get_option(struct socket *socket, int level, int name, void *valu
 static unsigned udp_poll_socket(struct socket *socket)
 {
 	struct udp_socket *udp = udp_of(socket);
-	uint64_t flags = net_lock();
 	unsigned events = POLL_OUT | POLL_WRNORM;
 
 	if (!datagram_queue_empty(&udp->queue))
 		events |= POLL_IN | POLL_RDNORM;
 	if (socket->error)
 		events |= POLL_ERR;
-	net_unlock(flags);
 	return events;
 }
 

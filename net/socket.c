@@ -71,11 +71,13 @@ static unsigned socket_file_poll(struct file *file, struct poll_table *table)
 
 	poll_wait(&socket->pollers, table);
 	/* Frames looped back and not yet delivered would wake this very poller before it
-	 * sleeps, and be lost: deliver them first (polling itself sends nothing). */
+	 * sleeps, and be lost: deliver them first (polling itself sends nothing, so that is all
+	 * the lock's release would do: the family's poll runs under it without releasing). */
 	uint64_t flags = net_lock();
-	net_flush();
+	net_deliver_looped();
+	unsigned events = socket->ops->poll(socket);
 	interrupts_restore(flags);
-	return socket->ops->poll(socket);
+	return events;
 }
 
 static long socket_file_ioctl(struct file *file, unsigned long request, void *argument)

@@ -115,7 +115,8 @@ struct socket_operations {
 			  unsigned length);
 	int (*get_option)(struct socket *socket, int level, int name, void *value,
 			  unsigned *length);
-	/* POLL_* events now (net/socket.c has registered the poller on socket->pollers). */
+	/* POLL_* events now (net/socket.c has registered the poller on socket->pollers, and
+	 * holds the network lock: this only reads, and calls nothing that sends). */
 	unsigned (*poll)(struct socket *socket);
 	/* Requests the family answers (FIONREAD, SIOC*): the argument is the application's
 	 * pointer, unchecked. -ENOTTY otherwise. */

@@ -89,12 +89,10 @@ void net_check_timeouts(void)
 	arm_timer();
 }
 
-bool net_flush(void)
+bool net_deliver_looped(void)
 {
 	bool delivered = false;
 
-	/* Frames sent to a local address wait on the interface's loop queue; lwIP timers armed
-	 * by the call (a connection's retransmission) need the kernel timer moved earlier. */
 	if (!started)
 		return false;
 	/* A looped frame's answer is looped too (a SYN's SYN-ACK): until the queues are empty. */
@@ -109,7 +107,19 @@ bool net_flush(void)
 			}
 		}
 	}
-	arm_timer();
+	if (delivered)
+		arm_timer();
+	return delivered;
+}
+
+bool net_flush(void)
+{
+	/* Frames sent to a local address wait on the interface's loop queue; lwIP timers armed
+	 * by the call (a connection's retransmission) need the kernel timer moved earlier. */
+	bool delivered = net_deliver_looped();
+
+	if (started)
+		arm_timer();
 	return delivered;
 }
 

@@ -20,6 +20,9 @@ void net_unlock(uint64_t flags);
  * to a local address are delivered, lwIP's timer is armed. True when frames were delivered
  * (which may have changed what the sleeper waits for). */
 bool net_flush(void);
+/* Only the first half of that, for a reader of the stack's state that called no lwIP function
+ * (poll): frames looped back are delivered; true when there were some. */
+bool net_deliver_looped(void);
 
 /* Starts lwIP, the loopback interface and the interfaces of the NICs found so far (DHCP, or
  * the ip=/gw=/dns= kernel options), and /proc/net. From kernel_main, after the drivers. */
