@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+/* 9P over TCP from the guest (tests/network/test_network.py runs diod on the host side).
+ *   ninep_tcp files ADDRESS PORT EXPORT    mount, copy EXPORT/source (20 MiB) to big, 200 small
+ *                                          files, list, rename, remove, errors, unmount
+ *   ninep_tcp refused ADDRESS PORT         nothing listens: ECONNREFUSED, quickly; bad options
+ *   ninep_tcp lost ADDRESS PORT EXPORT     the server is killed while mounted: errors, no hang
+ * It makes one socket call (a probe), so that `yolk build` links the network stack. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "../integration/check.h"
+
+#define MOUNT_POINT "/mnt/9p"
+#define BIG_SIZE    (20 << 20)
+#define SMALL_FILES 200
+
+static char options[512];
+static const char *server_address, *server_port, *server_export;
+
+static double now(void)
+{
+	struct timespec time;
+
+	clock_gettime(CLOCK_MONOTONIC, &time);
+	return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
+}
+
+static int mount_server(const char *address, const char *port, const char *export)
+{
+	snprintf(options, sizeof(options), "trans=tcp,port=%s,aname=%s,version=9p2000.L", port,
+		 export);
+	return mount(address, MOUNT_POINT, "9p", 0, options);
+}
+
+/* Reads a whole file into a new buffer; its size in *size. */
+static char *read_file(const char *path, size_t *size)
+{
+	int fd = open(path, O_RDONLY);
+	struct stat status;
+
+	if (fd < 0 || fstat(fd, &status))
+		return NULL;
+	char *data = malloc((size_t)status.st_size + 1);
+	size_t done = 0;
+	ssize_t count = 1;
+	while (data && count > 0 && done <= (size_t)status.st_size) {
+		count = read(fd, data + done, (size_t)status.st_size + 1 - done);
+		done += count > 0 ? (size_t)count : 0;
+	}
+	close(fd);
+	*size = done;
+	return data;
+}
+
+/* Writes DATA in pieces of odd sizes (a whole message, less, more). */
+static int write_file(const char *path, const char *data, size_t size)
+{
+	static const size_t pieces[] = {1 << 20, 4096, 131072, 200000, 1, 65536 + 7};
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	size_t done = 0;
+
+	for (unsigned i = 0; fd >= 0 && done < size; i++) {
+		size_t piece = pieces[i % 6] < size - done ? pieces[i % 6] : size - done;
+		ssize_t count = write(fd, data + done, piece);
+		if (count <= 0)
+			break;
+		done += (size_t)count;
+	}
+	return fd >= 0 && !close(fd) && done == size ? 0 : -1;
+}
+
+static void big_file(void)
+{
+	size_t size = 0, again = 0;
+	char *source = read_file(MOUNT_POINT "/source", &size);
+
+	CHECK(source && size == BIG_SIZE, "read source: %zu bytes (%s)", size, strerror(errno));
+	if (!source)
+		return;
+	double started = now();
+	CHECK(!write_file(MOUNT_POINT "/big", source, size), "write big: %s", strerror(errno));
+	double written = now();
+	char *copy = read_file(MOUNT_POINT "/big", &again);
+	CHECK(copy && again == size && !memcmp(copy, source, size), "big read back: %zu bytes",
+	      again);
+	printf("big: %zu bytes written in %.2f s, read in %.2f s\n", size, written - started,
+	       now() - written);
+	free(source);
+	free(copy);
+}
+
+static void small_files(void)
+{
+	char path[128], text[64];
+	size_t size;
+
+	CHECK(!mkdir(MOUNT_POINT "/small", 0755), "mkdir small: %s", strerror(errno));
+	for (int i = 0; i < SMALL_FILES; i++) {
+		snprintf(path, sizeof(path), MOUNT_POINT "/small/%03d", i);
+		int length = snprintf(text, sizeof(text), "small file %d\n", i);
+		CHECK(!write_file(path, text, (size_t)length), "write %s: %s", path,
+		      strerror(errno));
+	}
+	DIR *directory = opendir(MOUNT_POINT "/small");
+	int entries = 0;
+	for (struct dirent *entry; directory && (entry = readdir(directory));)
+		entries += entry->d_name[0] != '.';
+	if (directory)
+		closedir(directory);
+	CHECK(entries == SMALL_FILES, "%d entries listed", entries);
+	for (int i = 0; i < SMALL_FILES; i += 7) {
+		snprintf(path, sizeof(path), MOUNT_POINT "/small/%03d", i);
+		char *data = read_file(path, &size);
+		int length = snprintf(text, sizeof(text), "small file %d\n", i);
+		CHECK(data && size == (size_t)length && !memcmp(data, text, size), "read %s", path);
+		free(data);
+	}
+	CHECK(!rename(MOUNT_POINT "/small/000", MOUNT_POINT "/small/renamed"), "rename: %s",
+	      strerror(errno));
+	for (int i = 100; i < SMALL_FILES; i++) {
+		snprintf(path, sizeof(path), MOUNT_POINT "/small/%03d", i);
+		CHECK(!unlink(path), "unlink %s: %s", path, strerror(errno));
+	}
+	printf("small: %d files written and listed\n", SMALL_FILES);
+}
+
+static void errors(void)
+{
+	struct stat status;
+
+	CHECK(open(MOUNT_POINT "/missing", O_RDONLY) < 0 && errno == ENOENT, "open missing: %s",
+	      strerror(errno));
+	CHECK(stat(MOUNT_POINT "/small/000", &status) && errno == ENOENT, "the old name: %s",
+	      strerror(errno));
+	CHECK(unlink(MOUNT_POINT "/small/100") && errno == ENOENT, "unlink again: %s",
+	      strerror(errno));
+	CHECK(mkdir(MOUNT_POINT "/small", 0755) && errno == EEXIST, "mkdir again: %s",
+	      strerror(errno));
+	CHECK(rmdir(MOUNT_POINT "/small") && errno == ENOTEMPTY, "rmdir non-empty: %s",
+	      strerror(errno));
+	snprintf(options, sizeof(options), "trans=tcp,port=%s,aname=%s", server_port,
+		 server_export);
+	CHECK(mount(server_address, MOUNT_POINT "/source", "9p", 0, options) && errno == ENOTDIR,
+	      "mount on a file: %s", strerror(errno));
+}
+
+static int files(const char *address, const char *port, const char *export)
+{
+	struct stat status;
+
+	CHECK(!mount_server(address, port, export), "mount %s: %s", options, strerror(errno));
+	printf("mounted %s:%s\n", address, port);
+	big_file();
+	small_files();
+	errors();
+	int fd = open(MOUNT_POINT "/big", O_RDONLY);
+	CHECK(umount(MOUNT_POINT) && errno == EBUSY, "umount with a file open: %s",
+	      strerror(errno));
+	close(fd);
+	CHECK(!umount(MOUNT_POINT), "umount: %s", strerror(errno));
+	CHECK(stat(MOUNT_POINT "/big", &status) && errno == ENOENT, "big after umount: %s",
+	      strerror(errno));
+	printf("unmounted\n");
+	fflush(stdout);
+	sleep(3); /* the host looks for the connection meanwhile: closed */
+	return test_result();
+}
+
+static void refused_option(const char *address, const char *text, int expected)
+{
+	errno = 0;
+	CHECK(mount(address, MOUNT_POINT, "9p", 0, text) && errno == expected, "mount -o %s: %s",
+	      text ? text : "(none)", strerror(errno));
+}
+
+static int refused(const char *address, const char *port)
+{
+	char text[128];
+	double started = now();
+
+	snprintf(text, sizeof(text), "trans=tcp,port=%s", port);
+	errno = 0;
+	CHECK(mount(address, MOUNT_POINT, "9p", 0, text) && errno == ECONNREFUSED,
+	      "mount of a closed port: %s", strerror(errno));
+	double took = now() - started;
+	CHECK(took < 2, "ECONNREFUSED took %.2f s", took);
+	printf("refused in %.3f s\n", took);
+	refused_option(address, NULL, EINVAL);
+	refused_option(address, "trans=virtio", EPROTONOSUPPORT);
+	refused_option(address, "trans=tcp,version=9p2000.u", EINVAL);
+	refused_option(address, "trans=tcp,msize=100", EINVAL);
+	refused_option(address, "trans=tcp,port=70000", EINVAL);
+	refused_option(address, "trans=tcp,cache=loose", EINVAL);
+	refused_option("not-an-address", "trans=tcp", EINVAL);
+	return test_result();
+}
+
+static int lost(const char *address, const char *port, const char *export)
+{
+	struct stat status;
+	char buffer[4096];
+	int fd = -1, error = 0;
+
+	CHECK(!mount_server(address, port, export), "mount %s: %s", options, strerror(errno));
+	CHECK(!stat(MOUNT_POINT "/source", &status), "stat source: %s", strerror(errno));
+	printf("mounted %s:%s\n", address, port);
+	fflush(stdout);
+	double deadline = now() + 30;
+	while (!error && now() < deadline) { /* until the host kills the server */
+		fd = open(MOUNT_POINT "/source", O_RDONLY);
+		if (fd < 0 || read(fd, buffer, sizeof(buffer)) < 0)
+			error = errno;
+		if (fd >= 0)
+			close(fd);
+		usleep(100000);
+	}
+	CHECK(error == ECONNRESET || error == EIO, "the error once the server went: %s",
+	      strerror(error));
+	CHECK(stat(MOUNT_POINT "/source", &status) && errno == ECONNRESET, "stat after: %s",
+	      strerror(errno));
+	CHECK(!umount(MOUNT_POINT), "umount: %s", strerror(errno));
+	printf("lost: %s, then unmounted\n", strerror(error));
+	return test_result();
+}
+
+int main(int argc, char **argv)
+{
+	int probe = socket(AF_INET, SOCK_STREAM, 0);
+
+	close(probe);
+	mkdir(MOUNT_POINT, 0755);
+	server_address = argc > 2 ? argv[2] : "";
+	server_port = argc > 3 ? argv[3] : "";
+	server_export = argc > 4 ? argv[4] : "";
+	if (argc == 5 && !strcmp(argv[1], "files"))
+		return files(argv[2], argv[3], argv[4]);
+	if (argc == 4 && !strcmp(argv[1], "refused"))
+		return refused(argv[2], argv[3]);
+	if (argc == 5 && !strcmp(argv[1], "lost"))
+		return lost(argv[2], argv[3], argv[4]);
+	fprintf(stderr, "usage: ninep_tcp files|refused|lost ADDRESS PORT [EXPORT]\n");
+	return 2;
+}
