@@ -4,17 +4,19 @@
  * starts with size[4] type[1] tag[2]. One exchange at a time holds the connection (a turn,
  * taken in order): it sends the whole request and reads frames until the one with its tag.
  *
- * The waits are the application's (a signal ends them with -EINTR, which is what the caller
- * gets), yet the byte stream must stay whole: what an interrupted exchange leaves is finished
- * by the next one before its own request. The rest of a request already begun is sent (kept
- * in `unsent`); the rest of a reply already begun is read and dropped (`discard`); a reply
- * whose request was given up on comes later with an old tag and is dropped too. What cannot
- * be repaired (the server closed or reset the connection, or broke the protocol) makes the
- * connection broken: every later exchange fails at once with the error it had. */
+ * A signal ends the wait for a turn (-EINTR), not an exchange begun: that ends with its reply,
+ * or after a minute of silence from the server (-ETIMEDOUT). The byte stream must stay whole
+ * across a timeout: what an exchange that timed out leaves is finished by the next one before
+ * its own request. The rest of a request already begun is sent (kept in `unsent`); the rest of
+ * a reply already begun is read and dropped (`discard`); a reply whose request was given up on
+ * comes later with an old tag and is dropped too. What cannot be repaired (the server closed
+ * or reset the connection, or broke the protocol) makes the connection broken: every later
+ * exchange fails at once with the error it had. */
 #include "net/ninep_tcp.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
+#include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -73,8 +75,8 @@ static void end_turn(struct ninep_tcp *connection)
 /* ---- the byte stream ---------------------------------------------------------------------------
  */
 
-/* An error that leaves the stream unusable becomes the connection's. -EINTR and -ETIMEDOUT
- * leave it as it was: the next exchange goes on from there. */
+/* An error that leaves the stream unusable becomes the connection's. -ETIMEDOUT (and -EINTR,
+ * should a wait be interrupted) leaves it as it was: the next exchange goes on from there. */
 static int fail(struct ninep_tcp *connection, int error)
 {
 	if (error == -EAGAIN)
@@ -88,7 +90,7 @@ static int fail(struct ninep_tcp *connection, int error)
 	return error;
 }
 
-/* Sends DATA whole; on an interruption after part of it, keeps the rest for later. */
+/* Sends DATA whole; on a timeout after part of it, keeps the rest for later. */
 static int send_all(struct ninep_tcp *connection, const uint8_t *data, size_t length)
 {
 	size_t done = 0;
@@ -221,7 +223,7 @@ static long exchange_in_turn(struct ninep_tcp *connection, const void *request, 
 			return error;
 		if (reply_tag == tag)
 			return read_body(connection, reply, size);
-		/* The reply to a request given up on (interrupted): dropped. */
+		/* The reply to a request given up on (timed out): dropped. */
 		connection->discard = size - HEADER;
 		if ((error = drop_rest(connection)))
 			return error;
@@ -236,7 +238,12 @@ static long ninep_tcp_exchange(void *transport, const void *request, size_t requ
 
 	if (error)
 		return error;
+	/* Once begun, an exchange is finished or times out: a signal cutting it short would
+	 * leave the operation undone, or done and reported as not, and an application signalled
+	 * more often than a reply takes would never get one. */
+	signal_hold();
 	long result = exchange_in_turn(connection, request, request_length, reply, reply_capacity);
+	signal_release();
 	end_turn(connection);
 	return result;
 }

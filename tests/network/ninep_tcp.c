@@ -4,10 +4,17 @@
  *                                          files, list, rename, remove, errors, unmount
  *   ninep_tcp refused ADDRESS PORT         nothing listens: ECONNREFUSED, quickly; bad options
  *   ninep_tcp lost ADDRESS PORT EXPORT     the server is killed while mounted: errors, no hang
+ *   ninep_tcp signals ADDRESS PORT EXPORT  8 MiB written and read back while a thread sends
+ *                                          signals every few ms: the handler runs, the calls
+ *                                          finish (an exchange begun is not cut short), the
+ *                                          bytes are right
  * It makes one socket call (a probe), so that `yolk build` links the network stack. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +238,99 @@ static int lost(const char *address, const char *port, const char *export)
 	return test_result();
 }
 
+#define SIGNALED_SIZE  (8 << 20)
+#define SIGNALED_PIECE (1536 * 1024) /* more than one message */
+
+static volatile int signals_caught, stop_signals;
+static pthread_t main_thread;
+
+static void count_signal(int number)
+{
+	(void)number;
+	signals_caught++;
+}
+
+static void *send_signals(void *argument)
+{
+	struct timespec pause = {0, 3000000};
+
+	(void)argument;
+	for (unsigned i = 0; !stop_signals; i++) {
+		pthread_kill(main_thread, SIGUSR1);
+		pause.tv_nsec = 1000000 + (long)(i * 7919 % 5) * 1000000; /* 1 to 5 ms */
+		nanosleep(&pause, NULL);
+	}
+	return NULL;
+}
+
+/* pwrite or pread of the whole range, again after each EINTR or short count; how many of
+ * those came in *interrupted. */
+static int transfer(int fd, char *data, size_t size, bool writing, int *interrupted)
+{
+	size_t done = 0;
+	double deadline = now() + 120;
+
+	while (done < size && now() < deadline) {
+		size_t piece = size - done < SIGNALED_PIECE ? size - done : SIGNALED_PIECE;
+		ssize_t count = writing ? pwrite(fd, data + done, piece, (off_t)done)
+					: pread(fd, data + done, piece, (off_t)done);
+		if (count < 0 && errno != EINTR)
+			return -1;
+		if (count < (ssize_t)piece)
+			(*interrupted)++;
+		done += count > 0 ? (size_t)count : 0;
+	}
+	return done == size ? 0 : -1;
+}
+
+static int signals(const char *address, const char *port, const char *export)
+{
+	struct sigaction action = {.sa_handler = count_signal}; /* no SA_RESTART */
+	char *data = malloc(SIGNALED_SIZE), *back = calloc(1, SIGNALED_SIZE);
+	int written_interrupted = 0, read_interrupted = 0, failed_stats = 0;
+	pthread_t sender;
+	struct stat status;
+
+	CHECK(data && back, "memory");
+	if (!data || !back)
+		return test_result();
+	for (size_t i = 0; i < SIGNALED_SIZE; i++)
+		data[i] = (char)(i * 2654435761u >> 13);
+	/* Messages of 1 MiB: more than the socket's send buffer, so sends block midway too. */
+	snprintf(options, sizeof(options), "trans=tcp,port=%s,aname=%s,msize=1048576", port,
+		 export);
+	CHECK(!mount(address, MOUNT_POINT, "9p", 0, options), "mount %s: %s", options,
+	      strerror(errno));
+	sigaction(SIGUSR1, &action, NULL);
+	main_thread = pthread_self();
+	pthread_create(&sender, NULL, send_signals, NULL);
+	int fd = open(MOUNT_POINT "/signaled", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	while (fd < 0 && errno == EINTR)
+		fd = open(MOUNT_POINT "/signaled", O_RDWR | O_CREAT, 0644);
+	CHECK(fd >= 0, "open signaled: %s", strerror(errno));
+	CHECK(!transfer(fd, data, SIGNALED_SIZE, true, &written_interrupted), "write: %s",
+	      strerror(errno));
+	CHECK(!transfer(fd, back, SIGNALED_SIZE, false, &read_interrupted), "read: %s",
+	      strerror(errno));
+	for (int i = 0; i < 200; i++) {
+		if (!stat(MOUNT_POINT "/signaled", &status))
+			continue;
+		CHECK(errno == EINTR, "stat: %s", strerror(errno));
+		failed_stats++;
+	}
+	stop_signals = 1;
+	pthread_join(sender, NULL);
+	CHECK(!memcmp(data, back, SIGNALED_SIZE), "the bytes read back differ");
+	CHECK(!stat(MOUNT_POINT "/signaled", &status) && status.st_size == SIGNALED_SIZE,
+	      "size after: %lld (%s)", (long long)status.st_size, strerror(errno));
+	close(fd);
+	CHECK(signals_caught > 10, "only %d signals caught", signals_caught);
+	CHECK(!umount(MOUNT_POINT), "umount: %s", strerror(errno));
+	printf("signals: %d caught; %d writes, %d reads and %d stats interrupted\n", signals_caught,
+	       written_interrupted, read_interrupted, failed_stats);
+	return test_result();
+}
+
 int main(int argc, char **argv)
 {
 	int probe = socket(AF_INET, SOCK_STREAM, 0);
@@ -246,6 +346,8 @@ int main(int argc, char **argv)
 		return refused(argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "lost"))
 		return lost(argv[2], argv[3], argv[4]);
-	fprintf(stderr, "usage: ninep_tcp files|refused|lost ADDRESS PORT [EXPORT]\n");
+	if (argc == 5 && !strcmp(argv[1], "signals"))
+		return signals(argv[2], argv[3], argv[4]);
+	fprintf(stderr, "usage: ninep_tcp files|refused|lost|signals ADDRESS PORT [EXPORT]\n");
 	return 2;
 }

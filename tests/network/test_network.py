@@ -529,6 +529,30 @@ def tap_ninep_over_tcp_server_killed_while_mounted():
         server.stop()
 
 
+def tap_ninep_over_tcp_interrupted_by_signals():
+    """8 MiB written and read back over 9P while another thread signals the writer every few
+    milliseconds: the handler runs, yet every call finishes (an exchange begun is not cut
+    short: an application signalled more often than a reply takes would get none), and the
+    file on the server is what the guest wrote. The server is tests/network/ninep_server.py,
+    which takes messages of 1 MiB (more than the send buffer) and reads them slowly."""
+    from ninep_server import NinepServer
+
+    server = NinepServer(TAP_HOST, NINEP_PORT + 1, "signaled")
+    guest = None
+    try:
+        guest = Guest("ninep-signals", "ninep_tcp.elf", options=["--mem", "128M"],
+                      args=["signals", TAP_HOST, str(NINEP_PORT + 1), "/"])
+        status = guest.wait_exit(200)
+        text = guest.output()
+        assert status == 0 and "RESULT PASS" in text, f"status {status}:\n{text[-3000:]}"
+        expected = bytes((i * 2654435761 & 0xFFFFFFFF) >> 13 & 0xFF for i in range(8 << 20))
+        assert bytes(server.data) == expected, "the server's file differs"
+    finally:
+        if guest:
+            guest.stop()
+        server.stop()
+
+
 def test_ninep_over_tcp_without_the_network_stack():
     """An image that makes no socket call has no network stack: trans=tcp is EPROTONOSUPPORT."""
     guest = Guest("ninep-absent", "ninep_absent.elf")
