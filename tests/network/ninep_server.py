@@ -2,8 +2,9 @@
 """A tiny 9P2000.L server for the network tests: one directory holding one file, kept in
 memory, served to one connection at a time. It takes any msize up to 1 MiB (diod takes less),
 so a guest's requests can be larger than its socket's send buffer, and it reads each request
-slowly, a piece at a time: a guest's sends then block midway. Only what the tests' guest
-programs send is answered; anything else gets EOPNOTSUPP."""
+slowly, a piece at a time: a guest's sends then block midway. It can also break the protocol
+on purpose (bad_reads). Only what the tests' guest programs send is answered; anything else
+gets EOPNOTSUPP."""
 import socket
 import struct
 import threading
@@ -17,7 +18,11 @@ ENOENT, EOPNOTSUPP = 2, 95
 
 
 class NinepServer:
-    def __init__(self, address, port, file_name, maximum_message=1 << 20, piece=16384):
+    def __init__(self, address, port, file_name, maximum_message=1 << 20, piece=16384,
+                 bad_reads=None):
+        # bad_reads: what a Tread gets instead of its reply: "oversized" (a size above msize),
+        # "undersized" (a size below the header's), "cut" (half a reply, then the end).
+        self.bad_reads = bad_reads
         self.file_name = file_name.encode()
         self.data = bytearray()
         self.maximum_message, self.piece = maximum_message, piece
@@ -59,7 +64,16 @@ class NinepServer:
             body = self.receive(connection, size - 7)
             self.requests += 1
             reply_kind, reply = self.answer(kind, body)
-            connection.sendall(struct.pack("<IBH", 7 + len(reply), reply_kind, tag) + reply)
+            frame = struct.pack("<IBH", 7 + len(reply), reply_kind, tag) + reply
+            if kind == TREAD and self.bad_reads == "oversized":
+                frame = struct.pack("<IBH", 0x7FFFFFFF, reply_kind, tag) + reply
+            elif kind == TREAD and self.bad_reads == "undersized":
+                frame = struct.pack("<IBH", 3, reply_kind, tag) + reply
+            elif kind == TREAD and self.bad_reads == "cut":
+                connection.sendall(frame[:len(frame) // 2])
+                connection.shutdown(socket.SHUT_WR)
+                raise ConnectionError("cut")
+            connection.sendall(frame)
 
     def answer(self, kind, body):
         handler = {TVERSION: self.version, TATTACH: self.attach, TWALK: self.walk,
@@ -137,4 +151,8 @@ class NinepServer:
 
     def stop(self):
         self.running = False
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept(), which close would not
+        except OSError:
+            pass
         self.listener.close()

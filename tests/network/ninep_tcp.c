@@ -4,6 +4,8 @@
  *                                          files, list, rename, remove, errors, unmount
  *   ninep_tcp refused ADDRESS PORT         nothing listens: ECONNREFUSED, quickly; bad options
  *   ninep_tcp lost ADDRESS PORT EXPORT     the server is killed while mounted: errors, no hang
+ *   ninep_tcp broken ADDRESS PORT EIO|ECONNRESET  a server whose replies to reads break the
+ *                                          protocol: that error, then at once, and umount
  *   ninep_tcp signals ADDRESS PORT EXPORT  8 MiB written and read back while a thread sends
  *                                          signals every few ms: the handler runs, the calls
  *                                          finish (an exchange begun is not cut short), the
@@ -331,6 +333,31 @@ static int signals(const char *address, const char *port, const char *export)
 	return test_result();
 }
 
+/* The server's replies to reads are broken (too long, too short, cut off): a read fails with
+ * ERROR, the next call at once, and the filesystem still unmounts. */
+static int broken(const char *address, const char *port, const char *expected)
+{
+	char buffer[100];
+	struct stat status;
+	int error = !strcmp(expected, "EIO") ? EIO : ECONNRESET;
+
+	snprintf(options, sizeof(options), "trans=tcp,port=%s", port);
+	CHECK(!mount(address, MOUNT_POINT, "9p", 0, options), "mount %s: %s", options,
+	      strerror(errno));
+	int fd = open(MOUNT_POINT "/signaled", O_RDONLY);
+	CHECK(fd >= 0, "open: %s", strerror(errno));
+	errno = 0;
+	CHECK(read(fd, buffer, sizeof(buffer)) < 0 && errno == error, "read: %s", strerror(errno));
+	double started = now();
+	CHECK(stat(MOUNT_POINT "/signaled", &status) && errno == error, "stat: %s",
+	      strerror(errno));
+	CHECK(now() - started < 0.5, "the next call took %.2f s", now() - started);
+	close(fd);
+	CHECK(!umount(MOUNT_POINT), "umount: %s", strerror(errno));
+	printf("broken: %s\n", strerror(error));
+	return test_result();
+}
+
 int main(int argc, char **argv)
 {
 	int probe = socket(AF_INET, SOCK_STREAM, 0);
@@ -346,8 +373,11 @@ int main(int argc, char **argv)
 		return refused(argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "lost"))
 		return lost(argv[2], argv[3], argv[4]);
+	if (argc == 5 && !strcmp(argv[1], "broken"))
+		return broken(argv[2], argv[3], argv[4]);
 	if (argc == 5 && !strcmp(argv[1], "signals"))
 		return signals(argv[2], argv[3], argv[4]);
-	fprintf(stderr, "usage: ninep_tcp files|refused|lost|signals ADDRESS PORT [EXPORT]\n");
+	fprintf(stderr,
+		"usage: ninep_tcp files|refused|lost|broken|signals ADDRESS PORT [EXPORT]\n");
 	return 2;
 }

@@ -553,6 +553,29 @@ def tap_ninep_over_tcp_interrupted_by_signals():
         server.stop()
 
 
+def tap_ninep_over_tcp_server_breaking_the_protocol():
+    """Replies too long for msize or shorter than their header: EIO; a reply cut off by the
+    end of the connection: ECONNRESET; each time the next call fails at once and the
+    filesystem unmounts."""
+    from ninep_server import NinepServer
+
+    for bad_reads, error in (("oversized", "EIO"), ("undersized", "EIO"), ("cut", "ECONNRESET")):
+        server = NinepServer(TAP_HOST, NINEP_PORT + 1, "signaled", bad_reads=bad_reads)
+        server.data = bytearray(b"y" * 1000)
+        guest = None
+        try:
+            guest = Guest("ninep-" + bad_reads, "ninep_tcp.elf",
+                          args=["broken", TAP_HOST, str(NINEP_PORT + 1), error])
+            status = guest.wait_exit(60)
+            text = guest.output()
+            assert status == 0 and "RESULT PASS" in text, \
+                f"{bad_reads}: status {status}:\n{text[-3000:]}"
+        finally:
+            if guest:
+                guest.stop()
+            server.stop()
+
+
 def test_ninep_over_tcp_without_the_network_stack():
     """An image that makes no socket call has no network stack: trans=tcp is EPROTONOSUPPORT."""
     guest = Guest("ninep-absent", "ninep_absent.elf")
