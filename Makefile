@@ -42,6 +42,16 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie
 	-fno-builtin-printf -nostdinc -isystem $(GCC_INCLUDE) -I. -MMD -MP \
 	-DYOLK_VERSION='"$(YOLK_VERSION)"'
 
+# Code that runs once or rarely (boot, parsing, /proc, reports, the 9P client's encoding, path
+# calls) is built for size, so that a hello image stays under 200 KiB; the hot paths stay -O2.
+KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/procfs.c fs/tree.c fs/initrd.c \
+	sys/file_paths.c sys/identity.c lib/ansi_screen.c lib/format.c lib/cpio.c \
+	lib/symbol_table.c kernel/cmdline.c kernel/crash.c kernel/arguments.c \
+	$(wildcard kernel/*_proc.c) kernel/log.c kernel/app_start.c kernel/power.c kernel/symbols.c \
+	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
+	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
+	mm/emulator_tlb.c
+$(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@

@@ -3,5 +3,10 @@
 # part of TEST_TARGETS. The Linux VM and the benchmark programs are built by bench/run.sh into
 # $(BUILD)/bench each time (a few seconds); BENCH_RUNS, BENCH_ACCEL, BENCH_MEM and
 # BENCH_LINUX_APPEND are passed through the environment.
+# The network part (bench/network.py) runs in a network namespace of its own, on a tap device.
 bench: all
 	$(Q)bench/run.sh $(BUILD)/bench
+	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench
+.PHONY: bench-network
+bench-network: all
+	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench

@@ -52,6 +52,12 @@ static bool take_kernel_option(struct cmdline *result, char *word)
 		result->log_level = level;
 		return true;
 	}
+	if (!strncmp(word, "yolk.tsc_hz=", 12)) {
+		result->tsc_hz = 0;
+		for (const char *digit = word + 12; *digit >= '0' && *digit <= '9'; digit++)
+			result->tsc_hz = result->tsc_hz * 10 + (uint64_t)(*digit - '0');
+		return true;
+	}
 	if (!strncmp(word, "yolk.cwd=", 9)) {
 		result->working_directory = word + 9;
 		return true;
@@ -87,6 +93,7 @@ void cmdline_parse(struct cmdline *result, const char *line)
 	result->network_address = result->network_gateway = result->network_dns = NULL;
 	result->streams = 0;
 	result->working_directory = NULL;
+	result->tsc_hz = 0;
 	result->truncated = false;
 	while (storage + 1 < end) {
 		char *word = storage;

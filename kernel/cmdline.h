@@ -10,6 +10,7 @@
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define CMDLINE_MAX_WORDS 256
 #define CMDLINE_STORAGE	  4096
@@ -28,6 +29,7 @@ struct cmdline {
 	/* Bit N: descriptor N is a virtio-console port, not the terminal ("yolk.streams=012"). */
 	unsigned streams;
 	const char *working_directory; /* yolk.cwd=DIR, NULL when not given */
+	uint64_t tsc_hz;	       /* yolk.tsc_hz=N, the host's word; 0 when not given */
 	/* "virtio_mmio.device=SIZE@ADDRESS:IRQ" words, which QEMU appends after everything. */
 	char *virtio_mmio_devices[8];
 	unsigned virtio_mmio_count;

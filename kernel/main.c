@@ -57,13 +57,13 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	syscall_init();				       /* /proc/syscalls */
 	frame_init(&bootinfo, paging_init(&bootinfo)); /* final page tables, then RAM */
 	vm_init();				       /* the image's memory areas */
-	emulator_tlb_grow(&bootinfo);		       /* under TCG: room for the working set */
 	vga_text_init();			       /* the screen, if there is one */
 	irq_init();				       /* mask PIC, LAPIC, I/O APIC */
 	acpi_init(bootinfo.rsdp);		       /* power-off registers */
-	time_init();				       /* TSC and wall clock */
+	time_init(cmdline.tsc_hz);		       /* TSC and wall clock */
 	random_init();				       /* getrandom, AT_RANDOM */
 	scheduler_init();			       /* this context becomes thread 1 */
+	emulator_tlb_grow_later(&bootinfo);	       /* under TCG, 20 ms on: room to work */
 	console_enable_input();			       /* serial receive interrupt */
 	i8042_init();				       /* the keyboard, if there is one */
 	vfs_init(&bootinfo);			       /* ramfs root, /dev, initrd, /etc */
@@ -73,7 +73,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	pci_init();				      /* /proc/bus/pci/devices */
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	net_pci_probe();			      /* e1000 */
-	net_init(&cmdline);			      /* lwIP, lo, DHCP (or nothing: net/absent.c) */
+	net_init(&cmdline); /* lwIP, lo, DHCP (or nothing: net/absent.c) */
 	virtio_console_open_streams(cmdline.streams); /* pipes and files, not the terminal */
 	arguments_load(&cmdline, &bootinfo);	      /* byte-exact ones, where given apart */
 	cmdline_add_default_environment(&cmdline);    /* PATH, HOME, TERM unless given */

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: MIT
-/* Clocks from the TSC. Its frequency comes from CPUID leaf 0x15/0x16 when the CPU reports it,
- * else from 2 ms against the PIT (boot time matters: that is the whole calibration budget).
- * The local APIC timer is calibrated in the same window and wakes sleepers. */
+/* Clocks from the TSC. Its frequency comes, without measuring, from the host (yolk.tsc_hz= on
+ * the command line: under QEMU's TCG the guest's TSC is the host's, and CPUID says nothing),
+ * CPUID leaf 0x15/0x16, or the hypervisor's timing leaf 0x40000010 (KVM, VMware); only
+ * without any of them is it measured, 2 ms against the PIT (boot time matters: that is the
+ * whole calibration budget). The local APIC timer, which wakes sleepers where there is no
+ * TSC-deadline mode, counts QEMU's 1 GHz bus (or the timing leaf's) divided by 16, else it is
+ * measured in the same window. */
 #include "kernel/time.h"
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/cpu_setup.h"
 #include "boot/boot.h"
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/cmos_clock.h"
 #include "drivers/timer/pit.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
+#include "lib/string.h"
 
 #define CALIBRATION_PIT_TICKS 2386 /* 2 ms */
 #define FALLBACK_TSC_HZ	      2000000000ull
@@ -34,13 +40,38 @@ static uint64_t tsc_hz_from_cpuid(void)
 	return 0;
 }
 
-static void calibrate(void)
+#define HYPERVISOR_TIMING_LEAF 0x40000010
+#define QEMU_LAPIC_TIMER_HZ    62500000 /* QEMU's (TCG and KVM) 1 GHz bus / 16 */
+
+/* What is known without measuring (0 where nothing is): the TSC's and the LAPIC timer's Hz. */
+static void known_frequencies(uint64_t host_tsc_hz, uint64_t *tsc, uint64_t *lapic)
+{
+	char name[13];
+	uint32_t highest = cpu_hypervisor(name);
+	struct cpuid_result timing = {0, 0, 0, 0};
+
+	if (highest >= HYPERVISOR_TIMING_LEAF)
+		timing = cpuid(HYPERVISOR_TIMING_LEAF, 0);
+	*tsc = host_tsc_hz ? host_tsc_hz : tsc_hz_from_cpuid();
+	if (!*tsc)
+		*tsc = (uint64_t)timing.eax * 1000;
+	*lapic = (uint64_t)timing.ebx * 1000 / 16;
+	if (!*lapic && (!strcmp(name, "TCGTCGTCGTCG") || !strcmp(name, "KVMKVMKVM")))
+		*lapic = QEMU_LAPIC_TIMER_HZ;
+}
+
+static void calibrate(uint64_t host_tsc_hz)
 {
 	struct pit_calibration measured;
+	bool have_pit = false;
 
-	lapic_timer_start(0xffffffff);
-	bool have_pit = pit_measure(CALIBRATION_PIT_TICKS, &measured);
-	tsc_hz = tsc_hz_from_cpuid();
+	tsc_deadline = cpuid(1, 0).ecx & CPUID1_ECX_TSC_DEADLINE;
+	known_frequencies(host_tsc_hz, &tsc_hz, &lapic_ticks_per_second);
+	if (!tsc_hz || (!lapic_ticks_per_second && !tsc_deadline)) {
+		lapic_timer_start(0xffffffff);
+		have_pit = pit_measure(CALIBRATION_PIT_TICKS, &measured);
+		lapic_timer_start(0);
+	}
 	if (!tsc_hz && have_pit)
 		tsc_hz = measured.tsc_ticks * PIT_HZ / measured.pit_ticks;
 	if (!tsc_hz) {
@@ -48,21 +79,19 @@ static void calibrate(void)
 			FALLBACK_TSC_HZ);
 		tsc_hz = FALLBACK_TSC_HZ;
 	}
-	if (have_pit)
+	if (!lapic_ticks_per_second && have_pit)
 		lapic_ticks_per_second =
 		    (uint64_t)measured.lapic_ticks * PIT_HZ / measured.pit_ticks;
-	else
-		lapic_ticks_per_second = 62500000; /* QEMU: 1 GHz bus / 16 */
-	lapic_timer_start(0);
+	if (!lapic_ticks_per_second)
+		lapic_ticks_per_second = QEMU_LAPIC_TIMER_HZ;
 	time_parameters.first_tsc = boot_first_tsc;
 	time_parameters.ns_per_tick_fixed = (NANOSECONDS_PER_SECOND << 32) / tsc_hz;
 	ticks_per_ns_fixed = (tsc_hz << 24) / NANOSECONDS_PER_SECOND;
-	tsc_deadline = cpuid(1, 0).ecx & CPUID1_ECX_TSC_DEADLINE;
 }
 
-void time_init(void)
+void time_init(uint64_t host_tsc_hz)
 {
-	calibrate();
+	calibrate(host_tsc_hz);
 	uint64_t seconds = cmos_clock_read_seconds();
 	if (!seconds)
 		pr_warn("no CMOS clock: the wall clock starts at 1970-01-01\n");

@@ -21,7 +21,8 @@ struct time_parameters {
 };
 extern struct time_parameters time_parameters;
 
-void time_init(void);
+/* HOST_TSC_HZ: the TSC's frequency as the host gave it (yolk.tsc_hz=), 0 when it did not. */
+void time_init(uint64_t host_tsc_hz);
 uint64_t time_tsc_hz(void);
 
 static __always_inline uint64_t time_tsc_to_ns(uint64_t ticks)

@@ -9,6 +9,7 @@
  * and buddy_free can insist on USED | order: a double free, a wrong order, a frame inside a
  * block or a frame never managed is counted in rejected_frees and otherwise ignored. */
 #include "mm/buddy.h"
+#include "lib/string.h"
 
 #define UNMANAGED 0x00
 #define TAIL	  0x20
@@ -37,8 +38,7 @@ void buddy_init(struct buddy_allocator *buddy, uint64_t first_frame, uint64_t fr
 	buddy->free_frames = buddy->managed_frames = buddy->rejected_frees = 0;
 	for (int order = 0; order <= BUDDY_MAX_ORDER; order++)
 		buddy->free_lists[order] = BUDDY_NONE;
-	for (uint64_t i = 0; i < frame_count; i++)
-		buddy->states[i] = UNMANAGED;
+	memset(buddy->states, UNMANAGED, frame_count);
 }
 
 static uint8_t *state(const struct buddy_allocator *buddy, uint64_t frame)
@@ -149,8 +149,17 @@ void buddy_add_range(struct buddy_allocator *buddy, uint64_t start_frame, uint64
 		end_frame = limit;
 	while (start_frame < end_frame) {
 		uint64_t run_end = start_frame;
-		while (run_end < end_frame && *state(buddy, run_end) == UNMANAGED)
+		while (run_end < end_frame && *state(buddy, run_end) == UNMANAGED) {
+			/* Eight at a time where they are aligned: boot hands over all of RAM. */
+			uint64_t *eight = (uint64_t *)state(buddy, run_end);
+			if ((run_end - buddy->first_frame) % 8 == 0 && end_frame - run_end >= 8 &&
+			    *eight == UNMANAGED * 0x0101010101010101ull) {
+				*eight = TAIL * 0x0101010101010101ull;
+				run_end += 8;
+				continue;
+			}
 			*state(buddy, run_end++) = TAIL;
+		}
 		add_run(buddy, start_frame, run_end);
 		start_frame = run_end + (run_end < end_frame);
 	}

@@ -9,12 +9,17 @@
  * access: ~17 ns each time under TCG, as much as a whole system call. So when CPUID names TCG
  * as the hypervisor, boot fills the TLB past 70% with reads of the direct map and flushes it,
  * doubling it each round. Nothing happens on other machines (hardware TLBs, KVM).
- * Cost under TCG: one read and one TLB fill per page touched, ~0.75 x the final size in all. */
+ * Cost under TCG: one read and one TLB fill per page touched, ~0.75 x the final size in all,
+ * about 1 ms: paid 20 ms after boot, by a kernel timer, so not by programs that are done
+ * sooner (nor at boot). */
 #include "mm/emulator_tlb.h"
 #include <stdbool.h>
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/cpu_setup.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
+#include "kernel/thread.h"
+#include "kernel/time.h"
 #include "lib/string.h"
 #include "mm/layout.h"
 
@@ -25,13 +30,7 @@ static bool running_under_tcg(void)
 {
 	char vendor[13];
 
-	if (!(cpuid(1, 0).ecx & (1u << 31))) /* no hypervisor */
-		return false;
-	struct cpuid_result leaf = cpuid(0x40000000, 0);
-	memcpy(vendor, &leaf.ebx, 4);
-	memcpy(vendor + 4, &leaf.ecx, 4);
-	memcpy(vendor + 8, &leaf.edx, 4);
-	vendor[12] = 0;
+	cpu_hypervisor(vendor);
 	return strcmp(vendor, "TCGTCGTCGTCG") == 0;
 }
 
@@ -49,10 +48,14 @@ static uint64_t pages_to_touch(const struct bootinfo *info, uint64_t pages)
 	return 0;
 }
 
-void emulator_tlb_grow(const struct bootinfo *info)
+static const struct bootinfo *boot_memory;
+static struct kernel_timer growth_timer;
+
+static void grow(struct kernel_timer *timer)
 {
-	if (!running_under_tcg())
-		return;
+	const struct bootinfo *info = boot_memory;
+
+	(void)timer;
 	unsigned entries = TCG_INITIAL_ENTRIES;
 	for (; entries < TCG_TARGET_ENTRIES; entries *= 2) {
 		uint64_t pages = entries * 3 / 4; /* over 70% of the entries */
@@ -64,4 +67,13 @@ void emulator_tlb_grow(const struct bootinfo *info)
 		write_cr3(read_cr3()); /* the flush at which TCG resizes */
 	}
 	pr_info("TCG: software TLB grown to %u entries\n", entries);
+}
+
+void emulator_tlb_grow_later(const struct bootinfo *info)
+{
+	if (!running_under_tcg())
+		return;
+	boot_memory = info;
+	growth_timer.expire = grow;
+	kernel_timer_start(&growth_timer, time_monotonic_ns() + EMULATOR_TLB_DELAY_NS);
 }

@@ -112,11 +112,38 @@ void frame_init(const struct bootinfo *info, uint64_t reserved_end)
 	}
 }
 
+/* System calls run on the program's stack, which is demand paged: a page fault there can come
+ * in the middle of buddy_alloc or buddy_free, with their lists half updated, and the fault
+ * wants a frame (and page tables). Such a nested request is served from a few frames kept
+ * aside, filled again once the outer call is done. */
+#define RESERVE_FRAMES 8
+static uint64_t reserve[RESERVE_FRAMES];
+static unsigned reserve_count;
+static bool allocator_busy;
+
+static void refill_reserve(void)
+{
+	while (reserve_count < RESERVE_FRAMES) {
+		uint64_t frame = buddy_alloc(&frames, 0);
+		if (frame == UINT64_MAX)
+			break;
+		reserve[reserve_count++] = frame;
+	}
+}
+
 uint64_t frame_alloc(unsigned order)
 {
-	uint64_t flags = interrupts_save();
-	uint64_t frame = buddy_alloc(&frames, order);
+	uint64_t flags = interrupts_save(), frame = UINT64_MAX;
 
+	if (allocator_busy) {
+		if (order == 0 && reserve_count)
+			frame = reserve[--reserve_count];
+	} else {
+		allocator_busy = true;
+		frame = buddy_alloc(&frames, order);
+		refill_reserve();
+		allocator_busy = false;
+	}
 	interrupts_restore(flags);
 	return frame == UINT64_MAX ? 0 : frame * PAGE_SIZE;
 }
@@ -149,7 +176,15 @@ void frame_free(uint64_t physical, unsigned order)
 	uint64_t flags = interrupts_save();
 	uint64_t rejected = frames.rejected_frees;
 
+	if (allocator_busy) { /* a nested free (see frame_alloc): a single frame goes aside */
+		if (order == 0 && frame != UINT64_MAX && reserve_count < RESERVE_FRAMES)
+			reserve[reserve_count++] = frame;
+		interrupts_restore(flags);
+		return;
+	}
+	allocator_busy = true;
 	buddy_free(&frames, frame, order);
+	allocator_busy = false;
 	rejected = frames.rejected_frees - rejected;
 	interrupts_restore(flags);
 	if (rejected)

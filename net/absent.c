@@ -32,24 +32,21 @@ void net_init(const struct cmdline *cmdline)
 			"socket call; yolk build --net links one)\n");
 }
 
-static long absent(const char *name)
+/* Every socket system call, by alias: one function, whatever the call. */
+long network_absent(void);
+long network_absent(void)
 {
 	static bool logged;
 
 	if (!logged)
-		pr_warn("system call %s: this image has no network stack (yolk build --net links "
-			"one): ENOSYS\n",
-			name);
+		pr_warn("socket system calls need the network stack, which this image has not "
+			"(yolk build links it when the program calls socket(); --net forces it): "
+			"ENOSYS\n");
 	logged = true;
 	return -ENOSYS;
 }
 
-#define ABSENT(name)                                                                               \
-	long sys_##name(void);                                                                     \
-	long sys_##name(void)                                                                      \
-	{                                                                                          \
-		return absent(#name);                                                              \
-	}
+#define ABSENT(name) long sys_##name(void) __attribute__((alias("network_absent")));
 ABSENT(socket)
 ABSENT(socketpair)
 ABSENT(bind)

@@ -42,3 +42,6 @@ long inet_ioctl(struct socket *socket, unsigned long request, void *argument);
 /* For /proc/net/tcp: the bytes received and not yet read on the connection whose lwIP PCB has
  * this callback argument (0 for a PCB no socket owns). */
 size_t inet_tcp_unread(const void *callback_argument);
+/* For /proc/net/udp: whether a UDP PCB is a socket's (lwIP's own DHCP client's is not). */
+struct udp_pcb;
+bool inet_udp_is_socket(const struct udp_pcb *pcb);

@@ -24,6 +24,8 @@ struct ping_socket {
 	struct raw_pcb *pcb;
 	struct datagram_queue queue;
 	uint16_t identifier; /* network order */
+	bool connected;	     /* connect() gave a default destination */
+	ip_addr_t peer;
 };
 
 static const struct socket_operations ping_operations;
@@ -61,9 +63,11 @@ static long ping_send(struct socket *socket, struct socket_message *message)
 	uint16_t port;
 	long error;
 
-	if (!message->address)
+	if (!message->address && !ping->connected)
 		return -EDESTADDRREQ;
-	if ((error = inet_address_in(socket, message->address, &ip, &port)))
+	if (!message->address)
+		ip_addr_copy(ip, ping->peer);
+	else if ((error = inet_address_in(socket, message->address, &ip, &port)))
 		return error;
 	if (message->total < ICMP_HEADER || message->total > 0xffff - IP_HLEN)
 		return message->total < ICMP_HEADER ? -EINVAL : -EMSGSIZE;
@@ -131,8 +135,14 @@ static int ping_bind(struct socket *socket, const struct socket_address *address
 
 static int ping_name(struct socket *socket, struct socket_address *address, bool peer)
 {
-	if (peer)
+	struct ping_socket *ping = ping_of(socket);
+
+	if (peer && !ping->connected)
 		return -ENOTCONN;
+	if (peer) {
+		inet_address_out(socket, &ping->peer, 0, address);
+		return 0;
+	}
 	inet_address_out(socket, IP4_ADDR_ANY, lwip_ntohs(ping_of(socket)->identifier), address);
 	return 0;
 }
@@ -157,11 +167,19 @@ static int ping_accept(struct socket *socket, struct socket **accepted, struct s
 	return ping_not_supported();
 }
 
+/* connect() sets the destination of sends without an address (as on Linux). */
 static int ping_connect(struct socket *socket, const struct socket_address *address)
 {
-	(void)socket;
-	(void)address;
-	return ping_not_supported();
+	struct ping_socket *ping = ping_of(socket);
+	uint16_t port;
+
+	if (address->length >= sizeof(uint16_t) && address->family == AF_UNSPEC) {
+		ping->connected = false;
+		return 0;
+	}
+	int error = inet_address_in(socket, address, &ping->peer, &port);
+	ping->connected = !error;
+	return error;
 }
 
 static int ping_shutdown(struct socket *socket, int how)

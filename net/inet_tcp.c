@@ -18,6 +18,7 @@
 #include "lwip/tcp.h"
 #include "mm/heap.h"
 #include "net/inet.h"
+#include "net/interface.h"
 #include "net/stack.h"
 #include "sys/user_memory.h"
 
@@ -197,17 +198,35 @@ static err_t on_accept(void *argument, struct tcp_pcb *pcb, err_t error)
 	return ERR_OK;
 }
 
-/* lwIP's hook for every segment that found a PCB (see lwipopts.h): when a SYN comes for a
- * listener whose backlog is full and some of it is half-open (a flood of SYNs whose sources
- * never answer), the oldest half-open connection makes room. */
-err_t inet_tcp_input_hook(struct tcp_pcb *pcb, const struct tcp_hdr *header)
+/* lwIP's hook for a connection's initial sequence number (see lwipopts.h): RFC 6528's, a keyed
+ * hash of the four-tuple plus a clock that moves 1 every 64 ns, so that it cannot be guessed
+ * (lwIP's own counts up from 6510 for every connection). */
+uint32_t inet_tcp_initial_sequence(const ip_addr_t *local, uint16_t local_port,
+				   const ip_addr_t *remote, uint16_t remote_port)
 {
-	struct tcp_pcb_listen *listener = (struct tcp_pcb_listen *)pcb;
+	static uint64_t secret;
+	uint64_t hash;
+
+	while (!secret)
+		secret = (uint64_t)net_random32() << 32 | net_random32();
+	hash = secret ^ ((uint64_t)local_port << 16 | remote_port);
+	for (unsigned i = 0; i < 4; i++) {
+		uint32_t words[2] = {ip_2_ip6(local)->addr[i], ip_2_ip6(remote)->addr[i]};
+		if (i && (IP_IS_V4(local) || IP_IS_V4(remote)))
+			words[0] = words[1] = 0;
+		hash = (hash ^ words[0]) * 0x9e3779b97f4a7c15ull;
+		hash = (hash ^ words[1] ^ (hash >> 29)) * 0xbf58476d1ce4e5b9ull;
+	}
+	hash ^= hash >> 31;
+	return (uint32_t)hash + (uint32_t)(time_monotonic_ns() >> 6);
+}
+
+/* A SYN for a listener whose backlog is full while some of it is half-open (a flood of SYNs
+ * whose sources never answer): the oldest half-open connection makes room. */
+static void evict_half_open(struct tcp_pcb_listen *listener)
+{
 	struct tcp_pcb *oldest = NULL;
 
-	if (pcb->state != LISTEN || (TCPH_FLAGS(header) & (TCP_SYN | TCP_ACK)) != TCP_SYN ||
-	    listener->accepts_pending < listener->backlog)
-		return ERR_OK;
 	for (struct tcp_pcb *candidate = tcp_active_pcbs; candidate; candidate = candidate->next)
 		if (candidate->state == SYN_RCVD && candidate->listener == listener &&
 		    (!oldest ||
@@ -215,6 +234,40 @@ err_t inet_tcp_input_hook(struct tcp_pcb *pcb, const struct tcp_hdr *header)
 			oldest = candidate;
 	if (oldest)
 		tcp_abandon(oldest, 0); /* no reset: its source is likely forged */
+}
+
+/* lwIP's hook for every segment that found a PCB (see lwipopts.h), for three cases lwIP
+ * handles worse than Linux:
+ * - a SYN flood filling a listener's backlog (evict_half_open);
+ * - a new SYN for the four-tuple of a connection in TIME_WAIT (a client reusing its port while
+ *   the server still waits): lwIP answers it with an ACK until the TIME_WAIT is over, 20 s.
+ *   Here the SYN ends the TIME_WAIT (Linux does so for a SYN beyond the old sequence numbers,
+ *   RFC 6191; clients' sequence numbers are not always beyond here, and the new connection's
+ *   own random ISN keeps old duplicates out); the segment is dropped and the NIC glue gives
+ *   the frame to the stack again (net_input_again), which then finds the listener;
+ * - a reset in TIME_WAIT, which lwIP ignores (RFC 1337) and Linux takes (its default). */
+err_t inet_tcp_input_hook(struct tcp_pcb *pcb, const struct tcp_hdr *header)
+{
+	uint8_t flags = TCPH_FLAGS(header) & (TCP_SYN | TCP_ACK | TCP_RST);
+	uint32_t sequence = lwip_ntohl(header->seqno);
+
+	if (pcb->state == LISTEN) {
+		struct tcp_pcb_listen *listener = (struct tcp_pcb_listen *)pcb;
+		if (flags == TCP_SYN && listener->accepts_pending >= listener->backlog)
+			evict_half_open(listener);
+		return ERR_OK;
+	}
+	if (pcb->state != TIME_WAIT)
+		return ERR_OK;
+	if (flags == TCP_SYN) {
+		tcp_abort(pcb);
+		net_input_again = true;
+		return ERR_ABRT;
+	}
+	if ((flags & TCP_RST) && TCP_SEQ_BETWEEN(sequence, pcb->rcv_nxt, pcb->rcv_nxt + 0x10000)) {
+		tcp_abort(pcb);
+		return ERR_ABRT;
+	}
 	return ERR_OK;
 }
 

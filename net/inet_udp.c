@@ -321,3 +321,8 @@ int inet_udp_create(struct socket *socket)
 	socket->ops = &udp_operations;
 	return 0;
 }
+
+bool inet_udp_is_socket(const struct udp_pcb *pcb)
+{
+	return pcb->recv == on_receive;
+}

@@ -47,6 +47,10 @@ int nic_register(struct nic *nic);
  * handler, under the network lock. */
 void nic_receive(struct nic *nic, const void *frame, size_t length);
 
+/* Set during a frame's input when the frame must be given to the stack once more (a SYN that
+ * ended a TIME_WAIT connection, net/inet_tcp.c): nic_receive does it. */
+extern bool net_input_again;
+
 /* The driver has room to send again after refusing a frame (-ENOBUFS): the stack sends what
  * it held back. Under the network lock. */
 void nic_transmit_ready(struct nic *nic);

@@ -101,7 +101,8 @@ static long interface_request(unsigned long request, void *argument)
 		return -ENODEV;
 	switch (request) {
 	case SIOCGIFFLAGS:
-		entry.number = (netif_is_up(netif) ? IFF_UP | IFF_RUNNING : 0) |
+		entry.number = (netif_is_up(netif) ? IFF_UP : 0) |
+			       (netif_is_up(netif) && netif_is_link_up(netif) ? IFF_RUNNING : 0) |
 			       (nic ? IFF_BROADCAST | IFF_MULTICAST : IFF_LOOPBACK);
 		break;
 	case SIOCGIFADDR:
@@ -112,8 +113,10 @@ static long interface_request(unsigned long request, void *argument)
 		break;
 	case SIOCGIFBRDADDR: {
 		ip4_addr_t broadcast;
-		ip4_addr_set_u32(&broadcast, ip4_addr_get_u32(netif_ip4_addr(netif)) |
-						 ~ip4_addr_get_u32(netif_ip4_netmask(netif)));
+		/* The loopback has none, as on Linux. */
+		ip4_addr_set_u32(&broadcast, nic ? ip4_addr_get_u32(netif_ip4_addr(netif)) |
+						       ~ip4_addr_get_u32(netif_ip4_netmask(netif))
+						 : 0);
 		put_ipv4(&entry, &broadcast);
 		break;
 	}

@@ -128,7 +128,7 @@ static void generate_udp(struct procfs_text *text, void *context)
 		      six ? "                        " : "", six ? "                        " : "");
 	uint64_t flags = net_lock();
 	for (struct udp_pcb *pcb = udp_pcbs; pcb; pcb = pcb->next) {
-		if (!listed_in(&pcb->local_ip, six))
+		if (!listed_in(&pcb->local_ip, six) || !inet_udp_is_socket(pcb))
 			continue;
 		procfs_printf(text, "%5u: ", number++);
 		print_address(text, &pcb->local_ip, pcb->local_port, six);

@@ -208,8 +208,12 @@ static int read_timeout(const void *value, unsigned length, uint64_t *result)
 	if (length < sizeof(time))
 		return -EINVAL;
 	memcpy(&time, value, sizeof(time));
-	if (time.tv_sec < 0 || time.tv_usec < 0 || time.tv_usec >= 1000000)
+	if (time.tv_usec < 0 || time.tv_usec >= 1000000)
 		return -EDOM;
+	if (time.tv_sec < 0) { /* Linux takes a negative time as no wait at all */
+		*result = 1;
+		return 0;
+	}
 	*result = (uint64_t)time.tv_sec * 1000000000ull + (uint64_t)time.tv_usec * 1000;
 	return 0;
 }

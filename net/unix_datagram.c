@@ -68,7 +68,7 @@ static int datagram_connect(struct socket *socket, const struct socket_address *
 static int destination(struct unix_socket *local, const struct socket_message *message,
 		       struct unix_socket **result)
 {
-	if (message->address)
+	if (message->address && message->address->length) /* a length of 0 is no address */
 		return unix_socket_find(message->address, SOCK_DGRAM, result);
 	if (!local->peer)
 		return -ENOTCONN;

@@ -34,6 +34,9 @@ static long seqpacket_send(struct socket *socket, struct socket_message *message
 			goto out;
 		}
 		struct byte_ring *ring = &local->peer->ring;
+		while (ring->capacity - byte_ring_count(ring) < UNIX_RECORD_HEADER + length &&
+		       unix_stream_grow(local->peer))
+			;
 		if (ring->capacity - byte_ring_count(ring) >= UNIX_RECORD_HEADER + length)
 			break;
 		if ((result = unix_stream_wait(socket, socket, message->flags, deadline, 0)))

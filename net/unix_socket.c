@@ -54,7 +54,7 @@ void unix_socket_get(struct unix_socket *local)
 static void free_ring(struct unix_socket *local)
 {
 	if (local->ring.data)
-		frame_free(virtual_to_phys(local->ring.data), UNIX_RING_ORDER);
+		frame_free(virtual_to_phys(local->ring.data), local->ring_order);
 	local->ring.data = NULL;
 }
 
@@ -69,12 +69,34 @@ void unix_socket_put(struct unix_socket *local)
 
 int unix_stream_allocate(struct unix_socket *local)
 {
-	uint64_t frames = frame_alloc(UNIX_RING_ORDER);
+	uint64_t frames = frame_alloc(UNIX_RING_FIRST_ORDER);
 
 	if (!frames)
 		return -ENOMEM;
-	byte_ring_init(&local->ring, phys_to_virtual(frames), UNIX_RING_SIZE);
+	local->ring_order = UNIX_RING_FIRST_ORDER;
+	byte_ring_init(&local->ring, phys_to_virtual(frames), PAGE_SIZE << UNIX_RING_FIRST_ORDER);
 	return 0;
+}
+
+bool unix_stream_grow(struct unix_socket *local)
+{
+	struct byte_ring *ring = &local->ring, bigger;
+	uint64_t frames = 0;
+	size_t length;
+
+	if (!ring->data || local->ring_order >= UNIX_RING_ORDER ||
+	    !(frames = frame_alloc(local->ring_order + 1)))
+		return false;
+	byte_ring_init(&bigger, phys_to_virtual(frames), ring->capacity * 2);
+	while (byte_ring_count(ring)) { /* at most two pieces, oldest first */
+		const void *span = byte_ring_stored_span(ring, 0, &length);
+		byte_ring_write(&bigger, span, length);
+		byte_ring_discard(ring, length);
+	}
+	frame_free(virtual_to_phys(ring->data), local->ring_order);
+	local->ring_order++;
+	*ring = bigger;
+	return true;
 }
 
 static void unbind(struct unix_socket *local)

@@ -17,12 +17,15 @@
 #include "lib/list.h"
 #include "net/socket.h"
 
-#define UNIX_PATH_OFFSET   2   /* offsetof(struct sockaddr_un, sun_path) */
-#define UNIX_ADDRESS_MAX   110 /* sizeof(struct sockaddr_un) */
-#define UNIX_RING_ORDER	   6   /* a stream's receive ring: 64 pages, 256 KiB */
-#define UNIX_RING_SIZE	   (4096u << UNIX_RING_ORDER)
-#define UNIX_FIONREAD	   0x541b
-#define UNIX_RECORD_HEADER 4 /* SOCK_SEQPACKET: each record's length before its bytes */
+#define UNIX_PATH_OFFSET 2   /* offsetof(struct sockaddr_un, sun_path) */
+#define UNIX_ADDRESS_MAX 110 /* sizeof(struct sockaddr_un) */
+/* A stream's receive ring: 16 KiB at first, doubled while a writer finds it full, up to 256 KiB
+ * (the flow control's bound, as SO_SNDBUF on Linux): idle connections stay small. */
+#define UNIX_RING_FIRST_ORDER 2
+#define UNIX_RING_ORDER	      6
+#define UNIX_RING_SIZE	      (4096u << UNIX_RING_ORDER)
+#define UNIX_FIONREAD	      0x541b
+#define UNIX_RECORD_HEADER    4 /* SOCK_SEQPACKET: each record's length before its bytes */
 
 /* Shutdown bits, as Linux keeps them: a stream's SHUT_WR sets SEND here and RECEIVE on the
  * peer; a peer's close sets both. */
@@ -53,6 +56,7 @@ struct unix_socket {
 	/* SOCK_STREAM and SOCK_SEQPACKET: what the peer sent, not yet read (allocated on
 	 * connection), and for SOCK_SEQPACKET how many records that is. */
 	struct byte_ring ring;
+	unsigned ring_order; /* of its frames */
 	unsigned records;
 	/* Listening: the accepted-to-be connections (struct unix_socket by queue_node). */
 	struct list_node pending;
@@ -104,6 +108,8 @@ void unix_stream_close(struct unix_socket *local);
 void unix_datagram_close(struct unix_socket *local);
 /* Gives a stream socket its receive ring: 0 or -ENOMEM. */
 int unix_stream_allocate(struct unix_socket *local);
+/* Doubles a full receive ring (its bytes kept): false at its largest or without memory. */
+bool unix_stream_grow(struct unix_socket *local);
 /* Connects two new stream sockets (socketpair). */
 void unix_stream_join(struct unix_socket *first, struct unix_socket *second);
 

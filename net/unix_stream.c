@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* AF_UNIX SOCK_STREAM (see net/unix_socket.h). A connection is two sockets pointing at each
- * other; each has a 256 KiB ring of what its peer sent, which a send fills in place from the
- * application's buffers (a full ring blocks the writer: flow control, nothing dropped) and a
- * receive empties. connect() makes the server's end at once and queues it on the listener,
- * whose backlog, when full, blocks the connecting thread on the listener's wait queue. A
- * thread sleeps on its own socket; whoever changes what it waits for (data, room, a shutdown,
- * a close, a queued connection) wakes that socket. */
+ * other; each has a ring of what its peer sent (16 KiB, grown up to 256 KiB), which a send
+ * fills in place from the application's buffers (a full ring blocks the writer: flow control,
+ * nothing dropped) and a receive empties. connect() makes the server's end at once and queues it on
+ * the listener, whose backlog, when full, blocks the connecting thread on the listener's wait
+ * queue. A thread sleeps on its own socket; whoever changes what it waits for (data, room, a
+ * shutdown, a close, a queued connection) wakes that socket. */
 #include "arch/x86_64/cpu.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
@@ -188,6 +188,8 @@ size_t unix_stream_fill_peer(struct unix_socket *local, const struct socket_mess
 
 	while (done + copied < message->total) {
 		void *span = byte_ring_room_span(ring, &room);
+		if (!room && unix_stream_grow(local->peer))
+			continue;
 		if (!room)
 			break;
 		room = MIN(room, message->total - done - copied);
@@ -205,7 +207,7 @@ static long stream_send(struct socket *socket, struct socket_message *message)
 	size_t done = 0;
 	long result = 0;
 
-	if (message->address)
+	if (message->address && message->address->length) /* a length of 0 is no address */
 		return local->state == UNIX_CONNECTED ? -EISCONN : -EOPNOTSUPP;
 	uint64_t flags = interrupts_save();
 	if (local->state != UNIX_CONNECTED) {
@@ -324,7 +326,7 @@ int unix_stream_shutdown(struct socket *socket, int how)
 static unsigned connected_events(const struct unix_socket *local)
 {
 	unsigned events = 0;
-	size_t room = 0;
+	bool room = false;
 
 	if (byte_ring_count(&local->ring))
 		events |= POLL_IN | POLL_RDNORM;
@@ -332,8 +334,8 @@ static unsigned connected_events(const struct unix_socket *local)
 		events |= POLL_IN | POLL_RDNORM | POLL_RDHUP;
 	if (local->shutdown == (UNIX_SHUT_RECEIVE | UNIX_SHUT_SEND))
 		events |= POLL_HUP;
-	if (!unix_stream_cannot_send(local))
-		byte_ring_room_span(&local->peer->ring, &room);
+	if (!unix_stream_cannot_send(local)) /* room now, or once the ring has grown */
+		room = byte_ring_count(&local->peer->ring) < UNIX_RING_SIZE;
 	if (room || unix_stream_cannot_send(local)) /* a write would not block (it may fail) */
 		events |= POLL_OUT | POLL_WRNORM;
 	if (local->socket->error)

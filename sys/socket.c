@@ -320,7 +320,7 @@ static long transfer_message(struct socket *socket, struct linux_msghdr *header,
 	if (result < 0)
 		return result;
 	message.total = (size_t)result;
-	if (header->name && !receiving) {
+	if (header->name && header->name_length && !receiving) { /* length 0: no address */
 		if ((result = address_copy_in(&address, header->name, header->name_length)))
 			return result;
 		message.address = &address;

@@ -233,10 +233,12 @@ long sys_setsockopt(int fd, int level, int name, const void *user_value, uint32_
 long sys_getsockopt(int fd, int level, int name, void *user_value, uint32_t *user_length);
 long sys_sendmsg(int fd, struct linux_msghdr *user_header, unsigned flags);
 long sys_recvmsg(int fd, struct linux_msghdr *user_header, unsigned flags);
-long sys_sendto(int fd, const void *buffer, size_t length, unsigned flags,
-		const void *user_address, uint32_t address_length);
+long sys_sendto(int fd, const void *buffer, size_t length, unsigned flags, const void *user_address,
+		uint32_t address_length);
 long sys_recvfrom(int fd, void *buffer, size_t length, unsigned flags, void *user_address,
 		  uint32_t *user_address_length);
 long sys_sendmmsg(int fd, struct linux_mmsghdr *messages, unsigned count, unsigned flags);
 long sys_recvmmsg(int fd, struct linux_mmsghdr *messages, unsigned count, unsigned flags,
 		  const void *timeout);
+/* sys/file_copy.c */
+long sys_sendfile(int out_fd, int in_fd, int64_t *offset, size_t count);

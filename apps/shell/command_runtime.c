@@ -26,6 +26,7 @@ struct command_context {
 
 static __thread struct command_context *current;
 static __thread volatile bool interrupted;
+static __thread bool keeps_status;
 /* Outside any command (the shell's own code): the process's state. */
 static __thread struct getopt_state outside = {NULL, 1, 1, 0, 0};
 
@@ -39,6 +40,7 @@ int command_run(int (*main)(int, char **), const struct command_streams *streams
 
 	current = &context;
 	interrupted = false;
+	keeps_status = false;
 	if (setjmp(context.exit_jump))
 		status = context.exit_status;
 	else
@@ -57,6 +59,16 @@ void command_set_interrupted(void)
 bool command_interrupted(void)
 {
 	return interrupted;
+}
+
+void command_keep_status_on_interrupt(void)
+{
+	keeps_status = true;
+}
+
+bool command_keeps_status(void)
+{
+	return keeps_status;
 }
 
 FILE *command_stdin(void)

@@ -4,6 +4,7 @@
 #ifndef YOLK_SHELL_COMMAND_RUNTIME_H
 #define YOLK_SHELL_COMMAND_RUNTIME_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct command_streams {
@@ -17,5 +18,7 @@ int command_run(int (*main)(int, char **), const struct command_streams *streams
 		char **argv);
 /* Marks the command running on this thread interrupted (from a signal handler). */
 void command_set_interrupted(void);
+/* Whether the last command run on this thread called command_keep_status_on_interrupt. */
+bool command_keeps_status(void);
 
 #endif

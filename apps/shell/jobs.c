@@ -91,8 +91,11 @@ static int run_stage(struct job_stage *stage)
 			stage->command->usage, stage->command->summary);
 		return 0;
 	}
-	return command_run(stage->command->main, &stage->streams, stage->arguments.count,
-			   stage->arguments.fields);
+	int status = command_run(stage->command->main, &stage->streams, stage->arguments.count,
+				 stage->arguments.fields);
+
+	stage->keeps_status = command_keeps_status();
+	return status;
 }
 
 static void *stage_thread(void *argument)
@@ -239,7 +242,8 @@ static int wait_in_foreground(struct job *job)
 	if (interrupted) {
 		/* The terminal echoed ^C; the prompt goes on a line of its own. */
 		putchar('\n');
-		status = status ? status : 130;
+		if (!job->stages[job->stage_count - 1].keeps_status)
+			status = status ? status : 130;
 	}
 
 	jobs_free(job);

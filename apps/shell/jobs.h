@@ -24,6 +24,7 @@ struct job_stage {
 	struct command_streams streams;
 	bool owns_input, owns_output, owns_error; /* closed when the stage ends */
 	int status;				  /* preset to non-zero when a redirection failed */
+	bool keeps_status;			  /* Ctrl-C does not make its 0 into 130 */
 	bool skip;				  /* do not run: a redirection failed */
 	pthread_t thread;
 	bool started, joined;

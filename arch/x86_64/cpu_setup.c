@@ -7,6 +7,7 @@
 #include "fs/procfs.h"
 #include "kernel/compiler.h"
 #include "kernel/time.h"
+#include "lib/string.h"
 
 #define CR0_MP		       (1ul << 1)
 #define CR0_EM		       (1ul << 2)
@@ -160,4 +161,17 @@ void cpu_fpu_restore(const void *area)
 				 : "memory");
 	else
 		__asm__ volatile("fxrstor64 (%0)" : : "r"(area) : "memory");
+}
+
+uint32_t cpu_hypervisor(char name[13])
+{
+	name[0] = 0;
+	if (!(cpuid(1, 0).ecx & (1u << 31))) /* no hypervisor */
+		return 0;
+	struct cpuid_result leaf = cpuid(0x40000000, 0);
+	memcpy(name, &leaf.ebx, 4);
+	memcpy(name + 4, &leaf.ecx, 4);
+	memcpy(name + 8, &leaf.edx, 4);
+	name[12] = 0;
+	return leaf.eax;
 }

@@ -53,3 +53,6 @@ struct fpu_control {
 
 void cpu_fpu_save_control(struct fpu_control *control);
 void cpu_fpu_restore_control(const struct fpu_control *control);
+/* The hypervisor's name from CPUID leaf 0x40000000 ("TCGTCGTCGTCG", "KVMKVMKVM"; "" on
+ * hardware) into NAME, and the highest hypervisor leaf (0 without one). */
+uint32_t cpu_hypervisor(char name[13]);

@@ -6,6 +6,7 @@
 #   OUT/root/bench/*    the same static programs, which also run on the host
 #   OUT/modules-9p.cpio the kernel modules for 9P over virtio-pci, in load order (lib/modules),
 #                       to append to the initramfs for the 9P benchmark only
+#   OUT/modules-net.cpio the same for virtio-net over PCI, for the network benchmarks
 # Programs are compiled with musl-gcc -static -O2 from bench/programs.
 # Usage: bench/linux-vm/build.sh [OUT]
 set -eu
@@ -33,7 +34,7 @@ rm -rf "$out/root"
 mkdir -p "$out/root/bin" "$out/root/bench" "$out/root/dev" "$out/root/proc" "$out/root/sys" \
 	"$out/root/tmp"
 cp "$busybox" "$out/root/bin/busybox"
-for applet in sh mount poweroff; do
+for applet in sh mount poweroff ip; do
 	ln -s busybox "$out/root/bin/$applet"
 done
 cp "$here/init" "$out/root/init"
@@ -47,20 +48,28 @@ done
 	>"$out/initramfs.cpio"
 ln -sf "$vmlinuz" "$out/vmlinuz"
 
-# 9P over virtio-pci: Debian builds these as modules (and virtio-mmio devices cannot be named on
-# its command line: CONFIG_VIRTIO_MMIO_CMDLINE_DEVICES is off), so the 9P run is on q35 with
-# these loaded by /init, in dependency order (modinfo -F depends).
+# 9P and virtio-net over virtio-pci: Debian builds these as modules (and virtio-mmio devices
+# cannot be named on its command line: CONFIG_VIRTIO_MMIO_CMDLINE_DEVICES is off), so those runs
+# are on q35 with these loaded by /init, in dependency order (modinfo -F depends).
 modules_dir=/lib/modules/${kernel_package#linux-image-}/kernel
-rm -rf "$out/modules-9p" && mkdir -p "$out/modules-9p/lib/modules"
-order=""
-for module in drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_modern_dev \
-	drivers/virtio/virtio_pci_legacy_dev drivers/virtio/virtio_pci fs/netfs/netfs \
-	fs/fscache/fscache net/9p/9pnet net/9p/9pnet_virtio fs/9p/9p; do
-	[ -r "$modules_dir/$module.ko" ] || die "$modules_dir/$module.ko: missing (linux-image-amd64)"
-	cp "$modules_dir/$module.ko" "$out/modules-9p/lib/modules/"
-	order="$order $(basename "$module")"
-done
-echo "$order" >"$out/modules-9p/lib/modules/order"
-(cd "$out/modules-9p" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
-	>"$out/modules-9p.cpio"
+virtio_modules="drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_modern_dev
+	drivers/virtio/virtio_pci_legacy_dev drivers/virtio/virtio_pci"
+module_archive() { # NAME MODULE...
+	local name=$1 order="" module
+	shift
+	rm -rf "$out/modules-$name" && mkdir -p "$out/modules-$name/lib/modules"
+	for module in "$@"; do
+		[ -r "$modules_dir/$module.ko" ] || die "$modules_dir/$module.ko: missing (linux-image-amd64)"
+		cp "$modules_dir/$module.ko" "$out/modules-$name/lib/modules/"
+		order="$order $(basename "$module")"
+	done
+	echo "$order" >"$out/modules-$name/lib/modules/order"
+	(cd "$out/modules-$name" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
+		>"$out/modules-$name.cpio"
+}
+# shellcheck disable=SC2086 # the module lists are words
+module_archive 9p $virtio_modules fs/netfs/netfs fs/fscache/fscache net/9p/9pnet net/9p/9pnet_virtio \
+	fs/9p/9p
+# shellcheck disable=SC2086
+module_archive net $virtio_modules net/core/failover drivers/net/net_failover drivers/net/virtio_net
 echo "$kernel_package" >"$out/kernel-version"

@@ -15,6 +15,7 @@
 #define DESCRIPTOR_NEXT	       1
 #define DESCRIPTOR_WRITE       2
 #define AVAILABLE_NO_INTERRUPT 1
+#define USED_NO_NOTIFY	       1
 
 static uint64_t physical_of(const void *address)
 {
@@ -130,10 +131,14 @@ int virtqueue_add(struct virtqueue *queue, const struct virtqueue_segment *segme
 	return 0;
 }
 
+/* The device says, with the used ring's NO_NOTIFY flag, when it is already working through the
+ * ring and needs no notify (QEMU's virtio-net while its transmit work is scheduled): each one
+ * saved is a trap into the device's emulation. */
 void virtqueue_kick(struct virtqueue *queue)
 {
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	queue->notify(queue);
+	if (!(*(volatile uint16_t *)queue->used & USED_NO_NOTIFY))
+		queue->notify(queue);
 }
 
 void virtqueue_disable_interrupts(struct virtqueue *queue)

@@ -171,6 +171,9 @@ static void check_named_datagrams(void)
 	CHECK(connect(unnamed, (struct sockaddr *)&first, sizeof(first)) == 0 &&
 		  send(unnamed, "c", 1, 0) == 1 && recv(a, buffer, sizeof(buffer), 0) == 1,
 	      "connected datagrams: errno %d", errno);
+	CHECK(sendto(unnamed, "d", 1, 0, (struct sockaddr *)&second, 0) == 1 &&
+		  recv(a, buffer, sizeof(buffer), 0) == 1,
+	      "sendto with an address length of 0 goes to the peer: errno %d", errno);
 	close(a);
 	close(b);
 	close(unnamed);
@@ -291,6 +294,28 @@ static void check_seqpacket(void)
 	close(listener);
 }
 
+/* Idle connections are small: 400 pairs at once fit in the test's memory (a stream's ring
+ * starts at 16 KiB and grows only while a writer fills it). */
+static void check_many_pairs(void)
+{
+	enum { PAIRS = 400 };
+	static int fds[PAIRS][2];
+	int made = 0, echoed = 0;
+	char byte;
+
+	while (made < PAIRS && socketpair(AF_UNIX, SOCK_STREAM, 0, fds[made]) == 0)
+		made++;
+	CHECK(made == PAIRS, "made %d of %d socket pairs: errno %d", made, PAIRS, errno);
+	for (int i = 0; i < made; i++)
+		echoed += write(fds[i][0], "p", 1) == 1 && read(fds[i][1], &byte, 1) == 1;
+	CHECK(echoed == made, "%d of %d pairs carried a byte", echoed, made);
+	for (int i = 0; i < made; i++) {
+		close(fds[i][0]);
+		close(fds[i][1]);
+	}
+	printf("%d socket pairs open at once\n", made);
+}
+
 int main(void)
 {
 	signal(SIGPIPE, on_pipe);
@@ -302,5 +327,6 @@ int main(void)
 	check_readiness();
 	check_receive_timeout();
 	check_seqpacket();
+	check_many_pairs();
 	return test_result();
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* unix_stream: AF_UNIX SOCK_STREAM between two threads, over a path name and an abstract name:
  * 1 MiB one way (the client writes it in odd-sized pieces, the server checks every
- * byte), the names getsockname/getpeername/accept report (with Linux's lengths), MSG_PEEK,
- * MSG_WAITALL, FIONREAD, end of file after shutdown, and a full backlog: EAGAIN for a
+ * byte), the names getsockname/getpeername/accept report (with Linux's lengths), SO_PEERCRED,
+ * MSG_PEEK, MSG_WAITALL, FIONREAD, end of file after shutdown, and a full backlog: EAGAIN for a
  * non-blocking connect, a blocked connect that completes once the server accepts. */
 #include <errno.h>
 #include <fcntl.h>
@@ -171,6 +171,12 @@ static void check_reads(void)
 	peer_length = sizeof(peer);
 	CHECK(getsockname(client, (struct sockaddr *)&peer, &peer_length) == 0 && peer_length == 2,
 	      "an unnamed socket's name is 2 bytes, got %u", (unsigned)peer_length);
+	int credentials[3] = {-1, -1, -1}; /* struct ucred: pid, uid, gid */
+	socklen_t credentials_length = sizeof(credentials);
+	CHECK(getsockopt(server, SOL_SOCKET, SO_PEERCRED, credentials, &credentials_length) == 0 &&
+		  credentials_length == sizeof(credentials) && credentials[0] == getpid() &&
+		  credentials[1] == (int)getuid() && credentials[2] == (int)getgid(),
+	      "SO_PEERCRED: pid %d uid %d gid %d", credentials[0], credentials[1], credentials[2]);
 	CHECK(write(client, "hello", 5) == 5, "write: errno %d", errno);
 	CHECK(recv(server, buffer, 3, MSG_PEEK) == 3 && !memcmp(buffer, "hel", 3), "MSG_PEEK");
 	CHECK(ioctl(server, FIONREAD, &available) == 0 && available == 5, "FIONREAD: %d",

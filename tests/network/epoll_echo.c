@@ -2,7 +2,8 @@
 /* An echo server on one thread with epoll, edge-triggered, non-blocking sockets: what
  * event-driven servers (nginx, redis) do. Listens on argv[1] (default 7); prints "ready".
  * A client that sends "stats\n" as its first bytes gets the number of open connections back,
- * one that sends "pools\n" the text of /proc/net/lwip (the stack's pools, to see leaks). Used
+ * one that sends "pools\n" the text of /proc/net/lwip (the stack's pools, to see leaks), and one
+ * that sends "close\n" is closed by the server at once (the server's side goes to TIME_WAIT). Used
  * by tests/network/test_network.py (500 idle connections plus traffic; bad input). */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +35,11 @@ static void serve(int epoll, int fd)
 			return;
 		if (count == 6 && !memcmp(buffer, "stats\n", 6)) {
 			count = snprintf(buffer, sizeof(buffer), "%d\n", open_connections);
+		} else if (count == 6 && !memcmp(buffer, "close\n", 6)) {
+			epoll_ctl(epoll, EPOLL_CTL_DEL, fd, NULL);
+			close(fd);
+			open_connections--;
+			return;
 		} else if (count == 6 && !memcmp(buffer, "pools\n", 6)) {
 			int pools = open("/proc/net/lwip", O_RDONLY);
 			count = pools < 0 ? 0 : read(pools, buffer, sizeof(buffer));

@@ -119,6 +119,22 @@ def echo_once(port, payload):
         return received
 
 
+def echo_large(port, payload):
+    """PAYLOAD through an echo server, sent from a thread while the echo is read (a large
+    payload sent first would fill both directions' buffers and stall)."""
+    with connect(port, timeout=60) as connection:
+        sender = threading.Thread(target=connection.sendall, args=(payload,))
+        sender.start()
+        received = b""
+        while len(received) < len(payload):
+            chunk = connection.recv(1 << 20)
+            if not chunk:
+                break
+            received += chunk
+        sender.join(60)
+        return received
+
+
 # ---- the tests ---------------------------------------------------------------------------
 
 class HostServer:
@@ -289,6 +305,31 @@ def test_tcp_closed_guest_port_resets():
     assert data == b"", f"{data!r} from a closed port"
 
 
+def test_tcp_echo_over_e1000():
+    """The echo tests again with the e1000 NIC (q35): sequential connections, 10 MiB each way
+    byte-exact, a half-close."""
+    guest = Guest("echo-e1000", "echo.elf", forwards=[("tcp", 7)], options=["--nic", "e1000"])
+    try:
+        guest.wait_for(r"^echo: listening on port 7$")
+        port = guest.port(7)
+        for number in range(200):
+            payload = f"e1000 connection {number}\n".encode()
+            assert echo_once(port, payload) == payload, f"connection {number}"
+        payload = random.Random(1000).randbytes(10 << 20)
+        received = echo_large(port, payload)
+        assert hashlib.sha256(received).digest() == hashlib.sha256(payload).digest(), \
+            f"{len(received)} of {len(payload)} bytes came back, or they differ"
+        with connect(port) as connection:
+            connection.sendall(b"y" * 50000)
+            connection.shutdown(socket.SHUT_WR)
+            received = b""
+            while chunk := connection.recv(65536):
+                received += chunk
+        assert received == b"y" * 50000, f"{len(received)} bytes before end of file"
+    finally:
+        guest.stop()
+
+
 def test_udp_echo():
     guest = Guest("udp", "udp_echo.elf", forwards=[("udp", 7)])
     try:
@@ -332,6 +373,36 @@ def tap_epoll_server_with_500_idle_connections():
     finally:
         for connection in connections:
             connection.close()
+        guest.stop()
+
+
+def tap_new_syn_ends_a_time_wait_at_once():
+    """The server closes first (its side waits in TIME_WAIT for 2 x 10 s); a client that comes
+    back from the same port at once gets in at once when its new sequence numbers are beyond the
+    old ones, else after one retransmission of its SYN (about 1 s: the TIME_WAIT answers the
+    first with an ACK, the client resets, the reset ends the TIME_WAIT), as with Linux; not
+    20 s later."""
+    guest = Guest("time-wait", "epoll_echo.elf", forwards=[("tcp", 7)])
+    try:
+        guest.wait_for(r"^epoll_echo: ready on port 7$")
+        port = free_port()
+        for attempt in range(3):
+            client = socket.socket()
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            client.bind((TAP_HOST, port))
+            client.settimeout(20)
+            started = time.monotonic()
+            try:
+                client.connect((TAP_GUEST, 7))
+            except OSError as error:
+                raise AssertionError(f"connection {attempt} from port {port}: {error}") from error
+            elapsed = time.monotonic() - started
+            assert elapsed < 5, f"connection {attempt} from port {port} took {elapsed:.1f} s"
+            client.sendall(b"close\n")
+            assert client.recv(100) == b"", "the server closes"
+            client.close()
+            time.sleep(0.1)
+    finally:
         guest.stop()
 
 

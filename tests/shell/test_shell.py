@@ -1,29 +1,19 @@
 # SPDX-License-Identifier: MIT
 """The shell's tests: ysh (build/images/shell.elf) booted in QEMU on a pseudo-terminal and
-typed at like a person would, through the serial console. Prints PASS/FAIL per test and
-"N passed, N failed". Usage: test_shell.py YOLK IMAGE WORK_DIRECTORY"""
+typed at like a person would, through the serial console, and the network commands in a
+session with a NIC (network_session.py). Prints PASS/FAIL per test and "N passed, N failed".
+Usage: test_shell.py YOLK IMAGE WORK_DIRECTORY"""
 import os
 import subprocess
 import sys
 import time
 
 from monitor import Monitor
+from network_session import run_network_tests
 from terminal import Terminal, Timeout
+from ysh import prompt, run, run_tests
 
-PROMPT = r"root@yolk:[^#\n]*# "
 BIG_FILE_SIZE = 1 << 20
-
-
-def prompt(term, timeout=20.0):
-    term.expect(PROMPT, timeout)
-
-
-def run(term, line, expected, timeout=20.0):
-    """Types LINE, waits for EXPECTED (a regular expression) and the next prompt."""
-    term.send(line + "\r")
-    match = term.expect(expected, timeout)
-    prompt(term, timeout)
-    return match
 
 
 # ---- tests on one shared session -----------------------------------------------------------
@@ -235,21 +225,9 @@ def main():
             failed += 1
     command = [yolk, "run", image, "--timeout", "600", "--initrd", make_initrd(work)]
     term = Terminal(command, os.path.join(work, "session.log"))
-    for number, test in enumerate(SESSION_TESTS):
-        try:
-            test(term)
-            print("PASS", test.__name__)
-            passed += 1
-        except Timeout as error:
-            print("FAIL", test.__name__ + ":", error)
-            failed += 1
-            # Back to a known state: interrupt whatever runs, clear the line, resynchronise.
-            term.send("\x03\x15echo resync-%d\r" % number)
-            try:
-                term.expect(r"\nresync-%d\n" % number)
-                prompt(term)
-            except Timeout:
-                break
+    session_passed, session_failed = run_tests(term, SESSION_TESTS)
+    passed += session_passed
+    failed += session_failed
     # Leaving: `exit 3` powers off with status 3.
     try:
         term.send("exit 3\r")
@@ -262,6 +240,10 @@ def main():
     passed += ok
     failed += not ok
     term.close()
+    # The network commands, in a session of their own with a NIC (network_session.py).
+    network_passed, network_failed = run_network_tests(yolk, image, os.path.join(work, "net"))
+    passed += network_passed
+    failed += network_failed
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

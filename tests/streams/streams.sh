@@ -42,6 +42,8 @@ check_equal "stdin from a pipe, stdout to a pipe: 4 bytes, and it ends" 4 \
 check_equal "the same on q35 (virtio-serial over PCI)" 4 \
 	"$(printf 'abc\n' | run "$cat_elf" --machine q35 | wc -c)"
 check_equal "end of file on an empty stdin" 0 "$(run "$cat_elf" </dev/null | wc -c)"
+check_equal "a closed stdin is an empty one, a closed stdout drops the output" "0 0" \
+	"$(run "$cat_elf" <&- | wc -c) $(run "$cat_elf" </dev/null >&-; echo $?)"
 printf 'line one\nline two\r\n\ttabbed\n' >"$out/text.txt"
 run "$cat_elf" <"$out/text.txt" >"$out/text.out"
 check_same_file "stdin from a file, stdout to a file, bytes as they were" "$out/text.txt" "$out/text.out"
@@ -60,6 +62,11 @@ head -c 8M "$out/big.bin" >"$out/eight.bin"
 check_equal "a slow reader on the host loses nothing" "$(sha256sum <"$out/eight.bin")" \
 	"$(run "$cat_elf" <"$out/eight.bin" | (sleep 2; cat) | sha256sum)"
 rm -f "$out/big.bin"
+cp "$cat_elf" "$out/endless_cat.elf"
+statuses=$(run "$out/endless_cat.elf" </dev/zero | head -c 10 >/dev/null; echo "${PIPESTATUS[0]}")
+check_equal "a reader that goes (| head) ends the run with 141, as SIGPIPE would" 141 "$statuses"
+sleep 1
+check_equal "and no QEMU is left behind" "" "$(pgrep -f "$out/endless_cat.elf")"
 
 # ---- stdout and stderr apart -----------------------------------------------------------------
 printf 'to stdout\n\0\1\r\n\377' >"$out/split.expected"

@@ -24,8 +24,9 @@ TEST(cmdline_arguments_after_separator)
 
 TEST(cmdline_streams_option_is_taken_out)
 {
-	cmdline_parse(&parsed, "yolk.streams=02 A=1 -- prog yolk.streams=1");
+	cmdline_parse(&parsed, "yolk.streams=02 yolk.tsc_hz=2445399058 A=1 -- prog yolk.streams=1");
 	CHECK_EQ(parsed.streams, 5u);
+	CHECK(parsed.tsc_hz == 2445399058ull);
 	CHECK_EQ(parsed.environment_count, 1u);
 	CHECK_EQ(parsed.argument_count, 2u);
 	CHECK(!strcmp(parsed.arguments[1], "yolk.streams=1"));

@@ -19,7 +19,10 @@ COMMAND(find, "[PATH...] [-name GLOB] [-type f|d|l]", "list the paths under PATH
 COMMAND(free, "[-h]", "memory in use and free")
 COMMAND(grep, "[-ivncqE] PATTERN [FILE...]", "print lines that match a regular expression")
 COMMAND(head, "[-n LINES | -c BYTES] [FILE...]", "print the first lines of files")
+COMMAND(host, "NAME|ADDRESS", "look NAME up: its IPv4 and IPv6 addresses (/etc/hosts, DNS)")
 COMMAND(hexdump, "[-C] [FILE...]", "print bytes in hexadecimal (-C: with text)")
+COMMAND(ifconfig, "[-a] [INTERFACE]",
+	"show the network interfaces: flags, addresses, MAC, counters")
 COMMAND(ln, "[-s] TARGET LINK", "make a link (-s: symbolic)")
 COMMAND(ls, "[-lah1] [PATH...]", "list directory contents (-l long, -a all, -h sizes)")
 COMMAND(lspci, "", "list PCI devices")
@@ -28,6 +31,11 @@ COMMAND(mount, "[-t TYPE [-o OPTIONS] SOURCE TARGET]",
 	"list mounts, or mount tmpfs, ramfs, proc, or a 9P2000.L server on the network: -t 9p "
 	"-o trans=tcp,port=564[,aname=PATH][,msize=N] ADDRESS TARGET")
 COMMAND(mv, "SOURCE... DESTINATION", "move or rename files")
+COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
+	"copy stdin to a TCP or UDP peer and it to stdout (-l: listen)")
+COMMAND(netstat, "[-tulan]", "list TCP and UDP sockets (-l listening, -a all, -t TCP, -u UDP)")
+COMMAND(ping, "[-c COUNT] [-i SECONDS] [-W SECONDS] [-s SIZE] HOST",
+	"ICMP echo requests to HOST, a line per reply (Ctrl-C stops)")
 COMMAND(printf, "FORMAT [ARGUMENT...]", "print arguments formatted")
 COMMAND(ps, "", "list the threads")
 COMMAND(rm, "[-rf] PATH...", "remove files (-r: directories, -f: no errors for missing)")
@@ -47,4 +55,5 @@ COMMAND(umount, "TARGET", "unmount a filesystem")
 COMMAND(uniq, "[-c] [FILE]", "drop repeated adjacent lines (-c: count them)")
 COMMAND(uptime, "", "how long the machine has been up")
 COMMAND(wc, "[-lwc] [FILE...]", "count lines, words and bytes")
+COMMAND(wget, "[-O FILE] [-q] URL", "download an http:// URL to a file (-O -: standard output)")
 COMMAND(yes, "[WORD...]", "print a line again and again")

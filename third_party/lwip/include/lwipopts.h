@@ -103,11 +103,19 @@
 					* retries), as Linux does, instead of connections reset */
 #define TCP_DEFAULT_LISTEN_BACKLOG 255 /* lwIP keeps it in a byte */
 #define TCP_MSL			   10000UL /* TIME_WAIT lasts 2 x 10 s, not 2 minutes */
+/* lwIP's TCP timer (delayed ACKs: a lone segment is acknowledged at its next tick; the slow
+ * timer, twice this, counts retransmission and other timeouts). 250 ms by default, which
+ * stalls a sender that waits for the ACK of a small segment (Nagle) for up to a quarter of a
+ * second; Linux delays an ACK by 40 ms at most. The timer runs only while connections exist. */
+#define TCP_TMR_INTERVAL 40
 /* A SYN for a listener whose backlog is all half-open connections evicts the oldest of them
  * (net/inet_tcp.c): lwIP has no SYN cookies, and a SYN flood would otherwise lock clients
  * out until those time out (20 s). */
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, header, options_length, options1_length, options2, packet) \
 	inet_tcp_input_hook(pcb, header)
+/* Initial sequence numbers that cannot be guessed (RFC 6528), not lwIP's counter. */
+#define LWIP_HOOK_TCP_ISN(local, local_port, remote, remote_port)                                  \
+	inet_tcp_initial_sequence(local, local_port, remote, remote_port)
 #define LWIP_TCP_KEEPALIVE   1 /* SO_KEEPALIVE with TCP_KEEPIDLE/INTVL/CNT */
 #define LWIP_TCP_TIMESTAMPS  0
 #define TCP_OVERSIZE	     TCP_MSS
@@ -137,6 +145,9 @@
 struct tcp_pcb;
 struct tcp_hdr;
 signed char inet_tcp_input_hook(struct tcp_pcb *pcb, const struct tcp_hdr *header);
+struct ip_addr;
+uint32_t inet_tcp_initial_sequence(const struct ip_addr *local, uint16_t local_port,
+				   const struct ip_addr *remote, uint16_t remote_port);
 uint32_t net_random32(void);
 void *net_heap_alloc(size_t size);
 void *net_heap_calloc(size_t count, size_t size);
