@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* 9P over TCP (see net/ninep_tcp.h): the transport fs/ninep.c's client speaks through to a
  * server on the network, on a kernel socket (net/socket.h). 9P frames itself: every message
- * starts with size[4] type[1] tag[2]. One exchange at a time holds the connection (a turn,
- * taken in order): it sends the whole request and reads frames until the one with its tag.
+ * starts with size[4] type[1] tag[2]. One exchange at a time holds the connection (its
+ * turn; waiters are woken oldest first): it sends the whole request and reads frames until the one
+ * with its tag.
  *
  * A signal ends the wait for a turn (-EINTR), not an exchange begun: that ends with its reply,
  * or after a minute of silence from the server (-ETIMEDOUT). The byte stream must stay whole
@@ -37,7 +38,7 @@ struct ninep_tcp {
 	struct socket *socket;
 	bool busy; /* an exchange holds the connection */
 	struct wait_queue turns;
-	/* Left by an interrupted exchange, for the next one to finish first. */
+	/* Left by an exchange that timed out, for the next one to finish first. */
 	uint8_t *unsent;
 	size_t unsent_length, unsent_at;
 	uint8_t header[HEADER]; /* of the frame being read */
