@@ -12,17 +12,17 @@
 #include "lib/string.h"
 #include "mm/heap.h"
 
-#define MESSAGE_SIZE (128 * 1024 + 64)
-#define NO_FID	     0xffffffffu
-#define NO_TAG	     0xffff
-#define HEADER	     7
-#define IO_HEADER    24
+#define NO_FID	  0xffffffffu
+#define NO_TAG	  0xffff
+#define HEADER	  7
+#define IO_HEADER 24
 
 enum {
 	RLERROR = 7,
 	TLOPEN = 12,
 	TLCREATE = 14,
 	TSYMLINK = 16,
+	TRENAME = 20,
 	TREADLINK = 22,
 	TGETATTR = 24,
 	TSETATTR = 26,
@@ -38,6 +38,7 @@ enum {
 	TREAD = 116,
 	TWRITE = 118,
 	TCLUNK = 120,
+	TREMOVE = 122,
 };
 
 #define GETATTR_BASIC	     0x7ffull
@@ -51,14 +52,17 @@ enum {
 #define SETATTR_MODIFIED_SET 0x100
 
 struct ninep_client {
-	ninep_exchange exchange;
+	const struct ninep_transport_operations *transport_operations;
 	void *transport;
 	uint32_t message_size;
 	uint32_t next_fid;
 	uint16_t next_tag;
+	/* The server lacks Tunlinkat and Trenameat (diod): Tremove and Trename instead. */
+	bool without_at_calls;
 	struct superblock superblock;
 	/* The inodes in use, one per file on the server (by qid path): a file looked up twice,
-	 * by two names or two opens, is one inode, with one size and one set of locks. */
+	 * by two names or two opens, is one inode, with one size and one set of locks. When the
+	 * last one goes (the root, at unmount), so does the client, and the transport closes. */
 	struct list_node live_inodes;
 };
 
@@ -84,6 +88,7 @@ struct reader {
 };
 
 static const struct inode_operations ninep_inode_operations;
+static void client_free(struct ninep_client *client);
 static const struct file_operations ninep_file_operations;
 
 /* ---- messages ----------------------------------------------------------------------------- */
@@ -179,8 +184,8 @@ static int rpc(struct ninep_client *client, struct message *message, struct read
 	uint32_t size = (uint32_t)message->length;
 	memcpy(message->data, &size, 4);
 	memcpy(message->data + 5, &tag, 2);
-	long received = client->exchange(client->transport, message->data, message->length,
-					 *reply_buffer, client->message_size);
+	long received = client->transport_operations->exchange(
+	    client->transport, message->data, message->length, *reply_buffer, client->message_size);
 	if (received < HEADER) {
 		error = received < 0 ? (int)received : -EIO;
 		goto out;
@@ -314,6 +319,8 @@ static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, st
 		heap_free(inode);
 		heap_free(node);
 		clunk(client, fid);
+		if (list_empty(&client->live_inodes))
+			client_free(client); /* the root never made */
 		*error = -ENOMEM;
 		return NULL;
 	}
@@ -335,6 +342,13 @@ static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, st
 	return inode;
 }
 
+static void client_free(struct ninep_client *client)
+{
+	if (client->transport_operations->close)
+		client->transport_operations->close(client->transport);
+	heap_free(client);
+}
+
 static void free_inode(struct inode *inode)
 {
 	struct ninep_client *client = client_of(inode);
@@ -344,6 +358,8 @@ static void free_inode(struct inode *inode)
 	list_remove(&node->live_node);
 	heap_free(node->name);
 	heap_free(node);
+	if (list_empty(&client->live_inodes))
+		client_free(client);
 }
 
 /* The inode in use for the server's file QID_PATH, with a new reference, or NULL. */
@@ -489,23 +505,30 @@ static int ninep_link(struct inode *directory, const char *name, size_t length,
 	return rpc_simple(client, &message);
 }
 
-static int ninep_unlink(struct inode *directory, const char *name, size_t length,
-			bool directory_expected)
+/* Tremove of a clone of TARGET's fid (Tremove clunks the fid it is given, done or not). */
+static int remove_file(struct ninep_client *client, struct inode *target)
 {
-	struct ninep_client *client = client_of(directory);
-	struct inode *target;
 	struct message message;
-	int error = ninep_lookup(directory, name, length, &target);
+	uint32_t fid;
+	int error = walk(client, fid_of(target), NULL, 0, &fid, NULL);
 
 	if (error)
 		return error;
-	bool is_directory = inode_is_directory(target);
-	inode_put(target);
-	if (directory_expected && !is_directory)
-		return -ENOTDIR;
-	if (!directory_expected && is_directory)
-		return -EISDIR;
-	if ((error = message_start(&message, client, TUNLINKAT)))
+	if ((error = message_start(&message, client, TREMOVE))) {
+		clunk(client, fid);
+		return error;
+	}
+	put32(&message, fid);
+	return rpc_simple(client, &message);
+}
+
+static int unlink_at(struct ninep_client *client, struct inode *directory, const char *name,
+		     size_t length, bool directory_expected)
+{
+	struct message message;
+	int error = message_start(&message, client, TUNLINKAT);
+
+	if (error)
 		return error;
 	put32(&message, fid_of(directory));
 	put_string(&message, name, length);
@@ -513,18 +536,37 @@ static int ninep_unlink(struct inode *directory, const char *name, size_t length
 	return rpc_simple(client, &message);
 }
 
-static int ninep_rename(struct inode *old_directory, const char *old_name, size_t old_length,
-			struct inode *new_directory, const char *new_name, size_t new_length,
-			unsigned flags)
+static int ninep_unlink(struct inode *directory, const char *name, size_t length,
+			bool directory_expected)
 {
-	struct ninep_client *client = client_of(old_directory);
-	struct message message;
+	struct ninep_client *client = client_of(directory);
+	struct inode *target;
+	int error = ninep_lookup(directory, name, length, &target);
 
-	if (new_directory->superblock != old_directory->superblock)
-		return -EXDEV;
-	if (flags)
-		return -EINVAL; /* RENAME_NOREPLACE/EXCHANGE: not in 9P2000.L */
+	if (error)
+		return error;
+	bool is_directory = inode_is_directory(target);
+	if (directory_expected && !is_directory)
+		error = -ENOTDIR;
+	else if (!directory_expected && is_directory)
+		error = -EISDIR;
+	else if (!client->without_at_calls)
+		error = unlink_at(client, directory, name, length, directory_expected);
+	if (error == -EOPNOTSUPP)
+		client->without_at_calls = true;
+	if (client->without_at_calls && (!error || error == -EOPNOTSUPP))
+		error = remove_file(client, target);
+	inode_put(target);
+	return error;
+}
+
+static int rename_at(struct ninep_client *client, struct inode *old_directory, const char *old_name,
+		     size_t old_length, struct inode *new_directory, const char *new_name,
+		     size_t new_length)
+{
+	struct message message;
 	int error = message_start(&message, client, TRENAMEAT);
+
 	if (error)
 		return error;
 	put32(&message, fid_of(old_directory));
@@ -532,6 +574,48 @@ static int ninep_rename(struct inode *old_directory, const char *old_name, size_
 	put32(&message, fid_of(new_directory));
 	put_string(&message, new_name, new_length);
 	return rpc_simple(client, &message);
+}
+
+/* Trename: the file (walked to by name) gets NEW_NAME in NEW_DIRECTORY. */
+static int rename_file(struct ninep_client *client, struct inode *old_directory,
+		       const char *old_name, size_t old_length, struct inode *new_directory,
+		       const char *new_name, size_t new_length)
+{
+	struct message message;
+	struct inode *source;
+	int error = ninep_lookup(old_directory, old_name, old_length, &source);
+
+	if (error)
+		return error;
+	if (!(error = message_start(&message, client, TRENAME))) {
+		put32(&message, fid_of(source));
+		put32(&message, fid_of(new_directory));
+		put_string(&message, new_name, new_length);
+		error = rpc_simple(client, &message);
+	}
+	inode_put(source);
+	return error;
+}
+
+static int ninep_rename(struct inode *old_directory, const char *old_name, size_t old_length,
+			struct inode *new_directory, const char *new_name, size_t new_length,
+			unsigned flags)
+{
+	struct ninep_client *client = client_of(old_directory);
+	int error = -EOPNOTSUPP;
+
+	if (new_directory->superblock != old_directory->superblock)
+		return -EXDEV;
+	if (flags)
+		return -EINVAL; /* RENAME_NOREPLACE/EXCHANGE: not in 9P2000.L */
+	if (!client->without_at_calls)
+		error = rename_at(client, old_directory, old_name, old_length, new_directory,
+				  new_name, new_length);
+	if (error != -EOPNOTSUPP)
+		return error;
+	client->without_at_calls = true;
+	return rename_file(client, old_directory, old_name, old_length, new_directory, new_name,
+			   new_length);
 }
 
 static long ninep_readlink(struct inode *link, char *buffer, size_t size)
@@ -797,7 +881,8 @@ static const struct file_operations ninep_file_operations = {
 
 /* ---- mounting ----------------------------------------------------------------------------- */
 
-static int handshake(struct ninep_client *client, uint32_t *root_fid)
+static int handshake(struct ninep_client *client, const struct ninep_options *options,
+		     uint32_t *root_fid)
 {
 	static const char version[] = "9P2000.L";
 	struct message message;
@@ -812,8 +897,14 @@ static int handshake(struct ninep_client *client, uint32_t *root_fid)
 	if ((error = rpc(client, &message, &reply, &buffer)))
 		return error;
 	uint32_t size = (uint32_t)take_number(&reply, 4);
+	size_t length = (size_t)take_number(&reply, 2);
+	const char *answer = take(&reply, length);
 	heap_free(buffer);
-	if (size < 4096)
+	if (!answer || length != sizeof(version) - 1 || memcmp(answer, version, length)) {
+		pr_warn("9p: the server does not speak 9P2000.L\n");
+		return -EPROTONOSUPPORT;
+	}
+	if (size < NINEP_MESSAGE_MIN)
 		return -EIO;
 	client->message_size = MIN(size, client->message_size);
 	if ((error = message_start(&message, client, TATTACH)))
@@ -821,37 +912,57 @@ static int handshake(struct ninep_client *client, uint32_t *root_fid)
 	*root_fid = client->next_fid++;
 	put32(&message, *root_fid);
 	put32(&message, NO_FID);
-	put_string(&message, "root", 4);
-	put_string(&message, "", 0);
+	put_string(&message, options->user_name, strlen(options->user_name));
+	put_string(&message, options->attach_name, strlen(options->attach_name));
 	put32(&message, 0);
 	return rpc_simple(client, &message);
 }
 
-int ninep_mount(const char *tag, ninep_exchange exchange, void *transport)
+int ninep_attach(const struct ninep_transport_operations *operations, void *transport,
+		 const struct ninep_options *options, struct inode **root)
 {
+	static const struct ninep_options defaults = {
+	    .attach_name = "", .user_name = "root", .message_size = NINEP_MESSAGE_SIZE};
 	struct ninep_client *client = heap_alloc_zeroed(sizeof(*client));
-	char path[PATH_MAX];
 	uint32_t root_fid;
 	int error;
 
-	if (!client)
+	if (!options)
+		options = &defaults;
+	if (!client) {
+		if (operations->close)
+			operations->close(transport);
 		return -ENOMEM;
-	*client = (struct ninep_client){.exchange = exchange,
+	}
+	*client = (struct ninep_client){.transport_operations = operations,
 					.transport = transport,
-					.message_size = MESSAGE_SIZE,
+					.message_size = options->message_size,
 					.next_fid = 1};
 	client->superblock = (struct superblock){
 	    .type = "9p", .device = 9, .free_inode = free_inode, .transient_inodes = true};
 	list_init(&client->live_inodes);
+	if ((error = handshake(client, options, &root_fid))) {
+		client_free(client);
+		return error;
+	}
+	/* From here the client goes with its last inode (this one, if it fails). */
+	*root = inode_for_fid(client, root_fid, NULL, &error);
+	return error;
+}
+
+int ninep_mount(const char *tag, const struct ninep_transport_operations *operations,
+		void *transport)
+{
+	char path[PATH_MAX];
+	struct inode *root, *mount_point;
+	int error = ninep_attach(operations, transport, NULL, &root);
+
+	if (error)
+		return error;
 	if (tag[0] == '/')
 		strlcpy(path, tag, sizeof(path));
 	else
 		strlcpy(path, "/mnt/", sizeof(path)), strlcpy(path + 5, tag, sizeof(path) - 5);
-	if ((error = handshake(client, &root_fid)))
-		return error;
-	struct inode *root = inode_for_fid(client, root_fid, NULL, &error), *mount_point;
-	if (!root)
-		return error;
 	if (!(error = vfs_make_directories(path, strlen(path))) &&
 	    !(error = vfs_resolve(NULL, path, 0, &mount_point))) {
 		error = vfs_mount(mount_point, root);

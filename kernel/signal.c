@@ -47,7 +47,18 @@ static bool ignored(int signal)
 
 bool signal_interrupts(const struct thread *thread)
 {
-	return thread->signals_pending & (~thread->signals_blocked | thread->signals_waited);
+	return !thread->signals_held &&
+	       (thread->signals_pending & (~thread->signals_blocked | thread->signals_waited));
+}
+
+void signal_hold(void)
+{
+	thread_current()->signals_held++;
+}
+
+void signal_release(void)
+{
+	thread_current()->signals_held--;
 }
 
 void signal_update_pending_flag(void)

@@ -26,6 +26,11 @@ int signal_send_to_thread(struct thread *thread, int signal);
 int signal_send_to_program(int signal);
 /* True when `thread` has a signal that should end its wait. */
 bool signal_interrupts(const struct thread *thread);
+/* Between these two (nested, on the current thread) signals end none of its waits: they stay
+ * pending until the call returns. For a wait that must not be left halfway, a 9P request sent
+ * and not yet answered; bound such a wait with a deadline. */
+void signal_hold(void);
+void signal_release(void);
 /* Recomputes the per-CPU "current thread has a signal to take" flag. */
 void signal_update_pending_flag(void);
 /* Redirects an interrupt frame returning to the application into a handler, if a signal is

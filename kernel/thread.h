@@ -65,6 +65,7 @@ struct thread {
 	uint64_t signals_waited;     /* rt_sigtimedwait: these wake it even when blocked */
 	uint64_t signals_saved_mask; /* rt_sigsuspend: the mask to restore after the handler */
 	bool signals_mask_saved;
+	unsigned signals_held;	     /* > 0: signals stay pending and end none of its waits */
 	uint64_t signals_from_timer; /* pending signals a timer sent (si_code SI_TIMER) */
 	struct signal_alternate_stack alternate_stack;
 	int *clear_child_tid; /* written 0 and futex-woken at exit */

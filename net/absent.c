@@ -2,10 +2,11 @@
 /* What stands in for the network stack in images that make no socket call (kernel.o; the
  * stack, the NIC drivers and sys/socket.c are kernel-net.o, which `yolk build` links instead
  * when the program uses sockets): NICs are left alone and the socket system calls say
- * ENOSYS, logged once. */
+ * ENOSYS, logged once; a 9p mount with trans=tcp says EPROTONOSUPPORT. */
 #include <stdbool.h>
 #include "include/uapi/errno.h"
 #include "kernel/log.h"
+#include "net/ninep_tcp.h"
 #include "net/stack.h"
 
 struct virtio_device;
@@ -64,3 +65,14 @@ ABSENT(sendto)
 ABSENT(recvfrom)
 ABSENT(sendmmsg)
 ABSENT(recvmmsg)
+
+/* 9P over TCP needs the stack. */
+int ninep_tcp_mount(struct inode *target, const char *address, const struct ninep_options *options)
+{
+	(void)target;
+	(void)options;
+	pr_warn("9p: cannot mount %s with trans=tcp: this image has no network stack (yolk build "
+		"--net links one): EPROTONOSUPPORT\n",
+		address);
+	return -EPROTONOSUPPORT;
+}

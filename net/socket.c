@@ -45,24 +45,56 @@ void socket_free(struct socket *socket)
 	heap_free(socket);
 }
 
+int socket_create(int family, int type, int protocol, struct socket **result)
+{
+	switch (family) {
+	case AF_INET:
+	case AF_INET6:
+		return inet_socket_create(family, type, protocol, result);
+	case AF_UNIX:
+		return unix_socket_create(type, protocol, result);
+	}
+	return -EAFNOSUPPORT;
+}
+
+int socket_connect(struct socket *socket, const struct socket_address *address)
+{
+	return socket->ops->connect(socket, address);
+}
+
+long socket_send(struct socket *socket, const void *data, size_t length, unsigned flags)
+{
+	struct linux_iovec one = {(void *)data, length};
+	struct socket_message message = {
+	    .vector = &one, .count = 1, .total = length, .flags = flags};
+
+	return socket->ops->send(socket, &message);
+}
+
+long socket_receive(struct socket *socket, void *data, size_t length, unsigned flags)
+{
+	struct linux_iovec one = {data, length};
+	struct socket_message message = {
+	    .vector = &one, .count = 1, .total = length, .flags = flags};
+
+	return socket->ops->receive(socket, &message);
+}
+
+void socket_close(struct socket *socket)
+{
+	socket->ops->release(socket);
+}
+
 static long socket_file_read(struct file *file, void *buffer, size_t count, uint64_t offset)
 {
-	struct socket *socket = file->private;
-	struct linux_iovec one = {buffer, count};
-	struct socket_message message = {.vector = &one, .count = 1, .total = count};
-
 	(void)offset;
-	return socket->ops->receive(socket, &message);
+	return socket_receive(file->private, buffer, count, 0);
 }
 
 static long socket_file_write(struct file *file, const void *buffer, size_t count, uint64_t offset)
 {
-	struct socket *socket = file->private;
-	struct linux_iovec one = {(void *)buffer, count};
-	struct socket_message message = {.vector = &one, .count = 1, .total = count};
-
 	(void)offset;
-	return socket->ops->send(socket, &message);
+	return socket_send(file->private, buffer, count, 0);
 }
 
 static unsigned socket_file_poll(struct file *file, struct poll_table *table)

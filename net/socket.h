@@ -142,6 +142,19 @@ struct socket {
 	void *private;		   /* the family's own state */
 };
 
+/* A socket of `family`, `type` (without SOCK_NONBLOCK/SOCK_CLOEXEC) and `protocol`, without a
+ * file: what socket(2) makes before it installs one, and what the kernel uses itself. */
+int socket_create(int family, int type, int protocol, struct socket **result);
+
+/* Sockets the kernel uses itself (the 9P transport, net/ninep_tcp.c): no file, no descriptor,
+ * buffers in kernel memory. They block as the application's do (signals end a wait with
+ * -EINTR, SO_RCVTIMEO/SO_SNDTIMEO as receive_timeout_ns/send_timeout_ns with -EAGAIN), and
+ * return 0, a count or -errno; socket_close releases the socket. */
+int socket_connect(struct socket *socket, const struct socket_address *address);
+long socket_send(struct socket *socket, const void *data, size_t length, unsigned flags);
+long socket_receive(struct socket *socket, void *data, size_t length, unsigned flags);
+void socket_close(struct socket *socket);
+
 /* Families: make a socket of `type` (without SOCK_NONBLOCK/SOCK_CLOEXEC) and `protocol`. */
 int inet_socket_create(int family, int type, int protocol, struct socket **result);
 int unix_socket_create(int type, int protocol, struct socket **result);

@@ -6,9 +6,13 @@
 #include "include/uapi/linux.h"
 #include "kernel/compiler.h"
 #include "kernel/time.h"
+#include "fs/ninep.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
+#include "kernel/log.h"
 #include "mm/frame.h"
+#include "mm/heap.h"
+#include "net/ninep_tcp.h"
 #include "sys/file_helpers.h"
 
 struct linux_stat {
@@ -714,15 +718,49 @@ long sys_getdents64(int fd, void *buffer, unsigned size)
 #define MNT_FORCE  1
 #define MNT_DETACH 2
 
-/* mount: new ramfs/tmpfs or proc instances on a directory. Host folders are mounted at boot
- * from their tags (yolk run --share). */
+#define MOUNT_DATA_MAX 4096
+
+/* A 9P2000.L server: SOURCE is its address, DATA Linux's options (trans=tcp is the one
+ * transport mount(2) takes; virtio shares are mounted at boot on their tags). */
+static int mount_9p(struct inode *target, const char *user_source, const void *user_data)
+{
+	char address[64];
+	struct ninep_options options;
+	char *data;
+	int error;
+
+	if (!inode_is_directory(target))
+		return -ENOTDIR; /* before connecting */
+	data = heap_alloc(MOUNT_DATA_MAX);
+	error = data ? 0 : -ENOMEM;
+
+	if (!error && user_data)
+		error = copy_path_from_user(data, user_data, MOUNT_DATA_MAX);
+	if (data && (!user_data || error == -ENOENT))
+		data[0] = 0, error = 0; /* no options: the defaults */
+	if (!error)
+		error = copy_path_from_user(address, user_source, sizeof(address));
+	if (!error)
+		error = ninep_parse_options(data, &options);
+	if (!error && (!options.transport || strcmp(options.transport, "tcp"))) {
+		pr_warn("9p: mount takes trans=tcp (virtio shares are mounted at boot: yolk run "
+			"--share)\n");
+		error = options.transport ? -EPROTONOSUPPORT : -EINVAL;
+	}
+	if (!error)
+		error = ninep_tcp_mount(target, address, &options);
+	heap_free(data);
+	return error;
+}
+
+/* mount: new ramfs/tmpfs or proc instances on a directory, or a 9P server over TCP. Host
+ * folders are mounted at boot from their tags (yolk run --share). */
 long sys_mount(const char *user_source, const char *user_target, const char *user_type,
 	       unsigned long flags, const void *data)
 {
 	char type[16];
 	struct inode *target, *root = NULL;
 
-	(void)user_source, (void)data;
 	if (flags & (MS_REMOUNT | MS_BIND))
 		return -EINVAL; /* FIXME: remount and bind mounts */
 	if (copy_path_from_user(type, user_type, sizeof(type)))
@@ -734,7 +772,11 @@ long sys_mount(const char *user_source, const char *user_target, const char *use
 		root = ramfs_create_filesystem(type, 10);
 	else if (!strcmp(type, "proc"))
 		root = procfs_create();
-	else
+	else if (!strcmp(type, "9p")) {
+		error = mount_9p(target, user_source, data);
+		inode_put(target);
+		return error;
+	} else
 		error = -ENODEV;
 	if (!error && !root)
 		error = -ENOMEM;

@@ -91,17 +91,7 @@ long sys_socket(int family, int type, int protocol)
 	type &= SOCK_TYPE_MASK;
 	if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC))
 		return -EINVAL;
-	switch (family) {
-	case AF_INET:
-	case AF_INET6:
-		error = inet_socket_create(family, type, protocol, &socket);
-		break;
-	case AF_UNIX:
-		error = unix_socket_create(type, protocol, &socket);
-		break;
-	default:
-		return -EAFNOSUPPORT;
-	}
+	error = socket_create(family, type, protocol, &socket);
 	return error ? error : install(socket, flags);
 }
 

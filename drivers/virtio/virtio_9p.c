@@ -24,6 +24,11 @@ static long ninep_virtio_exchange(void *transport, const void *request, size_t r
 	return virtqueue_transfer(&device->queues[0], segments, 2);
 }
 
+/* The device stays when its filesystem goes: nothing to close. */
+static const struct ninep_transport_operations virtio_9p_transport = {
+    .exchange = ninep_virtio_exchange,
+};
+
 void virtio_9p_attach(struct virtio_device *device)
 {
 	char tag[TAG_MAX + 1];
@@ -38,7 +43,7 @@ void virtio_9p_attach(struct virtio_device *device)
 	for (size_t i = 0; i < length; i++)
 		tag[i] = (char)config[2 + i];
 	tag[length] = 0;
-	int error = ninep_mount(tag, ninep_virtio_exchange, device);
+	int error = ninep_mount(tag, &virtio_9p_transport, device);
 	if (error)
 		pr_warn("virtio-9p: cannot mount %s (error %d)\n", tag, error);
 	else

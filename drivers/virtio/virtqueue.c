@@ -6,6 +6,7 @@
 #include "drivers/virtio/virtqueue.h"
 #include "arch/x86_64/cpu.h"
 #include "include/uapi/errno.h"
+#include "kernel/signal.h"
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
@@ -168,11 +169,15 @@ long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment 
 		interrupts_restore(flags);
 		return -ENOSPC;
 	}
+	/* The device will answer, and a wait a signal ended would be taken again at once, with
+	 * interrupts off, so that the answer never came: signals wait for the call's end. */
+	signal_hold();
 	while (virtqueue_add(queue, segments, count, &request))
 		wait_queue_sleep(&queue->waiters, 0);
 	virtqueue_kick(queue);
 	while (!request.done)
 		wait_queue_sleep(&queue->waiters, 0);
+	signal_release();
 	interrupts_restore(flags);
 	return request.written;
 }

@@ -49,8 +49,8 @@ struct virtqueue_request {
 
 /* Allocates a queue of `size` entries (a power of two); 0 or -ENOMEM. */
 int virtqueue_init(struct virtqueue *queue, uint16_t size);
-/* Submits a chain and sleeps until the device has used it; returns the bytes written, or
- * -errno (-ENOSPC: more segments than free descriptors). */
+/* Submits a chain and sleeps until the device has used it (signals wait: see signal_hold);
+ * returns the bytes written, or -errno (-ENOSPC: more segments than free descriptors). */
 long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment *segments,
 			unsigned count);
 /* Submits a chain without waiting (a buffer left with the device, such as a receive buffer):

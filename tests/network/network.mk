@@ -5,7 +5,8 @@
 #   make network-test NETWORK_TESTS="test_udp_echo"     only these
 NETWORK_IMAGES := $(BUILD)/network
 NETWORK_TEST_IMAGES := $(NETWORK_IMAGES)/echo.elf $(NETWORK_IMAGES)/epoll_echo.elf \
-	$(NETWORK_IMAGES)/udp_echo.elf $(NETWORK_IMAGES)/guest_client.elf
+	$(NETWORK_IMAGES)/udp_echo.elf $(NETWORK_IMAGES)/guest_client.elf \
+	$(NETWORK_IMAGES)/ninep_tcp.elf $(NETWORK_IMAGES)/ninep_absent.elf
 $(NETWORK_IMAGES)/echo.elf: examples/echo-server/echo.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ $<

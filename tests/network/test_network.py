@@ -12,6 +12,7 @@ import http.server
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -479,6 +480,181 @@ def tap_bad_input_leaves_the_guest_working_and_nothing_leaked():
             time.sleep(2)
         assert not grown, f"pools still above their start (before, now): {grown}"
         assert "assert" not in guest.output().lower(), guest.output()[-2000:]
+    finally:
+        guest.stop()
+
+
+NINEP_PORT = 5640
+
+
+class Diod:
+    """Debian's diod, the 9P2000.L server, on the host side of the tap device, exporting a
+    folder of its own (no authentication; as root, files are made as root)."""
+
+    def __init__(self, name):
+        self.export = os.path.join(os.path.abspath(WORK), name)
+        shutil.rmtree(self.export, ignore_errors=True)
+        os.makedirs(self.export)
+        self.log = open(os.path.join(WORK, name + "-diod.log"), "wb")
+        # diod looks its clients' names up and drops those it cannot look up, and there is no
+        # DNS in the test's namespace: an /etc/hosts of its own (in a mount namespace) has them.
+        hosts = os.path.join(os.path.abspath(WORK), "hosts")
+        with open(hosts, "w") as file:
+            file.write(f"127.0.0.1 localhost\n{TAP_HOST} yolk-host\n{TAP_GUEST} yolk-guest\n")
+        diod = ["diod", "-f", "-n", "-N", "-L", "stderr", "-l", f"{TAP_HOST}:{NINEP_PORT}",
+                "-e", self.export]
+        self.process = subprocess.Popen(
+            ["unshare", "-m", "sh", "-c", 'mount --bind "$0" /etc/hosts && exec "$@"', hosts,
+             *diod], stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection((TAP_HOST, NINEP_PORT), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and self.process.poll() is None, \
+                    "diod does not listen"
+                time.sleep(0.1)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+def established_9p_connections():
+    text = subprocess.run(["ss", "-Htn", "state", "established", f"( sport = :{NINEP_PORT} )"],
+                          capture_output=True, text=True, check=True).stdout
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def tap_ninep_over_tcp_files_to_and_from_diod():
+    """The guest mounts diod's export over TCP: a 20 MiB file the host wrote is read and
+    copied, 200 small files are written, listed, renamed and removed, errors come (ENOENT,
+    EEXIST, ENOTEMPTY, ENOTDIR, EBUSY), and unmounting closes the connection; the host checks what
+    is left."""
+    server = Diod("ninep-files")
+    guest = None
+    try:
+        source = random.Random(9).randbytes(20 << 20)
+        with open(os.path.join(server.export, "source"), "wb") as file:
+            file.write(source)
+        guest = Guest("ninep-files", "ninep_tcp.elf", options=["--mem", "256M"],
+                      args=["files", TAP_HOST, str(NINEP_PORT), server.export])
+        guest.wait_for(r"^unmounted$", timeout=240)
+        deadline = time.monotonic() + 3
+        while established_9p_connections() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not established_9p_connections(), "the connection outlived the unmount"
+        status = guest.wait_exit(30)
+        text = guest.output()
+        assert status == 0 and "RESULT PASS" in text, f"status {status}:\n{text[-3000:]}"
+        with open(os.path.join(server.export, "big"), "rb") as file:
+            big = file.read()
+        assert len(big) == len(source), f"big has {len(big)} bytes"
+        assert hashlib.sha256(big).digest() == hashlib.sha256(source).digest(), "big differs"
+        names = sorted(os.listdir(os.path.join(server.export, "small")))
+        expected = sorted(["renamed"] + [f"{i:03d}" for i in range(1, 100)])
+        assert names == expected, f"small/ holds {len(names)} files: {names[:5]}..."
+        for name, number in (("renamed", 0), ("042", 42), ("099", 99)):
+            with open(os.path.join(server.export, "small", name)) as file:
+                assert file.read() == f"small file {number}\n", name
+    finally:
+        if guest:
+            guest.stop()
+        server.stop()
+
+
+def tap_ninep_over_tcp_refused_and_bad_options():
+    """Nothing listens on the port: ECONNREFUSED in under 2 s; bad options: EINVAL,
+    EPROTONOSUPPORT."""
+    guest = Guest("ninep-refused", "ninep_tcp.elf", args=["refused", TAP_HOST, "5641"])
+    try:
+        status = guest.wait_exit(120)
+        text = guest.output()
+        assert status == 0 and "RESULT PASS" in text, f"status {status}:\n{text[-3000:]}"
+    finally:
+        guest.stop()
+
+
+def tap_ninep_over_tcp_server_killed_while_mounted():
+    """diod is killed under a mounted guest: its calls fail (ECONNRESET), none hangs, and
+    the filesystem still unmounts."""
+    server = Diod("ninep-lost")
+    guest = None
+    try:
+        with open(os.path.join(server.export, "source"), "wb") as file:
+            file.write(b"x" * 100000)
+        guest = Guest("ninep-lost", "ninep_tcp.elf",
+                      args=["lost", TAP_HOST, str(NINEP_PORT), server.export])
+        guest.wait_for(r"^mounted ")
+        time.sleep(0.5)
+        server.stop()
+        status = guest.wait_exit(60)
+        text = guest.output()
+        assert status == 0 and "RESULT PASS" in text, f"status {status}:\n{text[-3000:]}"
+    finally:
+        if guest:
+            guest.stop()
+        server.stop()
+
+
+def tap_ninep_over_tcp_interrupted_by_signals():
+    """8 MiB written and read back over 9P while another thread signals the writer every few
+    milliseconds: the handler runs, yet every call finishes (an exchange begun is not cut
+    short: an application signalled more often than a reply takes would get none), and the
+    file on the server is what the guest wrote. The server is tests/network/ninep_server.py,
+    which takes messages of 1 MiB (more than the send buffer) and reads them slowly."""
+    from ninep_server import NinepServer
+
+    server = NinepServer(TAP_HOST, NINEP_PORT + 1, "signaled")
+    guest = None
+    try:
+        guest = Guest("ninep-signals", "ninep_tcp.elf", options=["--mem", "128M"],
+                      args=["signals", TAP_HOST, str(NINEP_PORT + 1), "/"])
+        status = guest.wait_exit(200)
+        text = guest.output()
+        assert status == 0 and "RESULT PASS" in text, f"status {status}:\n{text[-3000:]}"
+        expected = bytes((i * 2654435761 & 0xFFFFFFFF) >> 13 & 0xFF for i in range(8 << 20))
+        assert bytes(server.data) == expected, "the server's file differs"
+    finally:
+        if guest:
+            guest.stop()
+        server.stop()
+
+
+def tap_ninep_over_tcp_server_breaking_the_protocol():
+    """Replies too long for msize or shorter than their header: EIO; a reply cut off by the
+    end of the connection: ECONNRESET; each time the next call fails at once and the
+    filesystem unmounts."""
+    from ninep_server import NinepServer
+
+    for bad_reads, error in (("oversized", "EIO"), ("undersized", "EIO"), ("cut", "ECONNRESET")):
+        server = NinepServer(TAP_HOST, NINEP_PORT + 1, "signaled", bad_reads=bad_reads)
+        server.data = bytearray(b"y" * 1000)
+        guest = None
+        try:
+            guest = Guest("ninep-" + bad_reads, "ninep_tcp.elf",
+                          args=["broken", TAP_HOST, str(NINEP_PORT + 1), error])
+            status = guest.wait_exit(60)
+            text = guest.output()
+            assert status == 0 and "RESULT PASS" in text, \
+                f"{bad_reads}: status {status}:\n{text[-3000:]}"
+        finally:
+            if guest:
+                guest.stop()
+            server.stop()
+
+
+def test_ninep_over_tcp_without_the_network_stack():
+    """An image that makes no socket call has no network stack: trans=tcp is EPROTONOSUPPORT."""
+    guest = Guest("ninep-absent", "ninep_absent.elf")
+    try:
+        status = guest.wait_exit(60)
+        text = guest.output()
+        assert status == 0 and "RESULT PASS" in text, f"status {status}:\n{text[-3000:]}"
+        assert "this image has no network stack" in text, text[-2000:]
     finally:
         guest.stop()
 

@@ -27,7 +27,9 @@ COMMAND(ln, "[-s] TARGET LINK", "make a link (-s: symbolic)")
 COMMAND(ls, "[-lah1] [PATH...]", "list directory contents (-l long, -a all, -h sizes)")
 COMMAND(lspci, "", "list PCI devices")
 COMMAND(mkdir, "[-p] DIRECTORY...", "make directories (-p: with parents)")
-COMMAND(mount, "[-t TYPE SOURCE TARGET]", "list mounts, or mount tmpfs, ramfs or proc")
+COMMAND(mount, "[-t TYPE [-o OPTIONS] SOURCE TARGET]",
+	"list mounts, or mount tmpfs, ramfs, proc, or a 9P2000.L server on the network: -t 9p "
+	"-o trans=tcp,port=564[,aname=PATH][,msize=N] ADDRESS TARGET")
 COMMAND(mv, "SOURCE... DESTINATION", "move or rename files")
 COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
 	"copy stdin to a TCP or UDP peer and it to stdout (-l: listen)")
