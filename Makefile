@@ -44,7 +44,9 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie
 
 # Code that runs once or rarely (boot, parsing, /proc, reports, the 9P client's encoding, path
 # calls) is built for size, so that a hello image stays under 200 KiB; the hot paths stay -O2.
-KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/procfs.c fs/tree.c fs/initrd.c \
+KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/procfs.c fs/tree.c \
+	fs/initrd.c sys/file_descriptors.c drivers/virtio/virtio_mmio.c drivers/virtio/virtio_pci.c \
+	drivers/virtio/virtio_9p.c \
 	sys/file_paths.c sys/identity.c lib/ansi_screen.c lib/format.c lib/cpio.c \
 	lib/symbol_table.c kernel/cmdline.c kernel/crash.c kernel/arguments.c \
 	$(wildcard kernel/*_proc.c) kernel/log.c kernel/app_start.c kernel/power.c kernel/symbols.c \

@@ -6,10 +6,9 @@
 #include "tests/unit/unit.h"
 
 struct test_table {
-	uint64_t count;
+	uint64_t count, base;
 	struct {
-		uint64_t address;
-		uint32_t name_offset, reserved;
+		uint32_t address, name_offset;
 	} entries[3];
 	char names[32];
 };
@@ -17,7 +16,7 @@ struct test_table {
 static struct test_table make_table(void)
 {
 	struct test_table table = {
-	    3, {{0x1000, 0, 0}, {0x1010, 0, 0}, {0x2000, 0, 0}}, "alpha\0beta\0gamma"};
+	    3, 0x800, {{0x800, 0}, {0x810, 0}, {0x1800, 0}}, "alpha\0beta\0gamma"};
 	uint32_t base = offsetof(struct test_table, names);
 
 	table.entries[0].name_offset = base;
