@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /* virtio-net (virtio 1.x, section 5.1) on either transport: queue 0 receives, queue 1
- * transmits. Receive buffers are 2 KiB each, refilled in one batch per interrupt, and every
- * frame is copied into the stack (net/interface.c); the transmit queue raises no interrupts
- * (its used buffers are reclaimed when the next frame is sent) except while it is full: then
- * its interrupt tells the stack to send what it holds back. Offloads, where the device offers
+ * transmits. Receive buffers are 2 KiB each; an interrupt starts polling, in batches whose
+ * buffers go back to the device together, and every frame is copied into the stack
+ * (net/interface.c). The transmit queue raises no interrupts (its used buffers are reclaimed
+ * when the next frame is sent) except while it is full: then its interrupt tells the stack to
+ * send what it holds back. Offloads, where the device offers
  * them (a tap backend does; QEMU's user network does not): the device finishes TCP checksums
  * (CSUM) and vouches for received ones (GUEST_CSUM), and hands over TCP segments coalesced up
  * to 64 KiB (GUEST_TSO4/6) across several merged receive buffers (MRG_RXBUF).
@@ -30,6 +31,7 @@
 #define HEADER_NEEDS_CSUM  1
 #define HEADER_DATA_VALID  2
 #define PIECES_MAX	   40 /* a 64 KiB segment in 2 KiB buffers, and then some */
+#define RECEIVE_BUDGET	   64 /* frames handled before their buffers go back to the device */
 #define QUEUE_RECEIVE	   0
 #define QUEUE_TRANSMIT	   1
 #define QUEUE_SIZE	   256
@@ -118,22 +120,33 @@ static void receive_buffer(struct virtio_net *device, unsigned index, uint32_t w
 	device->pending_count = 0;
 }
 
-/* The receive queue's interrupt (the network lock held): every frame to the stack, each
- * buffer straight back to the device, one notify for the batch. */
+/* The receive queue's interrupt, then polling (the network lock held): with the queue's
+ * interrupt off, frames go to the stack in batches of RECEIVE_BUDGET, each batch's buffers
+ * straight back to the device with one notify, until the ring is empty; then the interrupt is
+ * on again and the ring looked at once more, for a frame that came in between. */
 static void receive_used(struct virtqueue *queue)
 {
 	struct virtio_net *device = queue->owner;
 	void *token;
 	uint32_t written;
-	unsigned returned = 0;
 	uint64_t flags = net_lock();
 
-	while (virtqueue_take_used(queue, &token, &written)) {
-		receive_buffer(device, (unsigned)(uintptr_t)token - 1, written);
-		returned++;
+	virtqueue_disable_interrupts(queue);
+	for (;;) {
+		unsigned batch = 0;
+		while (batch < RECEIVE_BUDGET && virtqueue_take_used(queue, &token, &written)) {
+			receive_buffer(device, (unsigned)(uintptr_t)token - 1, written);
+			batch++;
+		}
+		if (batch)
+			virtqueue_kick(queue);
+		if (batch == RECEIVE_BUDGET)
+			continue;
+		virtqueue_enable_interrupts(queue);
+		if (!virtqueue_has_used(queue))
+			break;
+		virtqueue_disable_interrupts(queue);
 	}
-	if (returned)
-		virtqueue_kick(queue);
 	net_unlock(flags);
 }
 

@@ -146,6 +146,11 @@ void virtqueue_disable_interrupts(struct virtqueue *queue)
 	queue->available[0] = AVAILABLE_NO_INTERRUPT;
 }
 
+bool virtqueue_has_used(struct virtqueue *queue)
+{
+	return queue->last_used != used_index(queue);
+}
+
 void virtqueue_enable_interrupts(struct virtqueue *queue)
 {
 	queue->available[0] = 0;

@@ -75,3 +75,5 @@ bool virtqueue_take_used(struct virtqueue *queue, void **token, uint32_t *writte
 /* Asks the device not to interrupt for this queue (a transmit queue reclaimed on send). */
 void virtqueue_disable_interrupts(struct virtqueue *queue);
 void virtqueue_enable_interrupts(struct virtqueue *queue);
+/* Whether the device has used chains not yet taken. */
+bool virtqueue_has_used(struct virtqueue *queue);
