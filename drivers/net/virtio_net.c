@@ -21,23 +21,24 @@
 #include "net/interface.h"
 #include "net/stack.h"
 
-#define FEATURE_CSUM	   (1ull << 0)
-#define FEATURE_GUEST_CSUM (1ull << 1)
-#define FEATURE_MAC	   (1ull << 5)
-#define FEATURE_GUEST_TSO4 (1ull << 7)
-#define FEATURE_GUEST_TSO6 (1ull << 8)
-#define FEATURE_MERGE	   (1ull << 15) /* MRG_RXBUF */
-#define FEATURE_STATUS	   (1ull << 16)
-#define HEADER_NEEDS_CSUM  1
-#define HEADER_DATA_VALID  2
-#define PIECES_MAX	   40 /* a 64 KiB segment in 2 KiB buffers, and then some */
-#define RECEIVE_BUDGET	   64 /* frames handled before their buffers go back to the device */
-#define QUEUE_RECEIVE	   0
-#define QUEUE_TRANSMIT	   1
-#define QUEUE_SIZE	   256
-#define BUFFER_SIZE	   NIC_BUFFER_SIZE
-#define HEADER_SIZE	   12 /* struct virtio_net_hdr_v1 */
-#define FRAME_MAX	   (BUFFER_SIZE - HEADER_SIZE)
+#define FEATURE_CSUM	    (1ull << 0)
+#define FEATURE_GUEST_CSUM  (1ull << 1)
+#define FEATURE_MAC	    (1ull << 5)
+#define FEATURE_GUEST_TSO4  (1ull << 7)
+#define FEATURE_GUEST_TSO6  (1ull << 8)
+#define FEATURE_MERGE	    (1ull << 15) /* MRG_RXBUF */
+#define FEATURE_STATUS	    (1ull << 16)
+#define FEATURE_EVENT_INDEX (1ull << 29) /* VIRTIO_F_EVENT_IDX */
+#define HEADER_NEEDS_CSUM   1
+#define HEADER_DATA_VALID   2
+#define PIECES_MAX	    40 /* a 64 KiB segment in 2 KiB buffers, and then some */
+#define RECEIVE_BUDGET	    64 /* frames handled before their buffers go back to the device */
+#define QUEUE_RECEIVE	    0
+#define QUEUE_TRANSMIT	    1
+#define QUEUE_SIZE	    256
+#define BUFFER_SIZE	    NIC_BUFFER_SIZE
+#define HEADER_SIZE	    12 /* struct virtio_net_hdr_v1 */
+#define FRAME_MAX	    (BUFFER_SIZE - HEADER_SIZE)
 
 /* struct virtio_net_hdr_v1 */
 struct virtio_net_header {
@@ -226,15 +227,18 @@ void virtio_net_attach(struct virtio_device *virtio)
 		pr_warn("virtio-net: out of memory\n");
 		return;
 	}
-	uint64_t features = virtio_negotiate(virtio, FEATURE_MAC | FEATURE_STATUS | FEATURE_CSUM |
-							 FEATURE_GUEST_CSUM | FEATURE_MERGE |
-							 FEATURE_GUEST_TSO4 | FEATURE_GUEST_TSO6);
+	uint64_t features =
+	    virtio_negotiate(virtio, FEATURE_MAC | FEATURE_STATUS | FEATURE_CSUM |
+					 FEATURE_GUEST_CSUM | FEATURE_MERGE | FEATURE_GUEST_TSO4 |
+					 FEATURE_GUEST_TSO6 | FEATURE_EVENT_INDEX);
 	if (!features || virtio_setup_queue(virtio, QUEUE_RECEIVE, QUEUE_SIZE) ||
 	    virtio_setup_queue(virtio, QUEUE_TRANSMIT, QUEUE_SIZE)) {
 		pr_warn("virtio-net: the device refused the driver\n");
 		return;
 	}
 	device->virtio = virtio;
+	virtio->queues[QUEUE_RECEIVE].event_index = features & FEATURE_EVENT_INDEX;
+	virtio->queues[QUEUE_TRANSMIT].event_index = features & FEATURE_EVENT_INDEX;
 	virtio->queues[QUEUE_RECEIVE].used_callback = receive_used;
 	virtio->queues[QUEUE_RECEIVE].owner = device;
 	virtio->queues[QUEUE_TRANSMIT].used_callback = transmit_used;
@@ -256,10 +260,11 @@ void virtio_net_attach(struct virtio_device *virtio)
 	device->merge = features & FEATURE_MERGE;
 	device->nic.transmit_checksum = features & FEATURE_CSUM;
 	device->nic.receive_checksum = features & FEATURE_GUEST_CSUM;
-	pr_info("virtio-net: offloads:%s%s%s%s\n", features & FEATURE_CSUM ? " checksums" : "",
+	pr_info("virtio-net: offloads:%s%s%s%s%s\n", features & FEATURE_CSUM ? " checksums" : "",
 		features & FEATURE_GUEST_CSUM ? " received-checksums" : "",
 		features & (FEATURE_GUEST_TSO4 | FEATURE_GUEST_TSO6) ? " coalesced-receive" : "",
-		device->merge ? " merged-buffers" : "");
+		device->merge ? " merged-buffers" : "",
+		features & FEATURE_EVENT_INDEX ? " event-indices" : "");
 	device->nic.driver = "virtio-net";
 	device->nic.mtu = 1500;
 	device->nic.transmit = transmit;

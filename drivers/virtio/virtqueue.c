@@ -131,19 +131,34 @@ int virtqueue_add(struct virtqueue *queue, const struct virtqueue_segment *segme
 	return 0;
 }
 
-/* The device says, with the used ring's NO_NOTIFY flag, when it is already working through the
- * ring and needs no notify (QEMU's virtio-net while its transmit work is scheduled): each one
- * saved is a trap into the device's emulation. */
+/* The device says when it needs no notify, being at work on the ring already (QEMU's
+ * virtio-net while its transmit work is scheduled): by the used ring's NO_NOTIFY flag, or with
+ * EVENT_IDX by the available index it wants to hear of (avail_event, after the used ring).
+ * Each notify saved is a trap into the device's emulation. */
 void virtqueue_kick(struct virtqueue *queue)
 {
+	uint16_t now = queue->available[1], before = queue->kicked;
+
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	queue->kicked = now;
+	if (queue->event_index) {
+		uint16_t event = *(volatile uint16_t *)(queue->used + 4 + 8ul * queue->size);
+		if ((uint16_t)(now - event - 1) < (uint16_t)(now - before))
+			queue->notify(queue);
+		return;
+	}
 	if (!(*(volatile uint16_t *)queue->used & USED_NO_NOTIFY))
 		queue->notify(queue);
 }
 
+/* With EVENT_IDX the device interrupts when its used index passes used_event (after the
+ * available ring): half the index space ahead is "not for a long while", the last one taken
+ * "at the next". The flag is set too, for devices without it. */
 void virtqueue_disable_interrupts(struct virtqueue *queue)
 {
 	queue->available[0] = AVAILABLE_NO_INTERRUPT;
+	if (queue->event_index)
+		queue->available[2 + queue->size] = (uint16_t)(queue->last_used + 0x7fff);
 }
 
 bool virtqueue_has_used(struct virtqueue *queue)
@@ -154,6 +169,8 @@ bool virtqueue_has_used(struct virtqueue *queue)
 void virtqueue_enable_interrupts(struct virtqueue *queue)
 {
 	queue->available[0] = 0;
+	if (queue->event_index)
+		queue->available[2 + queue->size] = queue->last_used;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 

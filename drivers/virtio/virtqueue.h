@@ -40,6 +40,10 @@ struct virtqueue {
 	 * completing requests; it takes the used chains with virtqueue_take_used. */
 	void (*used_callback)(struct virtqueue *queue);
 	void *owner; /* the driver's, for the callback */
+	/* VIRTIO_F_EVENT_IDX negotiated (virtio-net): notifies and interrupts are asked for by the
+	 * rings' event indices, not their flags. */
+	bool event_index;
+	uint16_t kicked; /* the available index at the last kick */
 };
 
 struct virtqueue_request {
