@@ -3,7 +3,7 @@
  * decodes the Linux ABI (copies addresses and option values in and out, checks the buffers of
  * a message) and calls the family's operations through these types; net/socket.c makes the
  * file, keeps the options every family shares (SOL_SOCKET) and the waiting. Families:
- * net/inet_tcp.c, net/inet_udp.c, net/inet_raw.c (lwIP), net/unix_socket.c (in the kernel).
+ * net/inet_tcp.c, net/inet_udp.c, net/inet_ping.c (lwIP), net/unix_socket.c (in the kernel).
  * Everything here runs in system calls; a family that lwIP drives takes the network lock
  * (net/stack.h) around lwIP calls. Operations return 0, a count, or -errno. */
 #pragma once
