@@ -109,6 +109,13 @@ void inet_address_out(const struct socket *socket, const ip_addr_t *ip, uint16_t
 	address->length = sizeof(in6);
 }
 
+uint8_t inet_address_type(const struct socket *socket, bool v6_only)
+{
+	return socket->family == AF_INET ? IPADDR_TYPE_V4
+	       : v6_only		 ? IPADDR_TYPE_V6
+					 : IPADDR_TYPE_ANY;
+}
+
 void inet_address_any(const struct socket *socket, bool v6_only, ip_addr_t *ip)
 {
 	if (socket->family == AF_INET)

@@ -26,6 +26,8 @@ int inet_address_in(const struct socket *socket, const struct socket_address *ad
 /* The application's form, for a socket of `socket`'s family. */
 void inet_address_out(const struct socket *socket, const ip_addr_t *ip, uint16_t port,
 		      struct socket_address *address);
+/* The lwIP address type of a socket's PCB: IPv4, IPv6 only, or both (a dual-stack IPv6 one). */
+uint8_t inet_address_type(const struct socket *socket, bool v6_only);
 /* The wildcard address a socket of this family binds to by default. */
 void inet_address_any(const struct socket *socket, bool v6_only, ip_addr_t *ip);
 /* lwIP's err_t as -errno. */

@@ -279,9 +279,7 @@ static int ensure_pcb(struct tcp_socket *tcp)
 		return 0;
 	if (tcp->state != TCP_SOCKET_NEW)
 		return -EINVAL;
-	tcp->pcb = tcp_new_ip_type(tcp->socket->family == AF_INET ? IPADDR_TYPE_V4
-				   : tcp->v6_only		  ? IPADDR_TYPE_V6
-								  : IPADDR_TYPE_ANY);
+	tcp->pcb = tcp_new_ip_type(inet_address_type(tcp->socket, tcp->v6_only));
 	if (!tcp->pcb)
 		return -ENOMEM;
 	attach(tcp, tcp->pcb);
@@ -693,13 +691,6 @@ static int tcp_set_option(struct socket *socket, int level, int name, const void
 	return error;
 }
 
-static int write_int(void *value, unsigned *length, int number)
-{
-	*length = MIN(*length, (unsigned)sizeof(int));
-	memcpy(value, &number, *length);
-	return 0;
-}
-
 static int tcp_get_option(struct socket *socket, int level, int name, void *value, unsigned *length)
 {
 	struct tcp_socket *tcp = tcp_of(socket);
@@ -708,29 +699,29 @@ static int tcp_get_option(struct socket *socket, int level, int name, void *valu
 	if (level == IPPROTO_TCP) {
 		switch (name) {
 		case TCP_NODELAY:
-			return write_int(value, length, tcp->no_delay);
+			return socket_option_int(value, length, tcp->no_delay);
 		case TCP_MAXSEG:
-			return write_int(value, length, pcb ? tcp_mss(pcb) : TCP_MSS);
+			return socket_option_int(value, length, pcb ? tcp_mss(pcb) : TCP_MSS);
 		case TCP_KEEPIDLE:
-			return write_int(
+			return socket_option_int(
 			    value, length,
 			    (int)(pcb ? pcb->keep_idle / 1000 : TCP_KEEPIDLE_DEFAULT / 1000));
 		case TCP_KEEPINTVL:
-			return write_int(
+			return socket_option_int(
 			    value, length,
 			    (int)(pcb ? pcb->keep_intvl / 1000 : TCP_KEEPINTVL_DEFAULT / 1000));
 		case TCP_KEEPCNT:
-			return write_int(value, length,
-					 (int)(pcb ? pcb->keep_cnt : TCP_KEEPCNT_DEFAULT));
+			return socket_option_int(value, length,
+						 (int)(pcb ? pcb->keep_cnt : TCP_KEEPCNT_DEFAULT));
 		case TCP_CORK:
-			return write_int(value, length, 0);
+			return socket_option_int(value, length, 0);
 		}
 	} else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && socket->family == AF_INET6) {
-		return write_int(value, length, tcp->v6_only);
+		return socket_option_int(value, length, tcp->v6_only);
 	} else if (level == IPPROTO_IP && name == IP_TTL) {
-		return write_int(value, length, pcb ? pcb->ttl : TCP_TTL);
+		return socket_option_int(value, length, pcb ? pcb->ttl : TCP_TTL);
 	} else if (level == IPPROTO_IP && name == IP_TOS) {
-		return write_int(value, length, pcb ? pcb->tos : 0);
+		return socket_option_int(value, length, pcb ? pcb->tos : 0);
 	}
 	return -ENOPROTOOPT;
 }

@@ -43,9 +43,7 @@ static int ensure_pcb(struct udp_socket *udp)
 {
 	if (udp->pcb)
 		return 0;
-	udp->pcb = udp_new_ip_type(udp->socket->family == AF_INET ? IPADDR_TYPE_V4
-				   : udp->v6_only		  ? IPADDR_TYPE_V6
-								  : IPADDR_TYPE_ANY);
+	udp->pcb = udp_new_ip_type(inet_address_type(udp->socket, udp->v6_only));
 	if (!udp->pcb)
 		return -ENOMEM;
 	udp_recv(udp->pcb, on_receive, udp);
@@ -230,9 +228,7 @@ static int udp_get_option(struct socket *socket, int level, int name, void *valu
 		number = udp->pcb ? udp->pcb->tos : 0;
 	else
 		return -ENOPROTOOPT;
-	*length = MIN(*length, (unsigned)sizeof(int));
-	memcpy(value, &number, *length);
-	return 0;
+	return socket_option_int(value, length, number);
 }
 
 static unsigned udp_poll_socket(struct socket *socket)

@@ -289,7 +289,7 @@ int socket_set_option(struct socket *socket, int level, int name, const void *va
 	return 0;
 }
 
-static int write_int(void *value, unsigned *length, int number)
+int socket_option_int(void *value, unsigned *length, int number)
 {
 	*length = MIN(*length, (unsigned)sizeof(int));
 	memcpy(value, &number, *length);
@@ -322,36 +322,36 @@ int socket_get_option(struct socket *socket, int level, int name, void *value, u
 	case SO_ERROR: {
 		int error = socket->error;
 		socket->error = 0;
-		return write_int(value, length, -error);
+		return socket_option_int(value, length, -error);
 	}
 	case SO_TYPE:
-		return write_int(value, length, socket->type);
+		return socket_option_int(value, length, socket->type);
 	case SO_DOMAIN:
-		return write_int(value, length, socket->family);
+		return socket_option_int(value, length, socket->family);
 	case SO_PROTOCOL:
-		return write_int(value, length, socket->protocol);
+		return socket_option_int(value, length, socket->protocol);
 	case SO_ACCEPTCONN:
-		return write_int(value, length, socket->accepting);
+		return socket_option_int(value, length, socket->accepting);
 	case SO_REUSEADDR:
-		return write_int(value, length, socket->reuse_address);
+		return socket_option_int(value, length, socket->reuse_address);
 	case SO_REUSEPORT:
-		return write_int(value, length, socket->reuse_port);
+		return socket_option_int(value, length, socket->reuse_port);
 	case SO_KEEPALIVE:
-		return write_int(value, length, socket->keepalive);
+		return socket_option_int(value, length, socket->keepalive);
 	case SO_BROADCAST:
-		return write_int(value, length, socket->broadcast);
+		return socket_option_int(value, length, socket->broadcast);
 	case SO_RCVBUF: /* Linux reports twice what was set (its bookkeeping overhead) */
-		return write_int(value, length, (int)socket->receive_buffer * 2);
+		return socket_option_int(value, length, (int)socket->receive_buffer * 2);
 	case SO_SNDBUF:
-		return write_int(value, length, (int)socket->send_buffer * 2);
+		return socket_option_int(value, length, (int)socket->send_buffer * 2);
 	case SO_RCVLOWAT:
 	case SO_SNDLOWAT:
-		return write_int(value, length, 1);
+		return socket_option_int(value, length, 1);
 	case SO_DEBUG:
 	case SO_DONTROUTE:
 	case SO_OOBINLINE:
 	case SO_PASSCRED:
-		return write_int(value, length, 0);
+		return socket_option_int(value, length, 0);
 	}
 	return socket->ops->get_option ? socket->ops->get_option(socket, level, name, value, length)
 				       : -ENOPROTOOPT;

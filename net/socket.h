@@ -189,6 +189,9 @@ void socket_broken_pipe(const struct socket *socket, unsigned message_flags);
 int socket_set_option(struct socket *socket, int level, int name, const void *value,
 		      unsigned length);
 int socket_get_option(struct socket *socket, int level, int name, void *value, unsigned *length);
+/* For get_option: an int option's value into the caller's buffer of *length bytes (cut to
+ * that, as Linux does), *length set to what was written; 0. */
+int socket_option_int(void *value, unsigned *length, int number);
 
 /* Copies between the application's buffers of a message and kernel memory, from byte
  * `offset` of the message on; returns what was copied. */
