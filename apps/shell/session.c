@@ -238,6 +238,8 @@ int shell_session_run(const struct shell_session_options *options)
 	shell_session_enter(session);
 	take_terminal(options->input);
 	enter_start_directory(options);
+	if (options->startup && access(options->startup, F_OK) == 0)
+		shell_run_file(options->startup, 0, NULL);
 	session->state.positional = options->arguments;
 	session->state.positional_count = options->argument_count;
 	if (options->command) {

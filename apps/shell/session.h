@@ -18,6 +18,7 @@ struct shell_session_options {
 	char *const *environment; /* extra NAME=VALUE strings for this session, or NULL */
 	const char *directory;	  /* where it starts; NULL: $HOME (/root) */
 	const char *history_file; /* NULL: $HOME/.history for an interactive session */
+	const char *startup;	  /* a script run first when it exists (the console's /etc/rc) */
 	bool banner;		  /* an interactive session greets with the system's name */
 };
 
