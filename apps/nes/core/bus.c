@@ -29,7 +29,7 @@ static void cycle_end(struct nes *nes, bool read)
 	run_ppu_until(nes, nes->master_clock);
 	cpu->cycles++;
 	cpu->prev_need_nmi = cpu->need_nmi;
-	bool nmi = ppu_nmi_line(nes);
+	bool nmi = nes->ppu.nmi_output;
 	if (nmi && !cpu->prev_nmi_line)
 		cpu->need_nmi = true;
 	cpu->prev_nmi_line = nmi;

@@ -105,6 +105,8 @@ struct nes_ppu {
 	uint8_t read_buffer;
 	uint8_t io_latch; /* the PPU's own open bus */
 	bool prevent_vblank;
+	bool skip_dot;	  /* this odd frame's pre-render line is a dot short */
+	bool nmi_output;  /* the NMI line as of the previous dot */
 	/* background pipeline: 4 bits per pixel (attribute, pattern), 16 pixels */
 	uint64_t tile_data;
 	uint8_t next_name, next_attribute, next_low, next_high;

@@ -277,8 +277,12 @@ static void advance_dot(struct nes *nes)
 	struct nes_ppu *ppu = &nes->ppu;
 
 	nes->ppu_dots++;
-	/* odd frames skip the pre-render line's last dot while rendering is on */
-	if (++ppu->dot == 340 && ppu->scanline == 261 && (ppu->frame & 1) && rendering(ppu))
+	/* the CPU sees the NMI output a dot late */
+	ppu->nmi_output = ppu_nmi_line(nes);
+	/* odd frames skip the pre-render line's last dot if rendering was on at dot 338 */
+	if (++ppu->dot == 338 && ppu->scanline == 261)
+		ppu->skip_dot = (ppu->frame & 1) && rendering(ppu);
+	if (ppu->dot == 340 && ppu->scanline == 261 && ppu->skip_dot)
 		ppu->dot = 341;
 	if (ppu->dot > 340) {
 		ppu->dot = 0;
