@@ -28,8 +28,12 @@ static bool mapper_supported(unsigned mapper)
 
 int nes_parse_rom(struct nes_cartridge *cart, const uint8_t *image, size_t size)
 {
-	if (size < 16 || image[0] != 'N' || image[1] != 'E' || image[2] != 'S' || image[3] != 0x1a)
-		return -NES_ERROR_NOT_INES;
+	static const uint8_t magic[4] = {'N', 'E', 'S', 0x1a};
+	for (size_t i = 0; i < 4; i++)
+		if (i >= size || image[i] != magic[i])
+			return -NES_ERROR_NOT_INES;
+	if (size < 16)
+		return -NES_ERROR_TRUNCATED;
 	uint8_t flags6 = image[6], flags7 = image[7];
 	bool nes2 = (flags7 & 0x0c) == 0x08;
 	bool junk = !nes2 && (image[12] | image[13] | image[14] | image[15]);
