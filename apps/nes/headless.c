@@ -13,8 +13,8 @@
 #include "core/nes.h"
 
 #define DEFAULT_TEST_FRAMES 3600 /* a minute of emulated time */
-#define RESET_DELAY_FRAMES 6	 /* blargg's ROMs ask for a reset to come after 100 ms */
-#define EXIT_NO_RESULT 124
+#define RESET_DELAY_FRAMES  6	 /* blargg's ROMs ask for a reset to come after 100 ms */
+#define EXIT_NO_RESULT	    124
 
 struct nes_options {
 	const char *rom;
@@ -36,21 +36,21 @@ struct nes_session {
 };
 
 static const char usage[] =
-	"usage: nes --test [--frames N] ROM\n"
-	"       nes --cpu-log FILE [--start ADDR] [--instructions N] [--frames N] ROM\n"
-	"       nes --frames N --screenshot FILE.ppm ROM\n"
-	"Runs an NES ROM (iNES or NES 2.0; mappers 0, 1, 2, 3, 4, 7) headless:\n"
-	"  --test            run until the ROM reports through blargg's protocol ($6000 status,\n"
-	"                    $DE $B0 $61 at $6001, text at $6004), print its text and exit with\n"
-	"                    its result code (0 = passed); 124 if it gave none within the frames\n"
-	"                    (default 3600)\n"
-	"  --cpu-log FILE    write a nestest-format line per instruction to FILE\n"
-	"  --start ADDR      start at ADDR (hex, e.g. C000) instead of the reset vector\n"
-	"  --instructions N  stop after N instructions\n"
-	"  --frames N        stop after N frames (60.1 a second)\n"
-	"  --screenshot FILE write the last frame as a binary PPM (256x240)\n"
-	"Battery-backed RAM is read from and written to ROM.sav.\n"
-	"Playing on a screen is not available yet (it needs the graphics front end).\n";
+    "usage: nes --test [--frames N] ROM\n"
+    "       nes --cpu-log FILE [--start ADDR] [--instructions N] [--frames N] ROM\n"
+    "       nes --frames N --screenshot FILE.ppm ROM\n"
+    "Runs an NES ROM (iNES or NES 2.0; mappers 0, 1, 2, 3, 4, 7) headless:\n"
+    "  --test            run until the ROM reports through blargg's protocol ($6000 status,\n"
+    "                    $DE $B0 $61 at $6001, text at $6004), print its text and exit with\n"
+    "                    its result code (0 = passed); 124 if it gave none within the frames\n"
+    "                    (default 3600)\n"
+    "  --cpu-log FILE    write a nestest-format line per instruction to FILE\n"
+    "  --start ADDR      start at ADDR (hex, e.g. C000) instead of the reset vector\n"
+    "  --instructions N  stop after N instructions\n"
+    "  --frames N        stop after N frames (60.1 a second)\n"
+    "  --screenshot FILE write the last frame as a binary PPM (256x240)\n"
+    "Battery-backed RAM is read from and written to ROM.sav.\n"
+    "Playing on a screen is not available yet (it needs the graphics front end).\n";
 
 static bool parse_number(const char *text, int base, long *value)
 {
@@ -261,8 +261,8 @@ static int run_frames(struct nes_session *s)
 	for (long frame = 0; frame < limit && !stopped(s); frame++)
 		nes_run_frame(&s->nes);
 	if (s->options.instructions > 0 && s->instructions_left > 0)
-		fprintf(s->io.err, "nes: stopped after %ld frames, before %ld instructions\n", limit,
-			s->options.instructions);
+		fprintf(s->io.err, "nes: stopped after %ld frames, before %ld instructions\n",
+			limit, s->options.instructions);
 	return 0;
 }
 

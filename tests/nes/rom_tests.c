@@ -19,7 +19,7 @@
 #include "apps/nes/core/nes.h"
 
 #define SPRITECANS_FRAME_600 0x77a4e4e325a92630ull
-#define NES15_FRAME_600 0xfe64f4225a939a73ull
+#define NES15_FRAME_600	     0xfe64f4225a939a73ull
 
 struct runner {
 	const char *data;
@@ -198,40 +198,40 @@ int main(int argc, char **argv)
 {
 	static struct runner r;
 	static const char *protocol_roms[] = {
-		"cpu/instr_01-basics.nes",	   "cpu/instr_02-implied.nes",
-		"cpu/instr_03-immediate.nes",	   "cpu/instr_04-zero_page.nes",
-		"cpu/instr_05-zp_xy.nes",	   "cpu/instr_06-absolute.nes",
-		"cpu/instr_07-abs_xy.nes",	   "cpu/instr_08-ind_x.nes",
-		"cpu/instr_09-ind_y.nes",	   "cpu/instr_10-branches.nes",
-		"cpu/instr_11-stack.nes",	   "cpu/instr_12-jmp_jsr.nes",
-		"cpu/instr_13-rts.nes",		   "cpu/instr_14-rti.nes",
-		"cpu/instr_15-brk.nes",		   "cpu/instr_16-special.nes",
-		"ppu/vbl_01-vbl_basics.nes",	   "ppu/vbl_02-vbl_set_time.nes",
-		"ppu/vbl_03-vbl_clear_time.nes",   "ppu/vbl_04-nmi_control.nes",
-		"ppu/vbl_05-nmi_timing.nes",	   "ppu/vbl_06-suppression.nes",
-		"ppu/vbl_07-nmi_on_timing.nes",	   "ppu/vbl_08-nmi_off_timing.nes",
-		"ppu/vbl_09-even_odd_frames.nes",  "ppu/vbl_10-even_odd_timing.nes",
+	    "cpu/instr_01-basics.nes",	      "cpu/instr_02-implied.nes",
+	    "cpu/instr_03-immediate.nes",     "cpu/instr_04-zero_page.nes",
+	    "cpu/instr_05-zp_xy.nes",	      "cpu/instr_06-absolute.nes",
+	    "cpu/instr_07-abs_xy.nes",	      "cpu/instr_08-ind_x.nes",
+	    "cpu/instr_09-ind_y.nes",	      "cpu/instr_10-branches.nes",
+	    "cpu/instr_11-stack.nes",	      "cpu/instr_12-jmp_jsr.nes",
+	    "cpu/instr_13-rts.nes",	      "cpu/instr_14-rti.nes",
+	    "cpu/instr_15-brk.nes",	      "cpu/instr_16-special.nes",
+	    "ppu/vbl_01-vbl_basics.nes",      "ppu/vbl_02-vbl_set_time.nes",
+	    "ppu/vbl_03-vbl_clear_time.nes",  "ppu/vbl_04-nmi_control.nes",
+	    "ppu/vbl_05-nmi_timing.nes",      "ppu/vbl_06-suppression.nes",
+	    "ppu/vbl_07-nmi_on_timing.nes",   "ppu/vbl_08-nmi_off_timing.nes",
+	    "ppu/vbl_09-even_odd_frames.nes", "ppu/vbl_10-even_odd_timing.nes",
 	};
 	static const char *ppu_2005_roms[] = {
-		"ppu/blargg_palette_ram.nes",	"ppu/blargg_power_up_palette.nes",
-		"ppu/blargg_sprite_ram.nes",	"ppu/blargg_vbl_clear_time.nes",
-		"ppu/blargg_vram_access.nes",
+	    "ppu/blargg_palette_ram.nes", "ppu/blargg_power_up_palette.nes",
+	    "ppu/blargg_sprite_ram.nes",  "ppu/blargg_vbl_clear_time.nes",
+	    "ppu/blargg_vram_access.nes",
 	};
 	static const struct {
 		const char *name;
 		uint64_t hash;
 	} sprite_hit_roms[] = {
-		{"ppu/spritehit_01.basics.nes", 0x8de27dda7443722aull},
-		{"ppu/spritehit_02.alignment.nes", 0xc9580f291bcdb87bull},
-		{"ppu/spritehit_03.corners.nes", 0x8cba59b0fa181719ull},
-		{"ppu/spritehit_04.flip.nes", 0x2596a147e6b1ef09ull},
-		{"ppu/spritehit_05.left_clip.nes", 0x08f2b4e8b2edf099ull},
-		{"ppu/spritehit_06.right_edge.nes", 0x9517b81e2aca0775ull},
-		{"ppu/spritehit_07.screen_bottom.nes", 0x530547a98d2877ccull},
-		{"ppu/spritehit_08.double_height.nes", 0x9d14e2fe7b8438a3ull},
-		{"ppu/spritehit_09.timing_basics.nes", 0x1ca945beb10eb7dcull},
-		{"ppu/spritehit_10.timing_order.nes", 0x0553db1997ad69beull},
-		{"ppu/spritehit_11.edge_timing.nes", 0xfe22677cd7f66526ull},
+	    {"ppu/spritehit_01.basics.nes", 0x8de27dda7443722aull},
+	    {"ppu/spritehit_02.alignment.nes", 0xc9580f291bcdb87bull},
+	    {"ppu/spritehit_03.corners.nes", 0x8cba59b0fa181719ull},
+	    {"ppu/spritehit_04.flip.nes", 0x2596a147e6b1ef09ull},
+	    {"ppu/spritehit_05.left_clip.nes", 0x08f2b4e8b2edf099ull},
+	    {"ppu/spritehit_06.right_edge.nes", 0x9517b81e2aca0775ull},
+	    {"ppu/spritehit_07.screen_bottom.nes", 0x530547a98d2877ccull},
+	    {"ppu/spritehit_08.double_height.nes", 0x9d14e2fe7b8438a3ull},
+	    {"ppu/spritehit_09.timing_basics.nes", 0x1ca945beb10eb7dcull},
+	    {"ppu/spritehit_10.timing_order.nes", 0x0553db1997ad69beull},
+	    {"ppu/spritehit_11.edge_timing.nes", 0xfe22677cd7f66526ull},
 	};
 
 	r.data = argc > 1 ? argv[1] : "../shared/data/nes";

@@ -8,21 +8,20 @@
 #define CPU_RATE 1789773
 
 static const uint8_t length_table[32] = {
-	10, 254, 20, 2,  40, 4,	 80, 6,	 160, 8,  60, 10, 14, 12, 26, 14,
-	12, 16,	 24, 18, 48, 20, 96, 22, 192, 24, 72, 26, 16, 28, 32, 30,
+    10, 254, 20, 2,  40, 4,  80, 6,  160, 8,  60, 10, 14, 12, 26, 14,
+    12, 16,  24, 18, 48, 20, 96, 22, 192, 24, 72, 26, 16, 28, 32, 30,
 };
 static const uint8_t duty_table[4] = {0x02, 0x06, 0x1e, 0xf9}; /* bit n: step n high */
 static const uint8_t triangle_table[32] = {
-	15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0,
-	0,  1,	2,  3,	4,  5,	6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5,  4,	3,  2,	1,  0,
+    0,	1,  2,	3,  4,	5,  6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
 };
 static const uint16_t noise_periods[16] = {4,	8,   16,  32,  64,  96,	  128,	160,
 					   202, 254, 380, 508, 762, 1016, 2034, 4068};
 static const uint16_t dmc_periods[16] = {428, 380, 340, 320, 286, 254, 226, 214,
 					 190, 160, 142, 128, 106, 84,  72,  54};
 
-static void clock_envelope(bool *start, uint8_t *divider, uint8_t *decay, uint8_t volume,
-			   bool loop)
+static void clock_envelope(bool *start, uint8_t *divider, uint8_t *decay, uint8_t volume, bool loop)
 {
 	if (*start) {
 		*start = false;
@@ -234,7 +233,7 @@ static void mix(struct nes_apu *apu)
 						      : n->envelope_decay;
 
 	apu->accumulator +=
-		apu->pulse_table[pulse] + apu->tnd_table[3 * triangle + 2 * noise + apu->dmc.output];
+	    apu->pulse_table[pulse] + apu->tnd_table[3 * triangle + 2 * noise + apu->dmc.output];
 	apu->accumulated++;
 	apu->sample_phase += NES_AUDIO_RATE;
 	if (apu->sample_phase < CPU_RATE)
@@ -245,7 +244,7 @@ static void mix(struct nes_apu *apu)
 	apu->accumulator = 0;
 	apu->accumulated = 0;
 	apu->samples[(apu->sample_head + apu->sample_count) % NES_AUDIO_BUFFER] =
-		(int16_t)((level - 0.5f) * 65534.0f);
+	    (int16_t)((level - 0.5f) * 65534.0f);
 	if (apu->sample_count < NES_AUDIO_BUFFER)
 		apu->sample_count++;
 	else
@@ -324,8 +323,13 @@ static void write_channel(struct nes *nes, uint16_t address, uint8_t value)
 	struct nes_dmc *d = &apu->dmc;
 
 	switch (address) {
-	case 0x4008: t->control = value & 0x80; t->linear_period = value & 0x7f; break;
-	case 0x400a: t->timer_period = (t->timer_period & 0x700) | value; break;
+	case 0x4008:
+		t->control = value & 0x80;
+		t->linear_period = value & 0x7f;
+		break;
+	case 0x400a:
+		t->timer_period = (t->timer_period & 0x700) | value;
+		break;
 	case 0x400b:
 		t->timer_period = (t->timer_period & 0xff) | (value & 7) << 8;
 		if (t->enabled)
@@ -337,7 +341,10 @@ static void write_channel(struct nes *nes, uint16_t address, uint8_t value)
 		n->constant_volume = value & 0x10;
 		n->volume = value & 15;
 		break;
-	case 0x400e: n->mode = value & 0x80; n->timer_period = noise_periods[value & 15]; break;
+	case 0x400e:
+		n->mode = value & 0x80;
+		n->timer_period = noise_periods[value & 15];
+		break;
 	case 0x400f:
 		if (n->enabled)
 			n->length = length_table[value >> 3];
@@ -351,9 +358,15 @@ static void write_channel(struct nes *nes, uint16_t address, uint8_t value)
 			d->irq = false;
 		cpu_set_irq(nes, NES_IRQ_DMC, d->irq);
 		break;
-	case 0x4011: d->output = value & 0x7f; break;
-	case 0x4012: d->sample_address = 0xc000 | value << 6; break;
-	case 0x4013: d->sample_length = value << 4 | 1; break;
+	case 0x4011:
+		d->output = value & 0x7f;
+		break;
+	case 0x4012:
+		d->sample_address = 0xc000 | value << 6;
+		break;
+	case 0x4013:
+		d->sample_length = value << 4 | 1;
+		break;
 	}
 }
 

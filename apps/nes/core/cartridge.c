@@ -53,7 +53,7 @@ int nes_parse_rom(struct nes_cartridge *cart, const uint8_t *image, size_t size)
 		chr_size = (uint64_t)image[5] * 0x2000;
 	}
 	cart->battery = flags6 & 0x02;
-	cart->mirroring = flags6 & 0x08 ? NES_MIRROR_FOUR_SCREEN
+	cart->mirroring = flags6 & 0x08	  ? NES_MIRROR_FOUR_SCREEN
 			  : flags6 & 0x01 ? NES_MIRROR_VERTICAL
 					  : NES_MIRROR_HORIZONTAL;
 	size_t offset = 16 + (flags6 & 0x04 ? 512 : 0);

@@ -18,8 +18,8 @@
 
 /* Addressing modes, one letter per opcode in cpu_modes below. */
 enum mode {
-	MODE_NONE = 'S',	 /* the instruction does its own cycles (BRK, JSR, KIL) */
-	MODE_IMPLIED = 'I',	 /* one dummy read of the next byte */
+	MODE_NONE = 'S',    /* the instruction does its own cycles (BRK, JSR, KIL) */
+	MODE_IMPLIED = 'I', /* one dummy read of the next byte */
 	MODE_ACCUMULATOR = 'A',
 	MODE_IMMEDIATE = '#',
 	MODE_RELATIVE = 'R',
@@ -27,7 +27,7 @@ enum mode {
 	MODE_ZERO_PAGE_X = 'x',
 	MODE_ZERO_PAGE_Y = 'y',
 	MODE_ABSOLUTE = 'a',
-	MODE_ABSOLUTE_X = 'X',	 /* reads: a dummy read only on a page crossing */
+	MODE_ABSOLUTE_X = 'X', /* reads: a dummy read only on a page crossing */
 	MODE_ABSOLUTE_Y = 'Y',
 	MODE_ABSOLUTE_X_W = 'P', /* writes and read-modify-writes: the dummy read always */
 	MODE_ABSOLUTE_Y_W = 'Q',
@@ -344,47 +344,121 @@ static void execute(struct nes *nes, uint8_t opcode, enum mode mode)
 	uint8_t value;
 
 	switch (opcode) {
-	case 0x00: brk(nes); break;
-	case 0x20: jsr(nes); break;
-	case 0x40: rti(nes); break;
-	case 0x60: rts(nes); break;
-	case 0x4c: case 0x6c: cpu->pc = cpu->operand; break;
-	case 0x08: push(nes, cpu->p | FLAG_B | FLAG_U); break;
-	case 0x48: push(nes, cpu->a); break;
-	case 0x28: read8(nes, 0x100 | cpu->s); cpu->p = (pull(nes) & ~FLAG_B) | FLAG_U; break;
-	case 0x68: read8(nes, 0x100 | cpu->s); cpu->a = pull(nes); set_nz(cpu, cpu->a); break;
-	case 0x10: branch(nes, !(cpu->p & FLAG_N)); break;
-	case 0x30: branch(nes, cpu->p & FLAG_N); break;
-	case 0x50: branch(nes, !(cpu->p & FLAG_V)); break;
-	case 0x70: branch(nes, cpu->p & FLAG_V); break;
-	case 0x90: branch(nes, !(cpu->p & FLAG_C)); break;
-	case 0xb0: branch(nes, cpu->p & FLAG_C); break;
-	case 0xd0: branch(nes, !(cpu->p & FLAG_Z)); break;
-	case 0xf0: branch(nes, cpu->p & FLAG_Z); break;
-	case 0x18: cpu->p &= ~FLAG_C; break;
-	case 0x38: cpu->p |= FLAG_C; break;
-	case 0x58: cpu->p &= ~FLAG_I; break;
-	case 0x78: cpu->p |= FLAG_I; break;
-	case 0xb8: cpu->p &= ~FLAG_V; break;
-	case 0xd8: cpu->p &= ~FLAG_D; break;
-	case 0xf8: cpu->p |= FLAG_D; break;
-	case 0xaa: set_nz(cpu, cpu->x = cpu->a); break;
-	case 0xa8: set_nz(cpu, cpu->y = cpu->a); break;
-	case 0x8a: set_nz(cpu, cpu->a = cpu->x); break;
-	case 0x98: set_nz(cpu, cpu->a = cpu->y); break;
-	case 0xba: set_nz(cpu, cpu->x = cpu->s); break;
-	case 0x9a: cpu->s = cpu->x; break;
-	case 0xe8: set_nz(cpu, ++cpu->x); break;
-	case 0xc8: set_nz(cpu, ++cpu->y); break;
-	case 0xca: set_nz(cpu, --cpu->x); break;
-	case 0x88: set_nz(cpu, --cpu->y); break;
-	case 0x24: case 0x2c:
+	case 0x00:
+		brk(nes);
+		break;
+	case 0x20:
+		jsr(nes);
+		break;
+	case 0x40:
+		rti(nes);
+		break;
+	case 0x60:
+		rts(nes);
+		break;
+	case 0x4c:
+	case 0x6c:
+		cpu->pc = cpu->operand;
+		break;
+	case 0x08:
+		push(nes, cpu->p | FLAG_B | FLAG_U);
+		break;
+	case 0x48:
+		push(nes, cpu->a);
+		break;
+	case 0x28:
+		read8(nes, 0x100 | cpu->s);
+		cpu->p = (pull(nes) & ~FLAG_B) | FLAG_U;
+		break;
+	case 0x68:
+		read8(nes, 0x100 | cpu->s);
+		cpu->a = pull(nes);
+		set_nz(cpu, cpu->a);
+		break;
+	case 0x10:
+		branch(nes, !(cpu->p & FLAG_N));
+		break;
+	case 0x30:
+		branch(nes, cpu->p & FLAG_N);
+		break;
+	case 0x50:
+		branch(nes, !(cpu->p & FLAG_V));
+		break;
+	case 0x70:
+		branch(nes, cpu->p & FLAG_V);
+		break;
+	case 0x90:
+		branch(nes, !(cpu->p & FLAG_C));
+		break;
+	case 0xb0:
+		branch(nes, cpu->p & FLAG_C);
+		break;
+	case 0xd0:
+		branch(nes, !(cpu->p & FLAG_Z));
+		break;
+	case 0xf0:
+		branch(nes, cpu->p & FLAG_Z);
+		break;
+	case 0x18:
+		cpu->p &= ~FLAG_C;
+		break;
+	case 0x38:
+		cpu->p |= FLAG_C;
+		break;
+	case 0x58:
+		cpu->p &= ~FLAG_I;
+		break;
+	case 0x78:
+		cpu->p |= FLAG_I;
+		break;
+	case 0xb8:
+		cpu->p &= ~FLAG_V;
+		break;
+	case 0xd8:
+		cpu->p &= ~FLAG_D;
+		break;
+	case 0xf8:
+		cpu->p |= FLAG_D;
+		break;
+	case 0xaa:
+		set_nz(cpu, cpu->x = cpu->a);
+		break;
+	case 0xa8:
+		set_nz(cpu, cpu->y = cpu->a);
+		break;
+	case 0x8a:
+		set_nz(cpu, cpu->a = cpu->x);
+		break;
+	case 0x98:
+		set_nz(cpu, cpu->a = cpu->y);
+		break;
+	case 0xba:
+		set_nz(cpu, cpu->x = cpu->s);
+		break;
+	case 0x9a:
+		cpu->s = cpu->x;
+		break;
+	case 0xe8:
+		set_nz(cpu, ++cpu->x);
+		break;
+	case 0xc8:
+		set_nz(cpu, ++cpu->y);
+		break;
+	case 0xca:
+		set_nz(cpu, --cpu->x);
+		break;
+	case 0x88:
+		set_nz(cpu, --cpu->y);
+		break;
+	case 0x24:
+	case 0x2c:
 		value = read8(nes, cpu->operand);
 		set_flag(cpu, FLAG_Z, !(cpu->a & value));
 		cpu->p = (cpu->p & 0x3f) | (value & 0xc0);
 		break;
 	/* the unofficial immediates */
-	case 0x0b: case 0x2b: /* ANC */
+	case 0x0b:
+	case 0x2b: /* ANC */
 		set_nz(cpu, cpu->a &= cpu->operand);
 		set_flag(cpu, FLAG_C, cpu->a & 0x80);
 		break;
@@ -403,18 +477,42 @@ static void execute(struct nes *nes, uint8_t opcode, enum mode mode)
 		set_flag(cpu, FLAG_C, value >= (uint8_t)cpu->operand);
 		set_nz(cpu, cpu->x = value - cpu->operand);
 		break;
-	case 0x8b: set_nz(cpu, cpu->a = cpu->x & cpu->operand); break; /* XAA, unstable */
-	case 0xab: set_nz(cpu, cpu->a = cpu->x = cpu->operand); break; /* LXA, unstable */
-	case 0xbb: /* LAS */
+	case 0x8b:
+		set_nz(cpu, cpu->a = cpu->x & cpu->operand);
+		break; /* XAA, unstable */
+	case 0xab:
+		set_nz(cpu, cpu->a = cpu->x = cpu->operand);
+		break; /* LXA, unstable */
+	case 0xbb:     /* LAS */
 		value = read8(nes, cpu->operand) & cpu->s;
 		set_nz(cpu, cpu->a = cpu->x = cpu->s = value);
 		break;
-	case 0x9c: store_high_and(nes, cpu->y); break;		/* SHY */
-	case 0x9e: store_high_and(nes, cpu->x); break;		/* SHX */
-	case 0x93: case 0x9f: store_high_and(nes, cpu->a & cpu->x); break; /* SHA */
-	case 0x9b: cpu->s = cpu->a & cpu->x; store_high_and(nes, cpu->s); break; /* TAS */
-	case 0x02: case 0x12: case 0x22: case 0x32: case 0x42: case 0x52: case 0x62: case 0x72:
-	case 0x92: case 0xb2: case 0xd2: case 0xf2:
+	case 0x9c:
+		store_high_and(nes, cpu->y);
+		break; /* SHY */
+	case 0x9e:
+		store_high_and(nes, cpu->x);
+		break; /* SHX */
+	case 0x93:
+	case 0x9f:
+		store_high_and(nes, cpu->a & cpu->x);
+		break; /* SHA */
+	case 0x9b:
+		cpu->s = cpu->a & cpu->x;
+		store_high_and(nes, cpu->s);
+		break; /* TAS */
+	case 0x02:
+	case 0x12:
+	case 0x22:
+	case 0x32:
+	case 0x42:
+	case 0x52:
+	case 0x62:
+	case 0x72:
+	case 0x92:
+	case 0xb2:
+	case 0xd2:
+	case 0xf2:
 		cpu->jammed = true;
 		cpu->pc--;
 		break;
@@ -441,13 +539,27 @@ static void execute_load_store(struct nes *nes, uint8_t opcode, enum mode mode)
 		}
 		value = operand_value(nes, mode);
 		switch (group) {
-		case 0: set_nz(cpu, cpu->a |= value); break;
-		case 1: set_nz(cpu, cpu->a &= value); break;
-		case 2: set_nz(cpu, cpu->a ^= value); break;
-		case 3: add_with_carry(cpu, value); break;
-		case 5: set_nz(cpu, cpu->a = value); break;
-		case 6: compare(cpu, cpu->a, value); break;
-		default: add_with_carry(cpu, ~value); break;
+		case 0:
+			set_nz(cpu, cpu->a |= value);
+			break;
+		case 1:
+			set_nz(cpu, cpu->a &= value);
+			break;
+		case 2:
+			set_nz(cpu, cpu->a ^= value);
+			break;
+		case 3:
+			add_with_carry(cpu, value);
+			break;
+		case 5:
+			set_nz(cpu, cpu->a = value);
+			break;
+		case 6:
+			compare(cpu, cpu->a, value);
+			break;
+		default:
+			add_with_carry(cpu, ~value);
+			break;
 		}
 		return;
 	}
@@ -463,29 +575,89 @@ static void execute_load_store(struct nes *nes, uint8_t opcode, enum mode mode)
 		uint8_t flags = cpu->p;
 		value = read_modify_write(nes, mode, ops[group]);
 		switch (group) {
-		case 0: set_nz(cpu, cpu->a |= value); break;
-		case 1: set_nz(cpu, cpu->a &= value); break;
-		case 2: set_nz(cpu, cpu->a ^= value); break;
-		case 3: add_with_carry(cpu, value); break;
-		case 6: cpu->p = flags; compare(cpu, cpu->a, value); break;
-		default: add_with_carry(cpu, ~value); break;
+		case 0:
+			set_nz(cpu, cpu->a |= value);
+			break;
+		case 1:
+			set_nz(cpu, cpu->a &= value);
+			break;
+		case 2:
+			set_nz(cpu, cpu->a ^= value);
+			break;
+		case 3:
+			add_with_carry(cpu, value);
+			break;
+		case 6:
+			cpu->p = flags;
+			compare(cpu, cpu->a, value);
+			break;
+		default:
+			add_with_carry(cpu, ~value);
+			break;
 		}
 		return;
 	}
 	switch (opcode) {
-	case 0xc6: case 0xd6: case 0xce: case 0xde: read_modify_write(nes, mode, RMW_DEC); return;
-	case 0xe6: case 0xf6: case 0xee: case 0xfe: read_modify_write(nes, mode, RMW_INC); return;
-	case 0x83: case 0x87: case 0x8f: case 0x97: write8(nes, cpu->operand, cpu->a & cpu->x); return;
-	case 0x84: case 0x8c: case 0x94: write8(nes, cpu->operand, cpu->y); return;
-	case 0x86: case 0x8e: case 0x96: write8(nes, cpu->operand, cpu->x); return;
-	case 0xa0: case 0xa4: case 0xac: case 0xb4: case 0xbc:
-		set_nz(cpu, cpu->y = operand_value(nes, mode)); return;
-	case 0xa2: case 0xa6: case 0xae: case 0xb6: case 0xbe:
-		set_nz(cpu, cpu->x = operand_value(nes, mode)); return;
-	case 0xa3: case 0xa7: case 0xaf: case 0xb3: case 0xb7: case 0xbf: /* LAX */
-		set_nz(cpu, cpu->a = cpu->x = operand_value(nes, mode)); return;
-	case 0xc0: case 0xc4: case 0xcc: compare(cpu, cpu->y, operand_value(nes, mode)); return;
-	case 0xe0: case 0xe4: case 0xec: compare(cpu, cpu->x, operand_value(nes, mode)); return;
+	case 0xc6:
+	case 0xd6:
+	case 0xce:
+	case 0xde:
+		read_modify_write(nes, mode, RMW_DEC);
+		return;
+	case 0xe6:
+	case 0xf6:
+	case 0xee:
+	case 0xfe:
+		read_modify_write(nes, mode, RMW_INC);
+		return;
+	case 0x83:
+	case 0x87:
+	case 0x8f:
+	case 0x97:
+		write8(nes, cpu->operand, cpu->a & cpu->x);
+		return;
+	case 0x84:
+	case 0x8c:
+	case 0x94:
+		write8(nes, cpu->operand, cpu->y);
+		return;
+	case 0x86:
+	case 0x8e:
+	case 0x96:
+		write8(nes, cpu->operand, cpu->x);
+		return;
+	case 0xa0:
+	case 0xa4:
+	case 0xac:
+	case 0xb4:
+	case 0xbc:
+		set_nz(cpu, cpu->y = operand_value(nes, mode));
+		return;
+	case 0xa2:
+	case 0xa6:
+	case 0xae:
+	case 0xb6:
+	case 0xbe:
+		set_nz(cpu, cpu->x = operand_value(nes, mode));
+		return;
+	case 0xa3:
+	case 0xa7:
+	case 0xaf:
+	case 0xb3:
+	case 0xb7:
+	case 0xbf: /* LAX */
+		set_nz(cpu, cpu->a = cpu->x = operand_value(nes, mode));
+		return;
+	case 0xc0:
+	case 0xc4:
+	case 0xcc:
+		compare(cpu, cpu->y, operand_value(nes, mode));
+		return;
+	case 0xe0:
+	case 0xe4:
+	case 0xec:
+		compare(cpu, cpu->x, operand_value(nes, mode));
+		return;
 	default: /* the NOPs: those with a memory operand read it */
 		if (mode != MODE_IMPLIED && mode != MODE_IMMEDIATE)
 			read8(nes, cpu->operand);

@@ -46,8 +46,8 @@ static void mmc1_update(struct nes *nes)
 {
 	struct nes_mapper *m = &nes->mapper;
 	static const enum nes_mirroring mirrorings[4] = {
-		NES_MIRROR_SINGLE_LOW, NES_MIRROR_SINGLE_HIGH, NES_MIRROR_VERTICAL,
-		NES_MIRROR_HORIZONTAL};
+	    NES_MIRROR_SINGLE_LOW, NES_MIRROR_SINGLE_HIGH, NES_MIRROR_VERTICAL,
+	    NES_MIRROR_HORIZONTAL};
 	uint8_t control = m->registers[0];
 	unsigned prg = m->registers[3] & 15;
 	/* SUROM and the like: CHR bank 0's bit 4 picks the 256 KiB half of PRG */
@@ -140,8 +140,8 @@ static void mmc3_write(struct nes *nes, uint16_t address, uint8_t value)
 		break;
 	case 1:
 		if (!odd && nes->cart.mirroring != NES_MIRROR_FOUR_SCREEN)
-			ppu_set_mirroring(nes, value & 1 ? NES_MIRROR_HORIZONTAL
-							 : NES_MIRROR_VERTICAL);
+			ppu_set_mirroring(nes,
+					  value & 1 ? NES_MIRROR_HORIZONTAL : NES_MIRROR_VERTICAL);
 		else if (odd)
 			m->prg_ram_enabled = value & 0x80;
 		break;
@@ -225,8 +225,8 @@ void mapper_cpu_write(struct nes *nes, uint16_t address, uint8_t value)
 		break;
 	case 7:
 		set_prg_32k(nes, value & 7);
-		ppu_set_mirroring(nes, value & 0x10 ? NES_MIRROR_SINGLE_HIGH
-						    : NES_MIRROR_SINGLE_LOW);
+		ppu_set_mirroring(nes,
+				  value & 0x10 ? NES_MIRROR_SINGLE_HIGH : NES_MIRROR_SINGLE_LOW);
 		break;
 	}
 }

@@ -16,11 +16,11 @@
 
 struct nes;
 
-#define NES_WIDTH 256
-#define NES_HEIGHT 240
+#define NES_WIDTH	 256
+#define NES_HEIGHT	 240
 #define NES_PRG_RAM_SIZE 0x8000
 #define NES_CHR_RAM_SIZE 0x8000
-#define NES_AUDIO_RATE 44100
+#define NES_AUDIO_RATE	 44100
 #define NES_AUDIO_BUFFER 4096
 
 /* Controller buttons, in the order the shift register reports them. */
@@ -68,17 +68,17 @@ struct nes_cpu {
 	uint16_t pc;
 	uint8_t a, x, y, s, p;
 	uint64_t cycles;
-	uint16_t operand;	/* the effective address, or the value for immediate modes */
-	uint8_t base_high;	/* high byte of the base address of indexed modes (SHX & co.) */
-	uint8_t irq_sources;	/* enum nes_irq_source bits; IRQ is their OR */
-	bool prev_nmi_line;	/* the NMI input as sampled at the end of the previous cycle */
+	uint16_t operand;    /* the effective address, or the value for immediate modes */
+	uint8_t base_high;   /* high byte of the base address of indexed modes (SHX & co.) */
+	uint8_t irq_sources; /* enum nes_irq_source bits; IRQ is their OR */
+	bool prev_nmi_line;  /* the NMI input as sampled at the end of the previous cycle */
 	bool need_nmi, prev_need_nmi;
 	bool run_irq, prev_run_irq;
-	bool jammed;		/* a KIL opcode stopped the CPU */
+	bool jammed; /* a KIL opcode stopped the CPU */
 	bool oam_dma_pending;
 	uint8_t oam_dma_page;
 	bool dmc_dma_pending;
-	uint8_t bus;		/* the data bus: what open-bus reads return */
+	uint8_t bus; /* the data bus: what open-bus reads return */
 	uint8_t ram[0x800];
 };
 
@@ -105,21 +105,21 @@ struct nes_ppu {
 	uint8_t read_buffer;
 	uint8_t io_latch; /* the PPU's own open bus */
 	bool prevent_vblank;
-	bool skip_dot;	  /* this odd frame's pre-render line is a dot short */
-	bool nmi_output;  /* the NMI line as of the previous dot */
+	bool skip_dot;	 /* this odd frame's pre-render line is a dot short */
+	bool nmi_output; /* the NMI line as of the previous dot */
 	/* background pipeline: 4 bits per pixel (attribute, pattern), 16 pixels */
 	uint64_t tile_data;
 	uint8_t next_name, next_attribute, next_low, next_high;
 	/* sprites for the line being drawn */
 	struct nes_sprite sprites[8];
 	int sprite_count;
-	uint8_t sprite_indexes[8];	/* OAM indexes for the next line, from evaluation */
+	uint8_t sprite_indexes[8]; /* OAM indexes for the next line, from evaluation */
 	int next_sprite_count;
 	bool next_has_zero;
 	uint8_t oam[256];
 	uint8_t palette[32];
-	uint8_t vram[0x1000]; /* 2 KiB of CIRAM, 4 KiB with four-screen boards */
-	uint16_t nametable[4]; /* offset in vram of each 1 KiB nametable */
+	uint8_t vram[0x1000];			/* 2 KiB of CIRAM, 4 KiB with four-screen boards */
+	uint16_t nametable[4];			/* offset in vram of each 1 KiB nametable */
 	uint8_t pixels[NES_WIDTH * NES_HEIGHT]; /* palette indexes (6 bits) */
 };
 

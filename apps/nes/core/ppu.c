@@ -9,8 +9,8 @@
 
 /* What the palette RAM held at power-on on the console blargg's power_up_palette test used. */
 static const uint8_t power_up_palette[32] = {
-	0x09, 0x01, 0x00, 0x01, 0x00, 0x02, 0x02, 0x0d, 0x08, 0x10, 0x08, 0x24, 0x00, 0x00, 0x04, 0x2c,
-	0x09, 0x01, 0x34, 0x03, 0x00, 0x04, 0x00, 0x14, 0x08, 0x3a, 0x00, 0x02, 0x00, 0x20, 0x2c, 0x08,
+    0x09, 0x01, 0x00, 0x01, 0x00, 0x02, 0x02, 0x0d, 0x08, 0x10, 0x08, 0x24, 0x00, 0x00, 0x04, 0x2c,
+    0x09, 0x01, 0x34, 0x03, 0x00, 0x04, 0x00, 0x14, 0x08, 0x3a, 0x00, 0x02, 0x00, 0x20, 0x2c, 0x08,
 };
 
 static bool rendering(const struct nes_ppu *ppu)
@@ -54,11 +54,11 @@ static void ppu_bus_write(struct nes *nes, uint16_t address, uint8_t value)
 void ppu_set_mirroring(struct nes *nes, enum nes_mirroring mirroring)
 {
 	static const uint16_t layouts[5][4] = {
-		[NES_MIRROR_HORIZONTAL] = {0, 0, 0x400, 0x400},
-		[NES_MIRROR_VERTICAL] = {0, 0x400, 0, 0x400},
-		[NES_MIRROR_SINGLE_LOW] = {0, 0, 0, 0},
-		[NES_MIRROR_SINGLE_HIGH] = {0x400, 0x400, 0x400, 0x400},
-		[NES_MIRROR_FOUR_SCREEN] = {0, 0x400, 0x800, 0xc00},
+	    [NES_MIRROR_HORIZONTAL] = {0, 0, 0x400, 0x400},
+	    [NES_MIRROR_VERTICAL] = {0, 0x400, 0, 0x400},
+	    [NES_MIRROR_SINGLE_LOW] = {0, 0, 0, 0},
+	    [NES_MIRROR_SINGLE_HIGH] = {0x400, 0x400, 0x400, 0x400},
+	    [NES_MIRROR_FOUR_SCREEN] = {0, 0x400, 0x800, 0xc00},
 	};
 	for (int i = 0; i < 4; i++)
 		nes->ppu.nametable[i] = layouts[mirroring][i];
@@ -210,7 +210,8 @@ static void render_pixel(struct nes *nes)
 			unsigned offset = (unsigned)(x - s->x);
 			if (offset > 7)
 				continue;
-			uint8_t bits = ((s->high >> (7 - offset)) & 1) << 1 | ((s->low >> (7 - offset)) & 1);
+			uint8_t bits =
+			    ((s->high >> (7 - offset)) & 1) << 1 | ((s->low >> (7 - offset)) & 1);
 			if (!bits)
 				continue;
 			sprite = 0x10 | (s->attributes & 3) << 2 | bits;
@@ -225,7 +226,7 @@ static void render_pixel(struct nes *nes)
 	else
 		color = background & 3 ? background : 0;
 	ppu->pixels[ppu->scanline * NES_WIDTH + x] =
-		ppu->palette[palette_index(color)] & (ppu->mask & 1 ? 0x30 : 0x3f);
+	    ppu->palette[palette_index(color)] & (ppu->mask & 1 ? 0x30 : 0x3f);
 }
 
 /* With rendering off the picture is the backdrop colour, or the palette entry v points at. */
@@ -233,7 +234,7 @@ static void render_blank(struct nes_ppu *ppu)
 {
 	unsigned index = (ppu->v & 0x3f00) == 0x3f00 ? palette_index(ppu->v) : 0;
 	ppu->pixels[ppu->scanline * NES_WIDTH + ppu->dot - 1] =
-		ppu->palette[index] & (ppu->mask & 1 ? 0x30 : 0x3f);
+	    ppu->palette[index] & (ppu->mask & 1 ? 0x30 : 0x3f);
 }
 
 /* Dots 1-340 of the visible lines and the pre-render line, while rendering is on. */
