@@ -235,12 +235,20 @@ static void mix(struct nes_apu *apu)
 	apu->accumulator +=
 	    apu->pulse_table[pulse] + apu->tnd_table[3 * triangle + 2 * noise + apu->dmc.output];
 	apu->accumulated++;
+}
+
+/* The output, mixed every 4th cycle (447 kHz, ten times the output rate: the box filter's
+ * input) and emitted at NES_AUDIO_RATE. */
+static void output(struct nes_apu *apu)
+{
+	if ((++apu->mix_counter & 3) == 0)
+		mix(apu);
 	apu->sample_phase += NES_AUDIO_RATE;
 	if (apu->sample_phase < CPU_RATE)
 		return;
 	apu->sample_phase -= CPU_RATE;
 	/* the mixer's 0..1 centred on 0, as signed 16 bits */
-	float level = apu->accumulator / apu->accumulated;
+	float level = apu->accumulated ? apu->accumulator / apu->accumulated : 0.5f;
 	apu->accumulator = 0;
 	apu->accumulated = 0;
 	apu->samples[(apu->sample_head + apu->sample_count) % NES_AUDIO_BUFFER] =
@@ -258,7 +266,7 @@ void apu_step(struct nes *nes)
 	clock_frame_counter(nes);
 	clock_timers(apu);
 	clock_dmc(nes);
-	mix(apu);
+	output(apu);
 }
 
 size_t nes_audio_take(struct nes *nes, int16_t *out, size_t max)

@@ -116,6 +116,8 @@ struct nes_ppu {
 	uint8_t sprite_indexes[8]; /* OAM indexes for the next line, from evaluation */
 	int next_sprite_count;
 	bool next_has_zero;
+	uint8_t sprite_line[NES_WIDTH];
+	bool sprite_line_used;
 	uint8_t oam[256];
 	uint8_t palette[32];
 	uint8_t vram[0x1000];			/* 2 KiB of CIRAM, 4 KiB with four-screen boards */
@@ -165,6 +167,7 @@ struct nes_apu {
 	/* output: a box filter down to NES_AUDIO_RATE into a ring of signed samples */
 	float accumulator;
 	uint32_t accumulated;
+	uint8_t mix_counter;
 	uint32_t sample_phase;
 	int16_t samples[NES_AUDIO_BUFFER];
 	uint32_t sample_head, sample_count;
