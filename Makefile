@@ -125,10 +125,18 @@ kernel: $(YOLK_LIB_FILES)
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
-# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands).
-SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
+# The NES emulator (apps/nes): its freestanding core and the headless `nes` command.
+NES_CORE_SOURCES := $(sort $(wildcard apps/nes/core/*.c))
+NES_SOURCES := $(NES_CORE_SOURCES) apps/nes/headless.c
+NES_HEADERS := $(wildcard apps/nes/*.h apps/nes/core/*.h)
+$(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build -o $@ $(NES_SOURCES) apps/nes/main.c
+# ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands) and the
+# applications it runs as commands (nes).
+SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(NES_SOURCES)
 SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
-$(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
+$(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) $(NES_HEADERS) \
 		$(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)

@@ -611,6 +611,53 @@ shell_rows() {
 		"$(shell_value yolk_vga_cat_serial_mbps)" - - - -
 }
 
+# ---- the NES emulator (issue: NES) ---------------------------------------------------------
+# The core (apps/nes/core) headless, no drawing, no pacing, on Sprite Cans (tests/nes/roms): on
+# Yolk (the ROM packed with --fs), as a static program in the Linux VM (linux-vm/build.sh puts
+# it and the ROM in /bench) and on the host. bench/programs/nes/frames.c times the frames.
+nes_rom=tests/nes/roms/spritecans.nes
+nes_samples() {
+	[ "$yolk_built" = 1 ] || return
+	log "NES core: Yolk, Linux VM, host"
+	rm -rf "$out/nes-fs" && mkdir -p "$out/nes-fs" && cp "$nes_rom" "$out/nes-fs/"
+	if $yolk build -o "$out/yolk/direct/nes_frames.elf" --fs "$out/nes-fs" \
+		bench/programs/nes/frames.c apps/nes/core/*.c >>"$out/runs/yolk-build.txt" 2>&1; then
+		yolk_command "$out/yolk/direct/nes_frames.elf" "$memory" -- /spritecans.nes
+		if timed_run "^BENCH" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/yolk-nes.txt"
+		else fail yolk-nes; fi
+	else
+		note "Yolk: yolk build of bench/programs/nes/frames.c failed"
+	fi
+	if [ "$linux_built" = 1 ]; then
+		linux_command nes_frames "$memory"
+		qemu_command[-1]+=" -- /bench/spritecans.nes"
+		if timed_run "^BENCH" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/linux-nes.txt"
+		else fail linux-nes; fi
+		if timed_run "^BENCH" 0 120 /dev/null "$out/linux-vm/root/bench/nes_frames" "$nes_rom"; then
+			cp "$last" "$out/runs/host-nes.txt"
+		else fail host-nes; fi
+	fi
+}
+
+nes_fps() { # yolk|linux|host
+	local ns
+	ns=$(sed -n 's/^BENCH nes_frame_ns \([0-9.]*\).*/\1/p' "$out/runs/$1-nes.txt" 2>/dev/null | tail -1)
+	is_number "$ns" && calc "1000000000 / $ns" 1
+}
+
+nes_rows() {
+	local yolk linux host
+	yolk=$(nes_fps yolk)
+	linux=$(nes_fps linux)
+	host=$(nes_fps host)
+	row "NES core, headless (frames/s; Sprite Cans, no drawing)" "$yolk" "$linux" "$host" \
+		"Yolk/Linux $(ratio "$yolk" "$linux")" \
+		">= 60 fps: $(verdict "$yolk" ">=" 60)$(is_number "$yolk" && awk "BEGIN { exit !($yolk < 60) }" &&
+			echo ", misses by $(calc "60 / $yolk" 1)x")"
+}
+
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 linux_clocksource=""
 build_all
@@ -618,10 +665,12 @@ boot_samples
 iso_samples
 syscall_samples
 extra_samples
+nes_samples
 shell_samples
 boot_rows
 syscall_rows
 extra_rows
+nes_rows
 shell_rows
 memory_rows
 size_rows

@@ -44,6 +44,10 @@ for source in "$programs"/*.c; do
 	name=$(basename "$source" .c)
 	musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/$name" "$source"
 done
+# The NES core's bench (bench/programs/nes/frames.c): the core's sources and a ROM.
+musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/nes_frames" "$programs/nes/frames.c" \
+	"$here"/../../apps/nes/core/*.c
+cp "$here/../../tests/nes/roms/spritecans.nes" "$out/root/bench/"
 (cd "$out/root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
 	>"$out/initramfs.cpio"
 ln -sf "$vmlinuz" "$out/vmlinuz"
