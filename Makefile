@@ -124,13 +124,16 @@ kernel: $(YOLK_LIB_FILES)
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
-# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands).
-SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
-SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
+# ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands) and the
+# servers they start (apps/httpd, over CivetWeb: third_party/civetweb).
+include third_party/civetweb/civetweb.mk
+HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
+SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES)
+SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE)
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(YOLK_LIB_FILES) $(YOLK)
+		$(wildcard apps/httpd/*.h) $(CIVETWEB_OBJECT) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
@@ -152,7 +155,8 @@ docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
 include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
-	$(filter-out third_party/lwip/lwip.mk,$(wildcard third_party/*/*.mk)))
+	$(filter-out third_party/lwip/lwip.mk third_party/civetweb/civetweb.mk,\
+	$(wildcard third_party/*/*.mk)))
 
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)

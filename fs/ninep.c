@@ -3,8 +3,10 @@
  * file; opening clones that fid and opens the clone, so each open file has its own. Reads and
  * writes go straight to the server in messages of at most msize bytes: nothing is cached, so
  * what the guest wrote is on the host when write() returns, and any file size streams.
- * Attributes are read when a name is looked up. */
+ * Attributes are read when a name is looked up. /proc/fs/9p/stats counts, over every mount,
+ * the requests and the bytes read and written. */
 #include "fs/ninep.h"
+#include "fs/procfs.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
@@ -88,6 +90,7 @@ struct reader {
 };
 
 static const struct inode_operations ninep_inode_operations;
+static uint64_t requests, bytes_read, bytes_written; /* /proc/fs/9p/stats */
 static void client_free(struct ninep_client *client);
 static const struct file_operations ninep_file_operations;
 
@@ -190,6 +193,7 @@ static int rpc(struct ninep_client *client, struct message *message, struct read
 		error = received < 0 ? (int)received : -EIO;
 		goto out;
 	}
+	requests++;
 	*reply = (struct reader){*reply_buffer, (size_t)received, 0, false};
 	uint32_t length = (uint32_t)take_number(reply, 4);
 	uint8_t reply_type = (uint8_t)take_number(reply, 1);
@@ -814,6 +818,8 @@ static long ninep_read(struct file *file, void *buffer, size_t count, uint64_t o
 		const void *data = take(&reply, got);
 		if (data && got)
 			memcpy((char *)buffer + done, data, MIN(got, chunk));
+		if (data)
+			bytes_read += MIN(got, chunk);
 		heap_free(reply_buffer);
 		if (!data || !got)
 			break;
@@ -846,6 +852,7 @@ static long ninep_write(struct file *file, const void *buffer, size_t count, uin
 			return done ? (long)done : error;
 		uint32_t wrote = (uint32_t)take_number(&reply, 4);
 		heap_free(reply_buffer);
+		bytes_written += wrote;
 		if (!wrote)
 			break;
 		done += wrote;
@@ -918,15 +925,26 @@ static int handshake(struct ninep_client *client, const struct ninep_options *op
 	return rpc_simple(client, &message);
 }
 
+static void generate_stats(struct procfs_text *text, void *context)
+{
+	(void)context;
+	procfs_printf(text, "requests %llu\nread_bytes %llu\nwrite_bytes %llu\n",
+		      (unsigned long long)requests, (unsigned long long)bytes_read,
+		      (unsigned long long)bytes_written);
+}
+
 int ninep_attach(const struct ninep_transport_operations *operations, void *transport,
 		 const struct ninep_options *options, struct inode **root)
 {
+	static bool registered;
 	static const struct ninep_options defaults = {
 	    .attach_name = "", .user_name = "root", .message_size = NINEP_MESSAGE_SIZE};
 	struct ninep_client *client = heap_alloc_zeroed(sizeof(*client));
 	uint32_t root_fid;
 	int error;
 
+	if (!registered)
+		registered = !procfs_register_file("fs/9p/stats", generate_stats, NULL);
 	if (!options)
 		options = &defaults;
 	if (!client) {
