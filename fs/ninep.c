@@ -92,6 +92,7 @@ struct reader {
 static const struct inode_operations ninep_inode_operations;
 static uint64_t requests, bytes_read, bytes_written; /* /proc/fs/9p/stats */
 static void client_free(struct ninep_client *client);
+static struct inode *find_live_inode(struct ninep_client *client, uint64_t qid_path);
 static const struct file_operations ninep_file_operations;
 
 /* ---- messages ----------------------------------------------------------------------------- */
@@ -341,6 +342,13 @@ static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, st
 		inode_put(inode); /* clunks the fid */
 		return NULL;
 	}
+	/* Another thread may have looked the same file up while the attributes came: one inode
+	 * per file, so the first one made stays. */
+	struct inode *existing = find_live_inode(client, inode->number);
+	if (existing) {
+		inode_put(inode);
+		return existing;
+	}
 	node->qid_path = inode->number;
 	list_add_tail(&client->live_inodes, &node->live_node);
 	return inode;
@@ -358,8 +366,10 @@ static void free_inode(struct inode *inode)
 	struct ninep_client *client = client_of(inode);
 	struct ninep_inode *node = inode->private;
 
-	clunk(client, node->fid);
+	/* Off the list before the clunk, which waits for the server: a lookup meanwhile (another
+	 * thread) must not take a new reference to an inode that is going. */
 	list_remove(&node->live_node);
+	clunk(client, node->fid);
 	heap_free(node->name);
 	heap_free(node);
 	if (list_empty(&client->live_inodes))
@@ -388,6 +398,8 @@ static void remember_name(struct inode *inode, const char *name, size_t length)
 {
 	struct ninep_inode *node = inode->private;
 
+	if (node->name) /* the inode another lookup made (inode_for_fid) */
+		return;
 	node->name = heap_alloc(length);
 	if (node->name) {
 		memcpy(node->name, name, length);

@@ -4,6 +4,7 @@
  * with options.writable, else 405), and the count of responses by status code. */
 #include "httpd.h"
 #include <civetweb.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -55,29 +56,40 @@ static int log_message(const struct mg_connection *connection, const char *messa
 	return 1; /* handled: CivetWeb writes nothing itself */
 }
 
-/* A whole response with a text body, and keep-alive as the client asked. */
+/* A whole response with a text body, and keep-alive as the client asked; extra_headers are
+ * more "Name: value\r\n" lines, or NULL. CivetWeb's response-header calls record the status
+ * for end_request (and so for /metrics). */
+int httpd_send_response(struct mg_connection *connection, int status, const char *content_type,
+			const char *extra_headers, const char *body, size_t length)
+{
+	char length_text[24];
+
+	snprintf(length_text, sizeof(length_text), "%zu", length);
+	mg_response_header_start(connection, status);
+	mg_response_header_add(connection, "Content-Type", content_type, -1);
+	mg_response_header_add(connection, "Content-Length", length_text, -1);
+	mg_response_header_add(connection, "Cache-Control", "no-cache", -1);
+	if (extra_headers)
+		mg_response_header_add_lines(connection, extra_headers);
+	mg_response_header_send(connection);
+	if (strcmp(mg_get_request_info(connection)->request_method, "HEAD"))
+		mg_write(connection, body, length);
+	return status;
+}
+
 void httpd_send_text(struct mg_connection *connection, int status, const char *content_type,
 		     const char *body, size_t length)
 {
-	const char *reason = mg_get_response_code_text(connection, status);
-
-	mg_printf(connection,
-		  "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-		  "Cache-Control: no-cache\r\n\r\n",
-		  status, reason, content_type, length);
-	if (strcmp(mg_get_request_info(connection)->request_method, "HEAD"))
-		mg_write(connection, body, length);
+	(void)httpd_send_response(connection, status, content_type, NULL, body, length);
 }
 
-static void send_not_allowed(struct mg_connection *connection)
+static int send_not_allowed(struct mg_connection *connection)
 {
 	static const char body[] = "405 Method Not Allowed: this server is read-only "
 				   "(httpd --write allows PUT and DELETE)\n";
 
-	mg_printf(connection,
-		  "HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, OPTIONS\r\n"
-		  "Content-Type: text/plain\r\nContent-Length: %zu\r\n\r\n%s",
-		  sizeof(body) - 1, body);
+	return httpd_send_response(connection, 405, "text/plain", "Allow: GET, HEAD, OPTIONS\r\n",
+				   body, sizeof(body) - 1);
 }
 
 /* ROOT joined with the request's path, which CivetWeb has decoded and cleaned of dot segments
@@ -96,18 +108,18 @@ static bool file_path(const struct httpd *server, const struct mg_request_info *
 	return (size_t)snprintf(path, size, "%.*s%s", (int)root_length, server->root, uri) < size;
 }
 
-static void send_status(struct mg_connection *connection, int status, const char *message)
+static int send_status(struct mg_connection *connection, int status, const char *message)
 {
 	char body[256];
 	int length = snprintf(body, sizeof(body), "%d %s: %s\n", status,
 			      mg_get_response_code_text(connection, status), message);
 
-	httpd_send_text(connection, status, "text/plain", body, (size_t)length);
+	return httpd_send_response(connection, status, "text/plain", NULL, body, (size_t)length);
 }
 
 /* PUT: the request's body becomes the file (made, or replaced), through a temporary name so a
  * broken upload leaves the old file as it was. */
-static void put_file(struct mg_connection *connection, const char *path)
+static int put_file(struct mg_connection *connection, const char *path)
 {
 	char temporary[PATH_MAX + 16], buffer[16384];
 	struct stat status;
@@ -131,10 +143,10 @@ static void put_file(struct mg_connection *connection, const char *path)
 		return send_status(connection, got == -1 ? 400 : 500,
 				   got == -1 ? "the body ended early" : strerror(errno));
 	}
-	send_status(connection, existed ? 200 : 201, existed ? "replaced" : "created");
+	return send_status(connection, existed ? 200 : 201, existed ? "replaced" : "created");
 }
 
-static void delete_file(struct mg_connection *connection, const char *path)
+static int delete_file(struct mg_connection *connection, const char *path)
 {
 	struct stat status;
 
@@ -142,7 +154,7 @@ static void delete_file(struct mg_connection *connection, const char *path)
 		return send_status(connection, 404, strerror(errno));
 	if ((S_ISDIR(status.st_mode) ? rmdir(path) : unlink(path)))
 		return send_status(connection, errno == ENOTEMPTY ? 409 : 403, strerror(errno));
-	send_status(connection, 200, "deleted");
+	return send_status(connection, 200, "deleted");
 }
 
 static bool method_is(const struct mg_request_info *request, const char *method)
@@ -150,7 +162,45 @@ static bool method_is(const struct mg_request_info *request, const char *method)
 	return !strcmp(request->request_method, method);
 }
 
-/* Every request comes here first: 1 means it was answered. */
+/* Digits only, and few enough to be a number (CivetWeb reads an overflowing length as the
+ * largest one). A missing header is valid. */
+static bool valid_content_length(const char *value)
+{
+	size_t digits = value ? strspn(value, "0123456789") : 0;
+
+	return !value || (digits > 0 && digits <= 18 && !value[digits]);
+}
+
+/* CivetWeb 1.15 answers a byte range that starts past the end of the file, or ends before it
+ * starts, with a negative Content-Length; such a range is answered here, as RFC 9110 says: 416
+ * with the file's size. True when the request can go on to CivetWeb. */
+static bool range_satisfiable(struct mg_connection *connection, const struct httpd *server,
+			      const struct mg_request_info *request)
+{
+	const char *range = mg_get_header(connection, "Range");
+	unsigned long long first, last;
+	char path[PATH_MAX], body[128], header[64];
+	struct stat status;
+	int fields, length;
+
+	if (!range || strncmp(range, "bytes=", 6) || !isdigit((unsigned char)range[6]) ||
+	    (fields = sscanf(range + 6, "%llu-%llu", &first, &last)) < 1 ||
+	    !file_path(server, request, path, sizeof(path)) || stat(path, &status) ||
+	    !S_ISREG(status.st_mode))
+		return true;
+	if (first < (unsigned long long)status.st_size && (fields == 1 || last >= first))
+		return true;
+	length =
+	    snprintf(body, sizeof(body), "416 Range Not Satisfiable: the file has %lld bytes\n",
+		     (long long)status.st_size);
+	snprintf(header, sizeof(header), "Content-Range: bytes */%lld\r\n",
+		 (long long)status.st_size);
+	httpd_send_response(connection, 416, "text/plain", header, body, (size_t)length);
+	return false;
+}
+
+/* Every request comes here first: 0 lets CivetWeb answer it, a status code says it was answered
+ * here (CivetWeb passes it to end_request). */
 static int begin_request(struct mg_connection *connection)
 {
 	const struct mg_request_info *request = mg_get_request_info(connection);
@@ -159,32 +209,31 @@ static int begin_request(struct mg_connection *connection)
 		     method_is(request, "OPTIONS");
 	char path[PATH_MAX];
 
+	/* CivetWeb keeps MG_MAX_HEADERS header fields and drops the rest without a word: a request
+	 * that reached the limit may have lost some, so it is refused. */
+	if (request->num_headers >= MG_MAX_HEADERS)
+		return send_status(connection, 431, "too many header fields (at most 63)");
+	if (!valid_content_length(mg_get_header(connection, "Content-Length")))
+		return send_status(connection, 400, "bad Content-Length");
 	if (reads)
-		return 0;
-	if (!server->writable || !(method_is(request, "PUT") || method_is(request, "DELETE"))) {
-		send_not_allowed(connection);
-		return 1;
-	}
+		return range_satisfiable(connection, server, request) ? 0 : 416;
+	if (!server->writable || !(method_is(request, "PUT") || method_is(request, "DELETE")))
+		return send_not_allowed(connection);
 	if (!file_path(server, request, path, sizeof(path)))
-		send_status(connection, 400, "bad path");
-	else if (method_is(request, "PUT"))
-		put_file(connection, path);
-	else
-		delete_file(connection, path);
-	return 1;
+		return send_status(connection, 400, "bad path");
+	return method_is(request, "PUT") ? put_file(connection, path)
+					 : delete_file(connection, path);
 }
 
 static int metrics_handler(struct mg_connection *connection, void *context)
 {
-	httpd_serve_metrics(connection, context);
-	return 1;
+	return httpd_serve_metrics(connection, context);
 }
 
 static int threads_handler(struct mg_connection *connection, void *context)
 {
 	(void)context;
-	httpd_serve_threads(connection);
-	return 1;
+	return httpd_serve_threads(connection);
 }
 
 struct httpd *httpd_start(const struct httpd_options *options, char *error, size_t error_size)

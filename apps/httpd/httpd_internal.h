@@ -18,7 +18,10 @@ void httpd_write_kernel_metrics(FILE *out, httpd_proc_opener open_proc, void *co
 /* Writes a label value with the format's escapes (backslash, double quote, newline). */
 void httpd_write_label_value(FILE *out, const char *value);
 
+int httpd_send_response(struct mg_connection *connection, int status, const char *content_type,
+			const char *extra_headers, const char *body, size_t length);
 void httpd_send_text(struct mg_connection *connection, int status, const char *content_type,
 		     const char *body, size_t length);
-void httpd_serve_metrics(struct mg_connection *connection, struct httpd *server);
-void httpd_serve_threads(struct mg_connection *connection);
+/* The handlers of /metrics and /debug/threads; they return the status they sent. */
+int httpd_serve_metrics(struct mg_connection *connection, struct httpd *server);
+int httpd_serve_threads(struct mg_connection *connection);

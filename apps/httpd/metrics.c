@@ -330,7 +330,7 @@ static FILE *open_proc_file(const char *path, void *context)
 	return fopen(full, "r");
 }
 
-void httpd_serve_metrics(struct mg_connection *connection, struct httpd *server)
+int httpd_serve_metrics(struct mg_connection *connection, struct httpd *server)
 {
 	static const struct family responses = {"httpd_responses_total", "counter",
 						"Responses this server sent, by status code."};
@@ -340,7 +340,7 @@ void httpd_serve_metrics(struct mg_connection *connection, struct httpd *server)
 
 	if (!out) {
 		mg_send_http_error(connection, 503, "out of memory");
-		return;
+		return 503;
 	}
 	httpd_write_kernel_metrics(out, open_proc_file, NULL);
 	start_family(out, &responses);
@@ -352,8 +352,9 @@ void httpd_serve_metrics(struct mg_connection *connection, struct httpd *server)
 	if (fclose(out)) {
 		free(text);
 		mg_send_http_error(connection, 503, "out of memory");
-		return;
+		return 503;
 	}
 	httpd_send_text(connection, 200, "text/plain; version=0.0.4; charset=utf-8", text, length);
 	free(text);
+	return 200;
 }

@@ -32,7 +32,7 @@ static void write_threads(FILE *out, FILE *stacks)
 	fprintf(out, "%d threads\n", threads);
 }
 
-void httpd_serve_threads(struct mg_connection *connection)
+int httpd_serve_threads(struct mg_connection *connection)
 {
 	char *text = NULL;
 	size_t length = 0;
@@ -40,20 +40,21 @@ void httpd_serve_threads(struct mg_connection *connection)
 
 	if (!stacks) {
 		mg_send_http_error(connection, 404, "/proc/stacks: %s", strerror(errno));
-		return;
+		return 404;
 	}
 	if (!(out = open_memstream(&text, &length))) {
 		fclose(stacks);
 		mg_send_http_error(connection, 503, "out of memory");
-		return;
+		return 503;
 	}
 	write_threads(out, stacks);
 	fclose(stacks);
 	if (fclose(out)) {
 		free(text);
 		mg_send_http_error(connection, 503, "out of memory");
-		return;
+		return 503;
 	}
 	httpd_send_text(connection, 200, "text/plain; charset=utf-8", text, length);
 	free(text);
+	return 200;
 }
