@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 /* The scheduler's /proc files (registered by scheduler_init): uptime, loadavg, stat, and
  * threads and stacks, Yolk's own table of threads and their symbolized stacks. */
+#include "arch/x86_64/cpu_setup.h"
+#include "arch/x86_64/syscall_frame.h"
 #include "fs/procfs.h"
 #include "kernel/crash.h"
 #include "kernel/symbols.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
+#include "lib/string.h"
 #include "mm/vm.h"
 
 static const char states[] = {
@@ -80,6 +83,7 @@ static void generate_threads(struct procfs_text *text, void *context)
 struct stack_lines {
 	struct procfs_text *text;
 	int depth;
+	bool at_trap_entry; /* the last frame was syscall_entry's: the program's frames follow */
 };
 
 static bool add_frame(uint64_t address, void *context)
@@ -88,6 +92,7 @@ static bool add_frame(uint64_t address, void *context)
 	uint64_t offset;
 	const char *name = symbols_lookup(address, &offset);
 
+	lines->at_trap_entry = name && !strcmp(name, "syscall_entry");
 	if (name)
 		procfs_printf(lines->text, "  #%-2d 0x%016llx %s+0x%llx\n", lines->depth,
 			      (unsigned long long)address, name, (unsigned long long)offset);
@@ -97,9 +102,14 @@ static bool add_frame(uint64_t address, void *context)
 	return ++lines->depth < STACK_DEPTH;
 }
 
+/* A call through the trap (Debian's libc) leaves the frame chain at the entry, which keeps the
+ * caller's RIP and the address of its saved RBP in the system call's frame: the walk goes on
+ * from there, into the program. */
 static void add_stack(const struct thread *thread, void *context)
 {
-	struct stack_lines lines = {context, 0};
+	struct stack_lines lines = {context, 0, false};
+	const struct syscall_frame *trap =
+	    thread == thread_current() ? this_cpu()->syscall_frame : thread->syscall_frame;
 
 	procfs_printf(context, "%d %c %llu %s\n", thread->id, states[thread->state],
 		      (unsigned long long)thread->cpu_time_ns, thread->name);
@@ -108,6 +118,9 @@ static void add_stack(const struct thread *thread, void *context)
 				  add_frame, &lines);
 	else if (thread->state != THREAD_DEAD)
 		crash_walk_frames(thread->context.rip, thread->context.rbp, add_frame, &lines);
+	if (lines.at_trap_entry && trap && lines.depth < STACK_DEPTH &&
+	    vm_range_allowed(trap->entry_rbp, 8, PROT_READ))
+		crash_walk_frames(trap->rip, *(const uint64_t *)trap->entry_rbp, add_frame, &lines);
 	procfs_printf(context, "\n");
 }
 

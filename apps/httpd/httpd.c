@@ -83,6 +83,19 @@ void httpd_send_text(struct mg_connection *connection, int status, const char *c
 	(void)httpd_send_response(connection, status, content_type, NULL, body, length);
 }
 
+int httpd_send_memstream(struct mg_connection *connection, FILE *out, char **text, size_t *length,
+			 const char *content_type)
+{
+	int status = fclose(out) ? 503 : 200;
+
+	if (status == 200)
+		httpd_send_text(connection, 200, content_type, *text, *length);
+	else
+		mg_send_http_error(connection, 503, "out of memory");
+	free(*text);
+	return status;
+}
+
 static int send_not_allowed(struct mg_connection *connection)
 {
 	static const char body[] = "405 Method Not Allowed: this server is read-only "
@@ -225,9 +238,41 @@ static int begin_request(struct mg_connection *connection)
 					 : delete_file(connection, path);
 }
 
+/* /metrics: the kernel's families (metrics.c), then this server's responses. */
+static FILE *open_proc_file(const char *path, void *context)
+{
+	char full[128];
+
+	(void)context;
+	snprintf(full, sizeof(full), "/proc/%s", path);
+	return fopen(full, "r");
+}
+
+static int serve_metrics(struct mg_connection *connection, struct httpd *server)
+{
+	char *text = NULL;
+	size_t length = 0;
+	FILE *out = open_memstream(&text, &length);
+
+	if (!out) {
+		mg_send_http_error(connection, 503, "out of memory");
+		return 503;
+	}
+	httpd_write_kernel_metrics(out, open_proc_file, NULL);
+	httpd_write_family(out, "httpd_responses_total", "counter",
+			   "Responses this server sent, by status code.");
+	for (int status = 100; status < 600; status++) { /* those sent before this one */
+		unsigned long count = httpd_responses(server, status);
+		if (count)
+			fprintf(out, "httpd_responses_total{code=\"%d\"} %lu\n", status, count);
+	}
+	return httpd_send_memstream(connection, out, &text, &length,
+				    "text/plain; version=0.0.4; charset=utf-8");
+}
+
 static int metrics_handler(struct mg_connection *connection, void *context)
 {
-	return httpd_serve_metrics(connection, context);
+	return serve_metrics(connection, context);
 }
 
 static int threads_handler(struct mg_connection *connection, void *context)

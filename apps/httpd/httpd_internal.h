@@ -15,6 +15,8 @@ typedef FILE *(*httpd_proc_opener)(const char *path, void *context);
 /* Writes the kernel's metrics in the Prometheus text format (families whose /proc file is
  * absent, such as the network's in an image without it, are left out). */
 void httpd_write_kernel_metrics(FILE *out, httpd_proc_opener open_proc, void *context);
+/* Writes a family's HELP and TYPE lines. */
+void httpd_write_family(FILE *out, const char *name, const char *type, const char *help);
 /* Writes a label value with the format's escapes (backslash, double quote, newline). */
 void httpd_write_label_value(FILE *out, const char *value);
 
@@ -22,6 +24,9 @@ int httpd_send_response(struct mg_connection *connection, int status, const char
 			const char *extra_headers, const char *body, size_t length);
 void httpd_send_text(struct mg_connection *connection, int status, const char *content_type,
 		     const char *body, size_t length);
-/* The handlers of /metrics and /debug/threads; they return the status they sent. */
-int httpd_serve_metrics(struct mg_connection *connection, struct httpd *server);
+/* Closes OUT, an open_memstream over *text and *length, sends what it holds as a 200 (a 503
+ * when memory ran out) and frees it; returns the status. */
+int httpd_send_memstream(struct mg_connection *connection, FILE *out, char **text, size_t *length,
+			 const char *content_type);
+/* The handler of /debug/threads; returns the status it sent. */
 int httpd_serve_threads(struct mg_connection *connection);

@@ -1,22 +1,27 @@
 // SPDX-License-Identifier: MIT
 /* /metrics: the kernel's counters in the Prometheus text exposition format 0.0.4, read from the
  * /proc files that own them (uptime, threads, stat, interrupts, syscalls, meminfo, net/dev,
- * net/tcp and tcp6, fs/9p/stats, diskstats), then the server's own responses by status code.
- * Every family has its HELP and TYPE lines once, before its samples; counters end in _total. */
-#include <civetweb.h>
+ * net/tcp and tcp6, fs/9p/stats, diskstats); the server adds its responses by status code
+ * (httpd.c). Every family has its HELP and TYPE lines once, before its samples; counters end
+ * in _total. Pure: the files come through an opener (tests/unit/test_httpd_metrics.c gives
+ * fixtures), and nothing here knows CivetWeb. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include "httpd.h"
 #include "httpd_internal.h"
 
 struct family {
 	const char *name, *type, *help;
 };
 
+void httpd_write_family(FILE *out, const char *name, const char *type, const char *help)
+{
+	fprintf(out, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+}
+
 static void start_family(FILE *out, const struct family *family)
 {
-	fprintf(out, "# HELP %s %s\n# TYPE %s %s\n", family->name, family->help, family->name,
-		family->type);
+	httpd_write_family(out, family->name, family->type, family->help);
 }
 
 void httpd_write_label_value(FILE *out, const char *value)
@@ -319,42 +324,4 @@ void httpd_write_kernel_metrics(FILE *out, httpd_proc_opener open_proc, void *co
 		}
 	}
 	write_tcp(out, open_proc, context);
-}
-
-static FILE *open_proc_file(const char *path, void *context)
-{
-	char full[128];
-
-	(void)context;
-	snprintf(full, sizeof(full), "/proc/%s", path);
-	return fopen(full, "r");
-}
-
-int httpd_serve_metrics(struct mg_connection *connection, struct httpd *server)
-{
-	static const struct family responses = {"httpd_responses_total", "counter",
-						"Responses this server sent, by status code."};
-	char *text = NULL;
-	size_t length = 0;
-	FILE *out = open_memstream(&text, &length);
-
-	if (!out) {
-		mg_send_http_error(connection, 503, "out of memory");
-		return 503;
-	}
-	httpd_write_kernel_metrics(out, open_proc_file, NULL);
-	start_family(out, &responses);
-	for (int status = 100; status < 600; status++) { /* those sent before this one */
-		unsigned long count = httpd_responses(server, status);
-		if (count)
-			fprintf(out, "%s{code=\"%d\"} %lu\n", responses.name, status, count);
-	}
-	if (fclose(out)) {
-		free(text);
-		mg_send_http_error(connection, 503, "out of memory");
-		return 503;
-	}
-	httpd_send_text(connection, 200, "text/plain; version=0.0.4; charset=utf-8", text, length);
-	free(text);
-	return 200;
 }

@@ -49,12 +49,5 @@ int httpd_serve_threads(struct mg_connection *connection)
 	}
 	write_threads(out, stacks);
 	fclose(stacks);
-	if (fclose(out)) {
-		free(text);
-		mg_send_http_error(connection, 503, "out of memory");
-		return 503;
-	}
-	httpd_send_text(connection, 200, "text/plain; charset=utf-8", text, length);
-	free(text);
-	return 200;
+	return httpd_send_memstream(connection, out, &text, &length, "text/plain; charset=utf-8");
 }
