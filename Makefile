@@ -142,7 +142,14 @@ $(IMAGES)/prime-sieve.elf: examples/prime-sieve/prime-sieve.c $(YOLK_LIB_FILES) 
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/prime-sieve/prime-sieve.c
 
+# httpd alone (examples/httpd over apps/httpd): a headless web server image.
+$(IMAGES)/httpd.elf: examples/httpd/httpd.c $(HTTPD_SOURCES) $(wildcard apps/httpd/*.h) \
+		$(CIVETWEB_OBJECT) $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $< $(HTTPD_SOURCES) $(CIVETWEB_OBJECT)
+
 all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
+	$(IMAGES)/httpd.elf \
 	docs/syscalls.md
 
 run: all
