@@ -68,7 +68,7 @@ def build():
     run(["musl-gcc", "-static", *flags, "-o", os.path.join(root, "bench", "httpd"),
          *HTTPD_SOURCES, os.path.join(CIVETWEB, "civetweb.o")])
     with open(os.path.join(WORK, "httpd.cpio"), "wb") as archive:
-        names = subprocess.run(["find", "srv", "bench", "-mindepth", "1"], cwd=root, check=True,
+        names = subprocess.run(["find", "srv", "bench"], cwd=root, check=True,
                                capture_output=True).stdout
         run(["cpio", "-o", "-H", "newc", "-R", "0:0", "--quiet"], cwd=root, input=names,
             stdout=archive)

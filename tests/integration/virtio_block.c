@@ -65,8 +65,8 @@ int main(void)
 	CHECK(disk_counts(&after) && after.writes - before.writes >= 4 &&
 		  after.sectors_written - before.sectors_written == 392 &&
 		  after.sectors_read - before.sectors_read >= 392,
-	      "diskstats: %llu writes (%llu sectors), %llu sectors read", after.writes - before.writes,
-	      after.sectors_written - before.sectors_written,
+	      "diskstats: %llu writes (%llu sectors), %llu sectors read",
+	      after.writes - before.writes, after.sectors_written - before.sectors_written,
 	      after.sectors_read - before.sectors_read);
 	close(fd);
 	printf("pattern written to /dev/vda at offset %llu, %zu bytes\n",

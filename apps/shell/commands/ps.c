@@ -99,8 +99,8 @@ static void show(const struct thread_row *rows, int count, const struct thread_r
 	/* In place on a terminal; one view after another into a pipe or file. */
 	if (isatty(fileno(stdout)))
 		printf("\x1b[H\x1b[2J");
-	printf("top: %d threads, memory %llu KiB used of %llu KiB ('q' quits)\n\n",
-	       count, total - available, total);
+	printf("top: %d threads, memory %llu KiB used of %llu KiB ('q' quits)\n\n", count,
+	       total - available, total);
 	printf("%5s %s %3s %6s %10s %8s %s\n", "TID", "S", "PRI", "CPU%", "TIME(ms)", "STACK",
 	       "NAME");
 	for (int i = 0; i < count; i++) {
