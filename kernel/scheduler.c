@@ -30,6 +30,7 @@ static struct list_node all_threads = LIST_INIT(all_threads);
 static unsigned live_threads;
 static int next_thread_id = 1;
 static uint64_t slice_end_ns;
+static uint64_t context_switches; /* /proc/stat's ctxt */
 static struct cpu_local *cpu;
 
 static bool anything_runnable(int at_least_priority)
@@ -159,6 +160,7 @@ static void switch_to(struct interrupt_frame *frame, struct thread *next, bool v
 	uint64_t now = time_monotonic_ns();
 
 	previous->cpu_time_ns += now - previous->started_ns;
+	context_switches++;
 	if (previous->state == THREAD_DEAD) {
 		reap(previous);
 	} else {
@@ -459,6 +461,11 @@ int thread_group_session(int group)
 			return thread->session;
 	}
 	return 0;
+}
+
+uint64_t scheduler_context_switches(void)
+{
+	return context_switches;
 }
 
 unsigned scheduler_thread_count(void)

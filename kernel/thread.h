@@ -123,6 +123,8 @@ void scheduler_interrupt_exit(struct interrupt_frame *frame);
 /* CPU time of the current thread, or of all the program's threads (the idle thread is not one
  * of them). */
 uint64_t scheduler_cpu_time_ns(bool whole_program);
+/* Switches from one thread to another since boot (the idle thread's included, as Linux's). */
+uint64_t scheduler_context_switches(void);
 /* Number of live threads (not counting the idle thread). */
 unsigned scheduler_thread_count(void);
 /* Bytes of stack a thread not running was using when it last stopped (0 when unknown). */
