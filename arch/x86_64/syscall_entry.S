@@ -238,4 +238,20 @@ arch_resume:
 	movq %rdi, %rsp
 	jmp trap_return
 
+/* arch_call_signal_handler(handler, signal, info, context): calls an application's signal
+ * handler from kernel code as a System V function, on a stack aligned to 16 as the handler's
+ * code expects (the kernel keeps only 8). */
+	.global arch_call_signal_handler
+arch_call_signal_handler:
+	pushq %rbp
+	movq %rsp, %rbp
+	andq $-16, %rsp
+	movq %rdi, %rax
+	movl %esi, %edi
+	movq %rdx, %rsi
+	movq %rcx, %rdx
+	call *%rax
+	leave
+	ret
+
 	.section .note.GNU-stack, "", @progbits

@@ -82,6 +82,7 @@ struct linux_sigaction {
 #define SA_SIGINFO   0x00000004
 #define SA_ONSTACK   0x08000000
 #define SA_RESTORER  0x04000000
+#define SA_RESTART   0x10000000
 #define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
 #define SS_ONSTACK   1
