@@ -11,8 +11,9 @@
 
 /* The kernel's data and zeroed data in the image (tools/yolk.ld): not the program's roots. Its
  * stacks and saved registers there would otherwise keep stale copies of pointers alive, and
- * each collection would scan them. */
-extern char __kernel_data_start[], __kernel_data_end[], __kernel_bss_start[], __kernel_bss_end[];
+ * each collection would scan them. Weak: the same file serves the benchmark's Linux builds. */
+extern char __kernel_data_start[] __attribute__((weak)), __kernel_data_end[] __attribute__((weak));
+extern char __kernel_bss_start[] __attribute__((weak)), __kernel_bss_end[] __attribute__((weak));
 
 static GC_warn_proc default_warning;
 
@@ -27,7 +28,9 @@ __attribute__((constructor)) static void yolk_collector_start(void)
 {
 	default_warning = GC_get_warn_proc();
 	GC_set_warn_proc(warn);
-	GC_exclude_static_roots(__kernel_data_start, __kernel_data_end);
-	GC_exclude_static_roots(__kernel_bss_start, __kernel_bss_end);
+	if (__kernel_data_start && __kernel_bss_start) {
+		GC_exclude_static_roots(__kernel_data_start, __kernel_data_end);
+		GC_exclude_static_roots(__kernel_bss_start, __kernel_bss_end);
+	}
 	GC_INIT();
 }
