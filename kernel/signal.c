@@ -272,7 +272,7 @@ void signal_deliver_from_interrupt(struct interrupt_frame *frame)
 	signal_update_pending_flag();
 }
 
-bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t address)
+bool signal_deliver_fault(struct interrupt_frame *frame, int signal, int code, uint64_t address)
 {
 	struct thread *current = thread_current();
 	uint64_t handler = actions[signal].handler;
@@ -280,7 +280,7 @@ bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t ad
 	if (!current || handler == SIG_DFL || handler == SIG_IGN ||
 	    (current->signals_blocked & BIT(signal)))
 		return false;
-	struct linux_siginfo info = {.signo = signal, .code = SEGV_MAPERR};
+	struct linux_siginfo info = {.signo = signal, .code = code};
 	info.fault_address = address;
 	return setup_frame(frame, signal, &info);
 }

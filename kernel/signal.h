@@ -37,8 +37,9 @@ void signal_update_pending_flag(void);
  * to be taken (or ends the program for a default action). */
 void signal_deliver_from_interrupt(struct interrupt_frame *frame);
 /* A synchronous fault (page fault, invalid opcode, ...) in the application: true when a
- * handler was set up in `frame`, false when the caller should report the crash. */
-bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t address);
+ * handler was set up in `frame`, false when the caller should report the crash. `code` is
+ * si_code (SEGV_ACCERR for a page whose protection forbids the access, SEGV_MAPERR else). */
+bool signal_deliver_fault(struct interrupt_frame *frame, int signal, int code, uint64_t address);
 /* Called by syscall_entry.S on the per-CPU signal stack. */
 __noreturn void signal_deliver_from_syscall(const struct syscall_frame *frame, long result);
 __noreturn void signal_return(const struct syscall_frame *frame);

@@ -141,6 +141,7 @@ struct linux_rt_sigframe {
 #define SI_TKILL    (-6)
 #define SI_TIMER    (-2)
 #define SEGV_MAPERR 1
+#define SEGV_ACCERR 2 /* a mapped page the access is not allowed on (mprotect) */
 #define SIG_DFL	    0
 #define SIG_IGN	    1
 

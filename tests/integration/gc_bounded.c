@@ -45,7 +45,8 @@ int main(int argc, char **argv)
 			sum += node->value;
 			CHECK(node->payload[0] == (unsigned char)node->value &&
 				  node->payload[node->size - 1] == (unsigned char)node->value,
-			      "list %llu: a node's payload was overwritten", (unsigned long long)lists);
+			      "list %llu: a node's payload was overwritten",
+			      (unsigned long long)lists);
 		}
 		CHECK(sum == expected, "list %llu: its values changed", (unsigned long long)lists);
 		if (GC_get_heap_size() > largest_heap)

@@ -79,8 +79,8 @@ static void round_of(int round)
 		CHECK(getline(&line, &line_size, files[i]) > 0, "getline failed");
 		line[strcspn(line, "\n")] = 0;
 		regmatch_t match[3];
-		CHECK(regexec(&pattern, line, 3, match, 0) == 0, "round %d: '%s' does not match", round,
-		      line);
+		CHECK(regexec(&pattern, line, 3, match, 0) == 0, "round %d: '%s' does not match",
+		      round, line);
 		CHECK(atoi(line + match[1].rm_so) == i && atoi(line + match[2].rm_so) == round,
 		      "round %d: file %d reads '%s'", round, i, line);
 		fclose(files[i]);

@@ -39,24 +39,25 @@ static __attribute__((noinline)) unsigned char *spin_holding(unsigned char *obje
 
 	/* The scratch and vector registers are cleared: stale copies there (the signal frame
 	 * that stops the thread holds them all) would keep the object too. */
-	__asm__ volatile("xorl %%eax, %%eax\n\txorl %%ecx, %%ecx\n\txorl %%edx, %%edx\n\t"
-			 "pxor %%xmm0, %%xmm0\n\tpxor %%xmm1, %%xmm1\n\tpxor %%xmm2, %%xmm2\n\t"
-			 "pxor %%xmm3, %%xmm3\n\tpxor %%xmm4, %%xmm4\n\tpxor %%xmm5, %%xmm5\n\t"
-			 "pxor %%xmm6, %%xmm6\n\tpxor %%xmm7, %%xmm7\n\tpxor %%xmm8, %%xmm8\n\t"
-			 "pxor %%xmm9, %%xmm9\n\tpxor %%xmm10, %%xmm10\n\tpxor %%xmm11, %%xmm11\n\t"
-			 "pxor %%xmm12, %%xmm12\n\tpxor %%xmm13, %%xmm13\n\tpxor %%xmm14, %%xmm14\n\t"
-			 "pxor %%xmm15, %%xmm15\n\t"
-			 "xorl %%esi, %%esi\n\txorl %%edi, %%edi\n\txorl %%r8d, %%r8d\n\t"
-			 "xorl %%r9d, %%r9d\n\txorl %%r10d, %%r10d\n\txorl %%r11d, %%r11d\n\t"
-			 "movl $1, %[spinning]\n"
-			 "1:\tpause\n\t"
-			 "cmpl $0, %[stop]\n\t"
-			 "je 1b"
-			 : "+r"(held), [spinning] "=m"(spinning)
-			 : [stop] "m"(stop)
-			 : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "xmm0", "xmm1",
-			   "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
-			   "xmm12", "xmm13", "xmm14", "xmm15", "memory");
+	__asm__ volatile(
+	    "xorl %%eax, %%eax\n\txorl %%ecx, %%ecx\n\txorl %%edx, %%edx\n\t"
+	    "pxor %%xmm0, %%xmm0\n\tpxor %%xmm1, %%xmm1\n\tpxor %%xmm2, %%xmm2\n\t"
+	    "pxor %%xmm3, %%xmm3\n\tpxor %%xmm4, %%xmm4\n\tpxor %%xmm5, %%xmm5\n\t"
+	    "pxor %%xmm6, %%xmm6\n\tpxor %%xmm7, %%xmm7\n\tpxor %%xmm8, %%xmm8\n\t"
+	    "pxor %%xmm9, %%xmm9\n\tpxor %%xmm10, %%xmm10\n\tpxor %%xmm11, %%xmm11\n\t"
+	    "pxor %%xmm12, %%xmm12\n\tpxor %%xmm13, %%xmm13\n\tpxor %%xmm14, %%xmm14\n\t"
+	    "pxor %%xmm15, %%xmm15\n\t"
+	    "xorl %%esi, %%esi\n\txorl %%edi, %%edi\n\txorl %%r8d, %%r8d\n\t"
+	    "xorl %%r9d, %%r9d\n\txorl %%r10d, %%r10d\n\txorl %%r11d, %%r11d\n\t"
+	    "movl $1, %[spinning]\n"
+	    "1:\tpause\n\t"
+	    "cmpl $0, %[stop]\n\t"
+	    "je 1b"
+	    : "+r"(held), [spinning] "=m"(spinning)
+	    : [stop] "m"(stop)
+	    : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "xmm0", "xmm1", "xmm2",
+	      "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12",
+	      "xmm13", "xmm14", "xmm15", "memory");
 	return held;
 }
 
@@ -138,7 +139,8 @@ static void run(enum mode mode)
 	pthread_join(thread, &result);
 	printf("object %s: %s\n", mode_names[mode], was_collected ? "collected" : "kept, intact");
 	if (mode == DROPPED) {
-		CHECK(was_collected, "the control's object was not collected: the test cannot tell");
+		CHECK(was_collected,
+		      "the control's object was not collected: the test cannot tell");
 		return;
 	}
 	CHECK(!was_collected && result != NULL, "the object held in %s while %s was collected",

@@ -54,7 +54,8 @@ static void *allocator(void *argument)
 
 	while (allocated < per_thread_bytes) {
 		struct node *list = make_list(&random, &expected);
-		CHECK(list != NULL, "malloc failed after %llu MiB", (unsigned long long)(allocated >> 20));
+		CHECK(list != NULL, "malloc failed after %llu MiB",
+		      (unsigned long long)(allocated >> 20));
 		if (!list)
 			break;
 		CHECK(sum_of(list) == expected, "a list changed under its thread");
@@ -71,7 +72,8 @@ static void *blocker(void *unused)
 
 	(void)unused;
 	CHECK(read(blocker_pipe[0], &byte, 1) == 1 && byte == 'x', "read ended with %#x", byte);
-	CHECK(sum_of(list) == expected, "the list held by a thread blocked in read() was collected");
+	CHECK(sum_of(list) == expected,
+	      "the list held by a thread blocked in read() was collected");
 	return NULL;
 }
 

@@ -10,7 +10,7 @@
 #include <sys/mman.h>
 #include "check.h"
 
-#define PAGE	       4096ul
+#define PAGE	     4096ul
 #define THREAD_STACK (256 * 1024ul)
 
 static void stack_of(pthread_t thread, uintptr_t *low, uintptr_t *high)
@@ -42,7 +42,8 @@ static void *thread_main(void *unused)
 	      "a thread's local %p outside its reported stack %#lx-%#lx", (void *)&local,
 	      (unsigned long)low, (unsigned long)high);
 	CHECK(high - low >= THREAD_STACK - PAGE && high - low <= THREAD_STACK + PAGE,
-	      "a thread's stack is %lu bytes, given %lu", (unsigned long)(high - low), THREAD_STACK);
+	      "a thread's stack is %lu bytes, given %lu", (unsigned long)(high - low),
+	      THREAD_STACK);
 	return NULL;
 }
 
@@ -76,10 +77,12 @@ int main(void)
 	pthread_t thread;
 	pthread_attr_init(&attributes);
 	pthread_attr_setstacksize(&attributes, THREAD_STACK);
-	CHECK(pthread_create(&thread, &attributes, thread_main, NULL) == 0, "pthread_create failed");
+	CHECK(pthread_create(&thread, &attributes, thread_main, NULL) == 0,
+	      "pthread_create failed");
 	pthread_join(thread, NULL);
 	/* Another thread's stack, asked from main while it runs. */
-	CHECK(pthread_create(&thread, &attributes, thread_main, NULL) == 0, "pthread_create failed");
+	CHECK(pthread_create(&thread, &attributes, thread_main, NULL) == 0,
+	      "pthread_create failed");
 	stack_of(thread, &low, &high);
 	CHECK(high - low >= THREAD_STACK - PAGE, "another thread's stack seen from main: %lu bytes",
 	      (unsigned long)(high - low));

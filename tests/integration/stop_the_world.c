@@ -85,7 +85,8 @@ static void *worker_main(void *argument)
 	sem_post(&acknowledged);
 	switch (worker->kind) {
 	case READER:
-		CHECK(read(worker->pipe[0], &worker->got, 1) == 1, "read ended early: errno %d", errno);
+		CHECK(read(worker->pipe[0], &worker->got, 1) == 1, "read ended early: errno %d",
+		      errno);
 		break;
 	case SLEEPER:
 		while (!finished) {
@@ -136,8 +137,8 @@ static void stop_and_check(unsigned round, uint64_t *took)
 	struct timespec pause = {0, 2000000};
 	nanosleep(&pause, NULL);
 	for (int i = 0; i < THREADS; i++)
-		CHECK(workers[i].counter == counters[i], "round %u: computing thread %d ran while stopped",
-		      round, i);
+		CHECK(workers[i].counter == counters[i],
+		      "round %u: computing thread %d ran while stopped", round, i);
 	uint64_t restart = now_ns();
 	for (int i = 0; i < THREADS; i++)
 		pthread_kill(workers[i].thread, RESTART_SIGNAL);
@@ -184,8 +185,8 @@ int main(void)
 		if (workers[i].kind == SLEEPER)
 			pthread_kill(workers[i].thread, RESTART_SIGNAL); /* out of its 5 s sleep */
 		pthread_join(workers[i].thread, NULL);
-		CHECK(workers[i].stops == ROUNDS, "thread %d (kind %d) was stopped %d times of %d", i,
-		      workers[i].kind, workers[i].stops, ROUNDS);
+		CHECK(workers[i].stops == ROUNDS, "thread %d (kind %d) was stopped %d times of %d",
+		      i, workers[i].kind, workers[i].stops, ROUNDS);
 		CHECK(!workers[i].bad_stack_pointer,
 		      "thread %d's handler saw a stack pointer outside its stack", i);
 		if (workers[i].kind == READER)

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Linked into every `yolk build --gc` image: starts the collector on the main thread before
- * main (so that it knows which thread is the main one, whichever thread allocates first), leaves
- * the kernel's data out of its roots, and keeps three warnings of bdwgc's off the console. With malloc redirected and threads, bdwgc
- * finds its roots in /proc/self/maps (every writable mapping, thread-local storage included):
- * it says at start that this "performs poorly" (that is the sound choice here, docs/gc.md), and
- * at the first collection that it found no text mapping of glibc's libpthread.so and ld.so,
- * which a static musl image has not. Every other warning goes to bdwgc's own printer. */
+ * main (so that it knows which thread is the main one, whichever thread allocates first),
+ * leaves the kernel's data out of its roots, and keeps three warnings of bdwgc's off the
+ * console. With malloc redirected and threads, bdwgc takes its static roots from
+ * /proc/self/maps (every writable mapping but its heap and the threads' stacks): it says at
+ * start that this "performs poorly" (it is the sound choice here: docs/gc.md), and at the
+ * first collection that it found no text mapping of glibc's libpthread.so and ld.so, which a
+ * static musl image has not. Every other warning goes to bdwgc's own printer. */
 #include <gc.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@ static GC_warn_proc default_warning;
 static void warn(char *message, GC_word argument)
 {
 	if (!strstr(message, "USE_PROC_FOR_LIBRARIES") &&
-	    !strstr(message, "libpthread.so text mapping") && !strstr(message, "ld.so text mapping"))
+	    !strstr(message, "libpthread.so text mapping") &&
+	    !strstr(message, "ld.so text mapping"))
 		default_warning(message, argument);
 }
 
