@@ -182,6 +182,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/yolk $(DESTDIR)$(PREFIX)/include/yolk
 	install -m 755 $(YOLK) $(DESTDIR)$(PREFIX)/bin/yolk
 	install -m 644 $(YOLK_LIB_FILES) $(DESTDIR)$(PREFIX)/lib/yolk/
+	install -m 644 $(LIBGC_ARCHIVE) $(YOLK_LIB)/collector_start.c $(DESTDIR)$(PREFIX)/lib/yolk/
+	cp -r $(LIBGC_INCLUDE) $(DESTDIR)$(PREFIX)/lib/yolk/
 	chmod 755 $(DESTDIR)$(PREFIX)/lib/yolk/symbols.sh
 	cp -r include/yolk/. $(DESTDIR)$(PREFIX)/include/yolk/
 
