@@ -120,17 +120,22 @@ $(YOLK_LIB)/kvm-probe.elf: tools/kvm-probe.c $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.l
 kernel: $(YOLK_LIB_FILES)
 .PHONY: kernel
 
+# ---- application libraries -----------------------------------------------------------------------
+# sshd (apps/sshd) on libssh and mbedTLS (third_party/libssh, third_party/mbedtls).
+include apps/sshd/sshd.mk
+
 # ---- images ------------------------------------------------------------------------------------
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
-# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands).
+# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands), with
+# the libraries of the commands that are applications of their own (sshd).
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
 SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(YOLK_LIB_FILES) $(YOLK)
+		$(SSHD_LIBRARIES) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(SSHD_LINK_FLAGS)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
