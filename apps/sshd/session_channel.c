@@ -356,6 +356,7 @@ bool session_channel_step(struct session_channel *channel)
 		channel->handler_ends[i] = -1;
 	channel->slave = -1;
 	channel_streams_drain(channel);
+	channel_streams_close(channel);
 	if (!gone)
 		report_end(channel);
 	return false;

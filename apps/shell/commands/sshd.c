@@ -4,7 +4,24 @@
  * session of its own. `sshd --hash-password` reads a password from standard input and prints
  * the line for a password file. docs/sshd.md has the details. */
 #include "../../sshd/sshd.h"
+#include "../session.h"
 #include "../command.h"
+
+/* A login: a ysh session on the login's terminal or pipes, interactive for a shell request,
+ * as `ysh -c` for an exec. */
+static int run_shell_session(const struct sshd_session *session)
+{
+	struct shell_session_options options = {
+		.input = session->input,
+		.output = session->output,
+		.error = session->error,
+		.command = session->command,
+		.environment = session->environment,
+		.banner = session->command == NULL,
+	};
+
+	return shell_session_run(&options);
+}
 
 static int usage(void)
 {
@@ -103,7 +120,7 @@ static int parse_options(int argc, char **argv, struct sshd_options *options)
 
 int sshd_main(int argc, char **argv)
 {
-	struct sshd_options options = {.run_session = NULL, .log = stderr};
+	struct sshd_options options = {.run_session = run_shell_session, .log = stderr};
 	int result = parse_options(argc, argv, &options);
 
 	if (result == 1)
