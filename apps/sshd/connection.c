@@ -44,8 +44,12 @@ static bool log_in(struct connection *connection)
 
 	ssh_options_set(connection->session, SSH_OPTIONS_TIMEOUT, &grace);
 	if (ssh_handle_key_exchange(connection->session) != SSH_OK) {
-		server_log(server, "connection %lu: key exchange failed: %s", connection->number,
-			   ssh_get_error(connection->session));
+		if (seconds_now() >= deadline)
+			server_log(server, "connection %lu: not logged in after %ld s: dropped",
+				   connection->number, grace);
+		else
+			server_log(server, "connection %lu: key exchange failed: %s",
+				   connection->number, ssh_get_error(connection->session));
 		return false;
 	}
 	ssh_event_add_session(connection->event, connection->session);
