@@ -3,6 +3,7 @@
  * each connection accepted (connection.c). A connection over max_unauthenticated (clients
  * that have not logged in yet) is dropped at once, before any work is spent on it. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -116,8 +117,14 @@ static void start_connection(struct sshd_server *server, ssh_session session)
 	pthread_attr_init(&attributes);
 	pthread_attr_setstacksize(&attributes, CONNECTION_STACK_BYTES);
 	pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+	/* sshd's own threads take no signals: those are for the sessions' threads. */
+	sigset_t all, saved;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &saved);
 	int result = pthread_create(&thread, &attributes, connection_serve, connection);
 
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 	pthread_attr_destroy(&attributes);
 	if (result == 0)
 		return;

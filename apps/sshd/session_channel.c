@@ -126,7 +126,12 @@ static void *run_handler(void *data)
 		.user = connection->user,
 		.context = connection->server->options.context,
 	};
+	sigset_t none;
 
+	/* A session starts with no signal blocked, as a new process would, whatever the mask of
+	 * the thread that called sshd_serve (a shell's command thread blocks SIGINT). */
+	sigemptyset(&none);
+	pthread_sigmask(SIG_SETMASK, &none, NULL);
 	channel->status = connection->server->options.run_session(&session);
 	atomic_store(&channel->finished, true);
 	send(channel->done[1], "x", 1, MSG_NOSIGNAL);
