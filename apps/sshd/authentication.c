@@ -12,7 +12,7 @@
 #include <libssh/callbacks.h>
 #include "server.h"
 
-#define SSHD_MAX_FAILURES    6
+#define SSHD_MAX_FAILURES	  6
 #define PASSWORD_FAILURE_PAUSE_MS 1000
 
 static bool user_allowed(struct connection *connection, const char *user)
@@ -95,8 +95,7 @@ static int check_key(ssh_session session, const char *user, struct ssh_key_struc
 	return SSH_AUTH_SUCCESS;
 }
 
-static int check_password(ssh_session session, const char *user, const char *password,
-			  void *data)
+static int check_password(ssh_session session, const char *user, const char *password, void *data)
 {
 	struct connection *connection = data;
 	struct sshd_server *server = connection->server;

@@ -26,8 +26,8 @@ static bool flush_pending(struct session_channel *channel)
 	int end = channel->ends[STREAM_INPUT];
 
 	while (channel->pending_length > 0) {
-		ssize_t written = write(end, channel->pending + channel->pending_start,
-					channel->pending_length);
+		ssize_t written =
+		    write(end, channel->pending + channel->pending_start, channel->pending_length);
 
 		if (written < 0)
 			return errno == EAGAIN || errno == EINTR;

@@ -76,8 +76,8 @@ void *connection_serve(void *data)
 {
 	struct connection *connection = data;
 	struct ssh_server_callbacks_struct callbacks = {
-		.userdata = connection,
-		.channel_open_request_session_function = open_channel,
+	    .userdata = connection,
+	    .channel_open_request_session_function = open_channel,
 	};
 	bool holding_slot = true;
 

@@ -10,12 +10,12 @@
 #include <time.h>
 #include "server.h"
 
-#define DEFAULT_PORT		     22
-#define DEFAULT_HOST_KEY_DIRECTORY   "/etc/ssh"
-#define DEFAULT_AUTHORIZED_KEYS	     "/root/.ssh/authorized_keys"
-#define DEFAULT_LOGIN_GRACE_SECONDS  30
-#define DEFAULT_MAX_UNAUTHENTICATED  8
-#define CONNECTION_STACK_BYTES	     (512 * 1024)
+#define DEFAULT_PORT		    22
+#define DEFAULT_HOST_KEY_DIRECTORY  "/etc/ssh"
+#define DEFAULT_AUTHORIZED_KEYS	    "/root/.ssh/authorized_keys"
+#define DEFAULT_LOGIN_GRACE_SECONDS 30
+#define DEFAULT_MAX_UNAUTHENTICATED 8
+#define CONNECTION_STACK_BYTES	    (512 * 1024)
 
 void server_log(struct sshd_server *server, const char *format, ...)
 {

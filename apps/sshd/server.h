@@ -38,7 +38,7 @@ struct connection {
 
 /* Writes a line to the server's log: "sshd: " and the text. */
 void server_log(struct sshd_server *server, const char *format, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* Serves one accepted connection to its end and frees it (connection.c); a thread's start. */
 void *connection_serve(void *connection);
@@ -50,8 +50,7 @@ void authentication_prepare(struct connection *connection,
 
 /* Makes the Ed25519 host key in DIRECTORY if there is none; puts its file's name into PATH
  * and writes its fingerprint to the log (host_key.c). Returns 0 or -errno. */
-int host_key_prepare(struct sshd_server *server, const char *directory, char *path,
-		     size_t size);
+int host_key_prepare(struct sshd_server *server, const char *directory, char *path, size_t size);
 
 /* The session channel (session_channel.c): a new one for CONNECTION (NULL when it has one),
  * one turn of its work after each poll of the connection's event, and its end. */

@@ -21,10 +21,9 @@ static const struct {
 	const char *name;
 	int number;
 } signal_names[] = {
-	{"ABRT", SIGABRT}, {"ALRM", SIGALRM}, {"FPE", SIGFPE},	 {"HUP", SIGHUP},
-	{"ILL", SIGILL},   {"INT", SIGINT},   {"KILL", SIGKILL}, {"PIPE", SIGPIPE},
-	{"QUIT", SIGQUIT}, {"SEGV", SIGSEGV}, {"TERM", SIGTERM}, {"USR1", SIGUSR1},
-	{"USR2", SIGUSR2},
+    {"ABRT", SIGABRT}, {"ALRM", SIGALRM}, {"FPE", SIGFPE},   {"HUP", SIGHUP},	{"ILL", SIGILL},
+    {"INT", SIGINT},   {"KILL", SIGKILL}, {"PIPE", SIGPIPE}, {"QUIT", SIGQUIT}, {"SEGV", SIGSEGV},
+    {"TERM", SIGTERM}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2},
 };
 
 static int signal_number(const char *name)
@@ -117,14 +116,14 @@ static void *run_handler(void *data)
 	struct session_channel *channel = data;
 	struct connection *connection = channel->connection;
 	struct sshd_session session = {
-		.input = channel->handler_ends[STREAM_INPUT],
-		.output = channel->handler_ends[STREAM_OUTPUT],
-		.error = channel->handler_ends[STREAM_ERROR],
-		.terminal = channel->master >= 0,
-		.command = channel->command,
-		.environment = channel->environment,
-		.user = connection->user,
-		.context = connection->server->options.context,
+	    .input = channel->handler_ends[STREAM_INPUT],
+	    .output = channel->handler_ends[STREAM_OUTPUT],
+	    .error = channel->handler_ends[STREAM_ERROR],
+	    .terminal = channel->master >= 0,
+	    .command = channel->command,
+	    .environment = channel->environment,
+	    .user = connection->user,
+	    .context = connection->server->options.context,
 	};
 	sigset_t none;
 
@@ -278,17 +277,17 @@ ssh_channel session_channel_open(struct connection *connection)
 		return NULL;
 	}
 	channel->callbacks = (struct ssh_channel_callbacks_struct){
-		.userdata = channel,
-		.channel_data_function = channel_streams_data,
-		.channel_eof_function = channel_streams_eof,
-		.channel_close_function = channel_closed,
-		.channel_signal_function = request_signal,
-		.channel_pty_request_function = request_pty,
-		.channel_shell_request_function = request_shell,
-		.channel_pty_window_change_function = change_window,
-		.channel_exec_request_function = request_exec,
-		.channel_env_request_function = request_environment,
-		.channel_subsystem_request_function = request_subsystem,
+	    .userdata = channel,
+	    .channel_data_function = channel_streams_data,
+	    .channel_eof_function = channel_streams_eof,
+	    .channel_close_function = channel_closed,
+	    .channel_signal_function = request_signal,
+	    .channel_pty_request_function = request_pty,
+	    .channel_shell_request_function = request_shell,
+	    .channel_pty_window_change_function = change_window,
+	    .channel_exec_request_function = request_exec,
+	    .channel_env_request_function = request_environment,
+	    .channel_subsystem_request_function = request_subsystem,
 	};
 	ssh_callbacks_init(&channel->callbacks);
 	ssh_set_channel_callbacks(channel->channel, &channel->callbacks);

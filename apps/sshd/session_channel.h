@@ -32,7 +32,7 @@ struct session_channel {
 	int handler_ends[STREAM_COUNT];
 	short watched[STREAM_COUNT]; /* the poll events each end is in the event for, or 0 */
 	bool at_end[STREAM_COUNT];   /* output and error: read to their end */
-	int done[2];                 /* the handler's thread writes to [1] when it returns */
+	int done[2];		     /* the handler's thread writes to [1] when it returns */
 	pthread_t thread;
 	atomic_bool finished;
 	int status;

@@ -17,14 +17,14 @@
 #include <unistd.h>
 #include "server.h"
 
-#define HOME		 "/root"
-#define HANDLES_MAX	 64
-#define READ_MAX	 (256 * 1024)
-#define DIRECTORY_BATCH	 64
+#define HOME		"/root"
+#define HANDLES_MAX	64
+#define READ_MAX	(256 * 1024)
+#define DIRECTORY_BATCH 64
 
 struct sftp_open_file {
-	int fd;    /* a file, or -1 */
-	DIR *dir;  /* a directory, or NULL */
+	int fd;	  /* a file, or -1 */
+	DIR *dir; /* a directory, or NULL */
 	char path[PATH_MAX];
 	bool used;
 };
@@ -163,8 +163,8 @@ static struct sftp_open_file *file_of(struct sftp_server *server, sftp_client_me
 static int open_flags(uint32_t sftp_flags)
 {
 	int flags = (sftp_flags & SSH_FXF_READ) && (sftp_flags & SSH_FXF_WRITE) ? O_RDWR
-		    : (sftp_flags & SSH_FXF_WRITE)				 ? O_WRONLY
-										 : O_RDONLY;
+		    : (sftp_flags & SSH_FXF_WRITE)				? O_WRONLY
+										: O_RDONLY;
 
 	if (sftp_flags & SSH_FXF_APPEND)
 		flags |= O_APPEND;
@@ -200,8 +200,7 @@ static void do_open(struct sftp_server *server, sftp_client_message message, con
 	give_handle(server, message, file);
 }
 
-static void do_opendir(struct sftp_server *server, sftp_client_message message,
-		       const char *path)
+static void do_opendir(struct sftp_server *server, sftp_client_message message, const char *path)
 {
 	DIR *dir = opendir(path);
 	struct sftp_open_file *file;
@@ -273,8 +272,8 @@ static void do_write(struct sftp_server *server, sftp_client_message message)
 	data = ssh_string_data(message->data);
 	length = ssh_string_len(message->data);
 	while (done < length) {
-		ssize_t count = pwrite(file->fd, data + done, length - done,
-				       (off_t)(message->offset + done));
+		ssize_t count =
+		    pwrite(file->fd, data + done, length - done, (off_t)(message->offset + done));
 
 		if (count < 0) {
 			reply_errno(message, errno);
@@ -297,9 +296,8 @@ static void long_name(char *out, size_t size, const char *name, const struct sta
 	mode[10] = '\0';
 	gmtime_r(&status->st_mtime, &time_parts);
 	strftime(when, sizeof(when), "%b %e %H:%M", &time_parts);
-	snprintf(out, size, "%s %4lu %-8s %-8s %8lld %s %s", mode,
-		 (unsigned long)status->st_nlink, "root", "root", (long long)status->st_size,
-		 when, name);
+	snprintf(out, size, "%s %4lu %-8s %-8s %8lld %s %s", mode, (unsigned long)status->st_nlink,
+		 "root", "root", (long long)status->st_size, when, name);
 }
 
 static void do_readdir(struct sftp_server *server, sftp_client_message message)
@@ -440,34 +438,69 @@ static void answer(struct sftp_server *server, sftp_client_message message)
 		return;
 	}
 	switch (type) {
-	case SSH_FXP_OPEN: do_open(server, message, path); break;
-	case SSH_FXP_OPENDIR: do_opendir(server, message, path); break;
-	case SSH_FXP_CLOSE: do_close(server, message); break;
-	case SSH_FXP_READ: do_read(server, message); break;
-	case SSH_FXP_WRITE: do_write(server, message); break;
-	case SSH_FXP_READDIR: do_readdir(server, message); break;
-	case SSH_FXP_STAT: reply_stat(message, stat(path, &status), &status); break;
-	case SSH_FXP_LSTAT: reply_stat(message, lstat(path, &status), &status); break;
-	case SSH_FXP_FSTAT: do_fstat(server, message); break;
+	case SSH_FXP_OPEN:
+		do_open(server, message, path);
+		break;
+	case SSH_FXP_OPENDIR:
+		do_opendir(server, message, path);
+		break;
+	case SSH_FXP_CLOSE:
+		do_close(server, message);
+		break;
+	case SSH_FXP_READ:
+		do_read(server, message);
+		break;
+	case SSH_FXP_WRITE:
+		do_write(server, message);
+		break;
+	case SSH_FXP_READDIR:
+		do_readdir(server, message);
+		break;
+	case SSH_FXP_STAT:
+		reply_stat(message, stat(path, &status), &status);
+		break;
+	case SSH_FXP_LSTAT:
+		reply_stat(message, lstat(path, &status), &status);
+		break;
+	case SSH_FXP_FSTAT:
+		do_fstat(server, message);
+		break;
 	case SSH_FXP_SETSTAT:
 		reply_result(message, apply_attributes(-1, path, message->attr));
 		break;
-	case SSH_FXP_FSETSTAT: do_fsetstat(server, message); break;
+	case SSH_FXP_FSETSTAT:
+		do_fsetstat(server, message);
+		break;
 	case SSH_FXP_MKDIR: {
-		mode_t mode = message->attr && (message->attr->flags & SSH_FILEXFER_ATTR_PERMISSIONS)
-				      ? message->attr->permissions & 07777
-				      : 0755;
+		mode_t mode =
+		    message->attr && (message->attr->flags & SSH_FILEXFER_ATTR_PERMISSIONS)
+			? message->attr->permissions & 07777
+			: 0755;
 
 		reply_result(message, mkdir(path, mode));
 		break;
 	}
-	case SSH_FXP_RMDIR: reply_result(message, rmdir(path)); break;
-	case SSH_FXP_REMOVE: reply_result(message, unlink(path)); break;
-	case SSH_FXP_RENAME: do_rename(message, path, false); break;
-	case SSH_FXP_REALPATH: do_realpath(message, path); break;
-	case SSH_FXP_READLINK: do_readlink(message, path); break;
-	case SSH_FXP_EXTENDED: do_extended(message, path); break;
-	default: sftp_reply_status(message, SSH_FX_OP_UNSUPPORTED, "unsupported request"); break;
+	case SSH_FXP_RMDIR:
+		reply_result(message, rmdir(path));
+		break;
+	case SSH_FXP_REMOVE:
+		reply_result(message, unlink(path));
+		break;
+	case SSH_FXP_RENAME:
+		do_rename(message, path, false);
+		break;
+	case SSH_FXP_REALPATH:
+		do_realpath(message, path);
+		break;
+	case SSH_FXP_READLINK:
+		do_readlink(message, path);
+		break;
+	case SSH_FXP_EXTENDED:
+		do_extended(message, path);
+		break;
+	default:
+		sftp_reply_status(message, SSH_FX_OP_UNSUPPORTED, "unsupported request");
+		break;
 	}
 }
 

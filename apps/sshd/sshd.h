@@ -13,13 +13,13 @@
 /* What a `shell` or `exec` request asks for. The descriptors are sshd's: the handler uses them
  * and leaves them open (sshd closes them after it returns). */
 struct sshd_session {
-	int input, output, error;    /* a terminal (the same pty slave) after pty-req, else pipes */
-	bool terminal;               /* whether they are a terminal */
-	const char *command;         /* the exec request's command; NULL for a shell */
-	char *const *environment;    /* NAME=VALUE from env requests (and TERM from pty-req),
-					NULL-terminated */
-	const char *user;            /* the user who logged in */
-	void *context;               /* sshd_options.context */
+	int input, output, error; /* a terminal (the same pty slave) after pty-req, else pipes */
+	bool terminal;		  /* whether they are a terminal */
+	const char *command;	  /* the exec request's command; NULL for a shell */
+	char *const *environment; /* NAME=VALUE from env requests (and TERM from pty-req),
+				     NULL-terminated */
+	const char *user;	  /* the user who logged in */
+	void *context;		  /* sshd_options.context */
 };
 
 /* Runs SESSION to its end on the calling thread; returns its exit status (0..255), sent to
@@ -27,17 +27,17 @@ struct sshd_session {
 typedef int sshd_session_function(const struct sshd_session *session);
 
 struct sshd_options {
-	int port;                         /* 0: 22 */
-	const char *host_key_directory;   /* NULL: /etc/ssh; ssh_host_ed25519_key is made there
-					     at the first start */
-	const char *authorized_keys;      /* NULL: /root/.ssh/authorized_keys */
-	const char *password_file;        /* NULL: no password logins (docs/sshd.md: format) */
+	int port;			/* 0: 22 */
+	const char *host_key_directory; /* NULL: /etc/ssh; ssh_host_ed25519_key is made there
+					   at the first start */
+	const char *authorized_keys;	/* NULL: /root/.ssh/authorized_keys */
+	const char *password_file;	/* NULL: no password logins (docs/sshd.md: format) */
 	sshd_session_function *run_session;
-	void *context;                    /* passed to run_session */
-	int login_grace_seconds;          /* 0: 30; a connection not logged in by then is dropped */
-	int max_unauthenticated;          /* 0: 8 connections not yet logged in at once */
-	bool verbose;                     /* log each connection, login and request */
-	FILE *log;                        /* NULL: stderr */
+	void *context;		 /* passed to run_session */
+	int login_grace_seconds; /* 0: 30; a connection not logged in by then is dropped */
+	int max_unauthenticated; /* 0: 8 connections not yet logged in at once */
+	bool verbose;		 /* log each connection, login and request */
+	FILE *log;		 /* NULL: stderr */
 };
 
 /* Serves until an error stops it (the port cannot be bound, no host key can be read or made);

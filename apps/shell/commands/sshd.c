@@ -12,12 +12,12 @@
 static int run_shell_session(const struct sshd_session *session)
 {
 	struct shell_session_options options = {
-		.input = session->input,
-		.output = session->output,
-		.error = session->error,
-		.command = session->command,
-		.environment = session->environment,
-		.banner = session->command == NULL,
+	    .input = session->input,
+	    .output = session->output,
+	    .error = session->error,
+	    .command = session->command,
+	    .environment = session->environment,
+	    .banner = session->command == NULL,
 	};
 
 	return shell_session_run(&options);

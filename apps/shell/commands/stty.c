@@ -45,8 +45,8 @@ static bool set_flag(struct termios *modes, const char *name)
 
 	for (size_t i = 0; i < sizeof(local) / sizeof(local[0]); i++)
 		if (strcmp(name + off, local[i].name) == 0) {
-			modes->c_lflag = off ? modes->c_lflag & ~local[i].flag
-					     : modes->c_lflag | local[i].flag;
+			modes->c_lflag =
+			    off ? modes->c_lflag & ~local[i].flag : modes->c_lflag | local[i].flag;
 			return true;
 		}
 	if (strcmp(name, "raw") == 0)
@@ -66,7 +66,8 @@ static bool set_size(int fd, const char *name, const char *value)
 	char *end;
 	long number = value ? strtol(value, &end, 10) : -1;
 
-	if (!value || !*value || *end || number < 0 || number > 65535 || ioctl(fd, TIOCGWINSZ, &size))
+	if (!value || !*value || *end || number < 0 || number > 65535 ||
+	    ioctl(fd, TIOCGWINSZ, &size))
 		return false;
 	if (strcmp(name, "rows") == 0)
 		size.ws_row = (unsigned short)number;
