@@ -77,7 +77,8 @@ static bool expect(struct session *session, const char *text)
 
 static void type(struct session *session, const char *text)
 {
-	CHECK(write(session->master, text, strlen(text)) == (ssize_t)strlen(text), "typed %s", text);
+	CHECK(write(session->master, text, strlen(text)) == (ssize_t)strlen(text), "typed %s",
+	      text);
 }
 
 static bool start(struct session *session)
