@@ -54,41 +54,8 @@ static bool add_environment(struct session_channel *channel, const char *name, c
 	return true;
 }
 
-static int request_pty(ssh_session session, ssh_channel ssh_channel, const char *term, int columns,
-		       int rows, int width, int height, void *data)
-{
-	struct session_channel *channel = data;
-	char *slave_name;
-
-	(void)session, (void)ssh_channel;
-	if (channel->master >= 0 || channel->started)
-		return SSH_ERROR;
-	channel->master = posix_openpt(O_RDWR | O_NOCTTY);
-	if (channel->master < 0)
-		goto err_refuse;
-	if (grantpt(channel->master) || unlockpt(channel->master) ||
-	    !(slave_name = ptsname(channel->master)))
-		goto err_close_master;
-	channel->slave = open(slave_name, O_RDWR | O_NOCTTY);
-	if (channel->slave < 0)
-		goto err_close_master;
-	channel->size = (struct winsize){.ws_row = (unsigned short)rows,
-					 .ws_col = (unsigned short)columns,
-					 .ws_xpixel = (unsigned short)width,
-					 .ws_ypixel = (unsigned short)height};
-	ioctl(channel->master, TIOCSWINSZ, &channel->size);
-	if (term && *term)
-		add_environment(channel, "TERM", term);
-	return SSH_OK;
-err_close_master:
-	close(channel->master);
-	channel->master = -1;
-err_refuse:
-	server_log(channel->connection->server, "connection %lu: no pseudo-terminal: %s",
-		   channel->connection->number, strerror(errno));
-	return SSH_ERROR;
-}
-
+/* window-change, and the size of pty-req: TIOCSWINSZ on the master (SIGWINCH for the
+ * terminal's foreground group). */
 static int change_window(ssh_session session, ssh_channel ssh_channel, int columns, int rows,
 			 int width, int height, void *data)
 {
@@ -102,6 +69,36 @@ static int change_window(ssh_session session, ssh_channel ssh_channel, int colum
 					 .ws_xpixel = (unsigned short)width,
 					 .ws_ypixel = (unsigned short)height};
 	return ioctl(channel->master, TIOCSWINSZ, &channel->size) == 0 ? SSH_OK : SSH_ERROR;
+}
+
+static int request_pty(ssh_session session, ssh_channel ssh_channel, const char *term, int columns,
+		       int rows, int width, int height, void *data)
+{
+	struct session_channel *channel = data;
+	char *slave_name;
+
+	if (channel->master >= 0 || channel->started)
+		return SSH_ERROR;
+	channel->master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (channel->master < 0)
+		goto err_refuse;
+	if (grantpt(channel->master) || unlockpt(channel->master) ||
+	    !(slave_name = ptsname(channel->master)))
+		goto err_close_master;
+	channel->slave = open(slave_name, O_RDWR | O_NOCTTY);
+	if (channel->slave < 0)
+		goto err_close_master;
+	change_window(session, ssh_channel, columns, rows, width, height, channel);
+	if (term && *term)
+		add_environment(channel, "TERM", term);
+	return SSH_OK;
+err_close_master:
+	close(channel->master);
+	channel->master = -1;
+err_refuse:
+	server_log(channel->connection->server, "connection %lu: no pseudo-terminal: %s",
+		   channel->connection->number, strerror(errno));
+	return SSH_ERROR;
 }
 
 static int request_environment(ssh_session session, ssh_channel ssh_channel, const char *name,
