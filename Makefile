@@ -134,7 +134,7 @@ DEFAULT_IMAGE := $(IMAGES)/shell.elf
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
 SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(SSHD_LIBRARIES) $(YOLK_LIB_FILES) $(YOLK)
+		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(SSHD_LINK_FLAGS)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)

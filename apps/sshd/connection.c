@@ -100,6 +100,8 @@ void *connection_serve(void *data)
 	}
 	if (connection->channel)
 		session_channel_free(connection->channel);
+	if (connection->server->options.verbose)
+		server_log(connection->server, "connection %lu: closed", connection->number);
 	ssh_event_remove_session(connection->event, connection->session);
 	ssh_event_free(connection->event);
 err_release:

@@ -42,6 +42,31 @@ static const char *signal_name(int number)
 	return "TERM";
 }
 
+/* Whether signal NUMBER has a handler. In a unikernel a signal's default action (to end the
+ * process) ends the whole machine: a client's signal request, or a hang-up, is sent only to a
+ * session that handles it (ysh handles SIGINT, SIGQUIT and SIGHUP). */
+static bool signal_is_handled(int number)
+{
+	struct sigaction action;
+
+	if (sigaction(number, NULL, &action) != 0)
+		return false;
+	if (action.sa_flags & SA_SIGINFO)
+		return true;
+	return action.sa_handler != SIG_DFL && action.sa_handler != SIG_IGN;
+}
+
+/* Sends signal NUMBER to the session: to its terminal's foreground group, or to its thread. */
+static void signal_session(struct session_channel *channel, int number)
+{
+	if (!signal_is_handled(number))
+		return;
+	if (channel->master >= 0)
+		ioctl(channel->master, TIOCSIG, number);
+	else
+		pthread_kill(channel->thread, number);
+}
+
 static bool add_environment(struct session_channel *channel, const char *name, const char *value)
 {
 	char *entry;
@@ -242,10 +267,7 @@ static void request_signal(ssh_session session, ssh_channel ssh_channel, const c
 	(void)session, (void)ssh_channel;
 	if (!number || !channel->started || atomic_load(&channel->finished))
 		return;
-	if (channel->master >= 0)
-		ioctl(channel->master, TIOCSIG, number);
-	else
-		pthread_kill(channel->thread, number);
+	signal_session(channel, number);
 }
 
 static void channel_closed(ssh_session session, ssh_channel ssh_channel, void *data)
@@ -299,10 +321,12 @@ static void hang_up(struct session_channel *channel)
 
 	if (!channel->hung_up) {
 		channel->hung_up = true;
-		if (channel->master >= 0)
-			ioctl(channel->master, TIOCSIG, SIGHUP);
-		else
-			channel_streams_close_input(channel);
+		if (channel->connection->server->options.verbose)
+			server_log(channel->connection->server,
+				   "connection %lu: the client is gone: its session is hung up",
+				   channel->connection->number);
+		channel_streams_close_input(channel); /* pipes: end of input */
+		signal_session(channel, SIGHUP);
 	}
 	channel_streams_drain(channel); /* keeps the handler's writes from blocking */
 	poll(&done, 1, 200);
@@ -315,6 +339,10 @@ static void report_end(struct session_channel *channel)
 	if (channel->reported)
 		return;
 	channel->reported = true;
+	if (channel->connection->server->options.verbose)
+		server_log(channel->connection->server, "connection %lu: session ended with %s %d",
+			   channel->connection->number, status < 0 ? "signal" : "status",
+			   status < 0 ? -status : status);
 	if (status < 0)
 		ssh_channel_request_send_exit_signal(channel->channel, signal_name(-status), 0, "",
 						     "");

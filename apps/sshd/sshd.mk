@@ -21,5 +21,13 @@ $(SSHD_LIBRARY): $(SSHD_OBJECTS)
 	@mkdir -p $(dir $@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# The same flags with absolute paths, for builds outside this Makefile that link the shell's
+# commands (tests/integration/shell_sessions.build).
+SSHD_LINK_FLAGS_FILE := $(BUILD)/lib/sshd/link-flags
+$(SSHD_LINK_FLAGS_FILE): apps/sshd/sshd.mk $(SSHD_LIBRARIES)
+	@mkdir -p $(dir $@)
+	$(Q)echo "-L$(abspath $(BUILD)/lib/sshd) -lsshd -L$(abspath $(LIBSSH_OBJECTS_DIR)/src)" \
+		"-lssh -L$(abspath $(MBEDTLS_ROOT)/lib) -lmbedtls -lmbedx509 -lmbedcrypto" >$@
+
 .PHONY: sshd-library
-sshd-library: $(SSHD_LIBRARIES)
+sshd-library: $(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE)

@@ -39,14 +39,14 @@ def free_port():
 class Guest:
     """The shell image running `sshd` on its console, its output in a log file."""
 
-    def __init__(self):
+    def __init__(self, name="guest", options=("--share", f"{SHARE}:/mnt"),
+                 sshd=f"sshd -v -a /mnt/authorized_keys -k /mnt/keys "
+                      f"--password-file /mnt/password -g {LOGIN_GRACE}"):
         self.port = free_port()
-        self.log_path = os.path.join(WORK, "guest.log")
+        self.log_path = os.path.join(WORK, name + ".log")
         command = [YOLK, "run", IMAGE, "--mem", "256M", "--timeout", "900",
-                   "--net", f"user:hostfwd=tcp:127.0.0.1:{self.port}-:22",
-                   "--share", f"{SHARE}:/mnt", "--",
-                   "-c", f"sshd -v -a /mnt/authorized_keys -k /mnt/keys "
-                         f"--password-file /mnt/password -g {LOGIN_GRACE}"]
+                   "--net", f"user:hostfwd=tcp:127.0.0.1:{self.port}-:22", *options,
+                   "--", "-c", sshd]
         self.log = open(self.log_path, "wb")
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=self.log,
                                         stderr=subprocess.STDOUT, start_new_session=True)
@@ -85,17 +85,18 @@ def path(name):
     return os.path.join(WORK, name)
 
 
-def write_known_hosts():
-    with open(os.path.join(SHARE, "keys", "ssh_host_ed25519_key.pub")) as public:
+def write_known_hosts(public_key=os.path.join(SHARE, "keys", "ssh_host_ed25519_key.pub"),
+                      port=None):
+    with open(public_key) as public:
         kind, key = public.read().split()[:2]
     with open(path("known_hosts"), "w") as known:
-        known.write(f"[127.0.0.1]:{guest.port} {kind} {key}\n")
+        known.write(f"[127.0.0.1]:{port or guest.port} {kind} {key}\n")
 
 
-def ssh_options(key="id_ed25519", batch=True):
+def ssh_options(key="id_ed25519", batch=True, host_keys="yes"):
     # (ssh takes the first value it is given for an option.)
     return ["-F", "/dev/null", "-o", f"UserKnownHostsFile={path('known_hosts')}",
-            "-o", "StrictHostKeyChecking=yes", "-o", f"BatchMode={'yes' if batch else 'no'}",
+            "-o", f"StrictHostKeyChecking={host_keys}", "-o", f"BatchMode={'yes' if batch else 'no'}",
             "-o", "ConnectTimeout=60", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes",
             "-i", path(key)]
 
@@ -246,6 +247,53 @@ def test_interactive_terminal():
     finally:
         terminal.close()
     assert ssh("echo still serving").stdout == b"still serving\n"
+
+
+def test_client_gone_mid_session():
+    closed_before = guest.output().count(": closed")
+    terminal = interactive_session()
+    try:
+        terminal.expect(r"root@yolk:/root# ", timeout=60)
+        terminal.send("sleep 100\n")
+        time.sleep(1)
+        os.kill(terminal.pid, signal.SIGKILL)  # no close, no EOF: the connection just drops
+        terminal.wait(10)
+    finally:
+        terminal.close()
+    guest.wait_for(r"the client is gone: its session is hung up", timeout=30)
+    deadline = time.monotonic() + 30
+    while guest.output().count(": closed") == closed_before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert guest.output().count(": closed") > closed_before, guest.output()[-2000:]
+    assert ssh("echo still serving").stdout == b"still serving\n"
+
+
+def test_default_paths():
+    """`sshd` with no options: /root/.ssh/authorized_keys (here from an initrd), the host key
+    made in /etc/ssh."""
+    root = path("initrd-root")
+    os.makedirs(os.path.join(root, "root", ".ssh"))
+    shutil.copy(path("id_ed25519.pub"), os.path.join(root, "root", ".ssh", "authorized_keys"))
+    with open(path("keys.cpio"), "wb") as archive:
+        subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"], cwd=root, stdout=archive,
+                       input=b"root\nroot/.ssh\nroot/.ssh/authorized_keys\n", check=True)
+    other = Guest("default", options=("--initrd", path("keys.cpio")), sshd="sshd")
+    try:
+        other.wait_for(r"made the host key /etc/ssh/ssh_host_ed25519_key")
+        saved = path("known_hosts.saved")
+        shutil.copy(path("known_hosts"), saved)
+        with open(path("known_hosts"), "w") as known:
+            known.write("")
+        result = subprocess.run(["ssh", "-p", str(other.port),
+                                 *ssh_options(host_keys="accept-new"), "root@127.0.0.1",
+                                 "cat /etc/ssh/ssh_host_ed25519_key.pub"],
+                                capture_output=True, timeout=120)
+        assert result.returncode == 0 and result.stdout.startswith(b"ssh-ed25519 "), result
+        with open(path("known_hosts")) as known:  # what the client saw is the key made there
+            assert result.stdout.split()[1].decode() in known.read()
+        shutil.copy(saved, path("known_hosts"))
+    finally:
+        other.stop()
 
 
 def test_two_sessions_with_their_own_directories():
