@@ -121,6 +121,10 @@ $(YOLK_LIB)/kvm-probe.elf: tools/kvm-probe.c $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.l
 kernel: $(YOLK_LIB_FILES)
 .PHONY: kernel
 
+# ---- application libraries -----------------------------------------------------------------------
+# sshd (apps/sshd) on libssh and mbedTLS (third_party/libssh, third_party/mbedtls).
+include apps/sshd/sshd.mk
+
 # ---- images ------------------------------------------------------------------------------------
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
@@ -133,17 +137,18 @@ $(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILE
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ $(NES_SOURCES) apps/nes/main.c
 # ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands), the
-# servers they start (apps/httpd, over CivetWeb: third_party/civetweb) and the applications it
-# runs as commands (nes).
+# servers they start (apps/httpd, over CivetWeb: third_party/civetweb; apps/sshd, over libssh)
+# and the applications it runs as commands (nes).
 include third_party/civetweb/civetweb.mk
 HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES) \
 	$(NES_SOURCES)
 SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE)
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(wildcard apps/httpd/*.h) $(NES_HEADERS) $(CIVETWEB_OBJECT) $(YOLK_LIB_FILES) $(YOLK)
+		$(wildcard apps/httpd/*.h) $(NES_HEADERS) $(CIVETWEB_OBJECT) $(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) \
+		$(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(SSHD_LINK_FLAGS)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c

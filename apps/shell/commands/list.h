@@ -48,7 +48,11 @@ COMMAND(rmdir, "DIRECTORY...", "remove empty directories")
 COMMAND(seq, "[FIRST [STEP]] LAST", "print a sequence of numbers")
 COMMAND(sleep, "SECONDS...", "wait (fractions allowed; Ctrl-C ends it)")
 COMMAND(sort, "[-rnu] [FILE...]", "sort lines (-r reverse, -n numeric, -u unique)")
+COMMAND(sshd, "[-p PORT] [-k KEY-DIR] [-a AUTHORIZED-KEYS] [--password-file FILE] [-v]",
+	"the SSH server (logins are shell sessions; --hash-password)")
 COMMAND(stat, "PATH...", "describe files")
+COMMAND(stty, "[size | -a | SETTING...]",
+	"the terminal's size and modes (echo icanon isig raw sane rows N cols N)")
 COMMAND(tail, "[-n LINES] [-f] [FILE]", "print the last lines (-f: follow)")
 COMMAND(tee, "[-a] [FILE...]", "copy standard input to files and standard output")
 COMMAND(test, "EXPRESSION", "evaluate an expression (also [ EXPRESSION ])")
