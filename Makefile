@@ -72,6 +72,7 @@ $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
 KERNEL_EXPORTS := tools/kernel-exports.txt
 YOLK_LIB := $(BUILD)/lib/yolk
 include third_party/lwip/lwip.mk
+include third_party/duktape/duktape.mk apps/js/js.mk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
 KERNEL_NET_OBJECT := $(YOLK_LIB)/kernel-net.o
 define link_kernel
@@ -109,7 +110,7 @@ $(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
 # libc-direct.a: the direct-call musl (third_party/musl/musl.mk), which yolk build uses by default.
 YOLK_LIB_FILES := $(KERNEL_OBJECT) $(KERNEL_NET_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
 	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/libc-direct.a \
-	$(YOLK_LIB)/kvm-probe.elf
+	$(YOLK_LIB)/kvm-probe.elf $(JS_LIBRARY)
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -124,13 +125,14 @@ kernel: $(YOLK_LIB_FILES)
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
-# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands).
-SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
-SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
+# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands), with
+# the JavaScript runner (`js`, apps/js: its REPL uses the shell's line editor).
+SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) apps/js/repl.c
+SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -Iapps/js -Iapps/shell -I$(DUKTAPE_INCLUDE)
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(YOLK_LIB_FILES) $(YOLK)
+		apps/js/js.h apps/js/repl.h $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(JS_LIBRARY)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
@@ -152,7 +154,8 @@ docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
 include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
-	$(filter-out third_party/lwip/lwip.mk,$(wildcard third_party/*/*.mk)))
+	$(filter-out third_party/lwip/lwip.mk third_party/duktape/duktape.mk, \
+	$(wildcard third_party/*/*.mk)))
 
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)

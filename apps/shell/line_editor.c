@@ -23,6 +23,7 @@ struct editor {
 	size_t history_index; /* history_count() while editing a new line */
 	char *saved_line;     /* the new line, kept while browsing the history */
 	bool last_was_tab;
+	const struct line_editor_completer *completer; /* NULL: the shell's completion_find */
 	char output[512]; /* pending screen output */
 	size_t output_length;
 };
@@ -215,7 +216,10 @@ static void complete(struct editor *editor)
 	bool second_tab = editor->last_was_tab;
 
 	editor->last_was_tab = true;
-	if (completion_find(editor->buffer, editor->cursor, &completion) || !completion.count) {
+	if ((editor->completer ? editor->completer->find(editor->completer->context, editor->buffer,
+							 editor->cursor, &completion)
+			       : completion_find(editor->buffer, editor->cursor, &completion)) ||
+	    !completion.count) {
 		emit_string(editor, "\a");
 		return;
 	}
@@ -223,7 +227,7 @@ static void complete(struct editor *editor)
 
 	if (completion.common_length > typed) {
 		insert(editor, completion.candidates[0] + typed, completion.common_length - typed);
-		if (completion.count == 1 &&
+		if (completion.count == 1 && !completion.no_space_after &&
 		    completion.candidates[0][completion.common_length - 1] != '/')
 			insert(editor, " ", 1);
 		editor->last_was_tab = false;
@@ -410,7 +414,14 @@ static struct key_reader keys;
 
 char *line_editor_read(const char *prompt, bool *interrupted)
 {
-	struct editor editor = {.prompt = prompt, .history_index = history_count()};
+	return line_editor_read_completing(prompt, interrupted, NULL);
+}
+
+char *line_editor_read_completing(const char *prompt, bool *interrupted,
+				  const struct line_editor_completer *completer)
+{
+	struct editor editor = {
+	    .prompt = prompt, .history_index = history_count(), .completer = completer};
 	enum key_result result = KEY_CONTINUE;
 	struct termios saved;
 

@@ -23,6 +23,8 @@ COMMAND(host, "NAME|ADDRESS", "look NAME up: its IPv4 and IPv6 addresses (/etc/h
 COMMAND(hexdump, "[-C] [FILE...]", "print bytes in hexadecimal (-C: with text)")
 COMMAND(ifconfig, "[-a] [INTERFACE]",
 	"show the network interfaces: flags, addresses, MAC, counters")
+COMMAND(js, "[-e CODE] [FILE [ARGUMENTS...]]",
+	"run JavaScript (Duktape, Node-style modules), or its REPL")
 COMMAND(ln, "[-s] TARGET LINK", "make a link (-s: symbolic)")
 COMMAND(ls, "[-lah1] [PATH...]", "list directory contents (-l long, -a all, -h sizes)")
 COMMAND(lspci, "", "list PCI devices")
