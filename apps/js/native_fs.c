@@ -12,40 +12,58 @@
 #include <unistd.h>
 #include "interpreter.h"
 
+/* Error codes with the messages Node (libuv) gives them. */
 static const struct {
 	int number;
-	const char *name;
+	const char *name, *message;
 } error_names[] = {
-    {EPERM, "EPERM"},	{ENOENT, "ENOENT"},	  {EIO, "EIO"},		{EBADF, "EBADF"},
-    {EAGAIN, "EAGAIN"}, {ENOMEM, "ENOMEM"},	  {EACCES, "EACCES"},	{EFAULT, "EFAULT"},
-    {EBUSY, "EBUSY"},	{EEXIST, "EEXIST"},	  {EXDEV, "EXDEV"},	{ENOTDIR, "ENOTDIR"},
-    {EISDIR, "EISDIR"}, {EINVAL, "EINVAL"},	  {EMFILE, "EMFILE"},	{ENOSPC, "ENOSPC"},
-    {EROFS, "EROFS"},	{EPIPE, "EPIPE"},	  {ENAMETOOLONG, "ENAMETOOLONG"},
-    {ENOSYS, "ENOSYS"}, {ENOTEMPTY, "ENOTEMPTY"}, {ELOOP, "ELOOP"},	{ENOTSUP, "ENOTSUP"},
-    {EADDRINUSE, "EADDRINUSE"},			  {ECONNREFUSED, "ECONNREFUSED"},
-    {ECONNRESET, "ECONNRESET"},			  {ETIMEDOUT, "ETIMEDOUT"},
-    {EHOSTUNREACH, "EHOSTUNREACH"},		  {ENETUNREACH, "ENETUNREACH"},
-    {EINTR, "EINTR"},	{EAFNOSUPPORT, "EAFNOSUPPORT"},
+    {EPERM, "EPERM", "operation not permitted"},
+    {ENOENT, "ENOENT", "no such file or directory"},
+    {EIO, "EIO", "i/o error"},
+    {EBADF, "EBADF", "bad file descriptor"},
+    {EAGAIN, "EAGAIN", "resource temporarily unavailable"},
+    {ENOMEM, "ENOMEM", "not enough memory"},
+    {EACCES, "EACCES", "permission denied"},
+    {EFAULT, "EFAULT", "bad address in system call argument"},
+    {EBUSY, "EBUSY", "resource busy or locked"},
+    {EEXIST, "EEXIST", "file already exists"},
+    {EXDEV, "EXDEV", "cross-device link not permitted"},
+    {ENOTDIR, "ENOTDIR", "not a directory"},
+    {EISDIR, "EISDIR", "illegal operation on a directory"},
+    {EINVAL, "EINVAL", "invalid argument"},
+    {EMFILE, "EMFILE", "too many open files"},
+    {ENOSPC, "ENOSPC", "no space left on device"},
+    {EROFS, "EROFS", "read-only file system"},
+    {EPIPE, "EPIPE", "broken pipe"},
+    {ENAMETOOLONG, "ENAMETOOLONG", "name too long"},
+    {ENOSYS, "ENOSYS", "function not implemented"},
+    {ENOTEMPTY, "ENOTEMPTY", "directory not empty"},
+    {ELOOP, "ELOOP", "too many symbolic links encountered"},
+    {ENOTSUP, "ENOTSUP", "operation not supported on socket"},
+    {EADDRINUSE, "EADDRINUSE", "address already in use"},
+    {ECONNREFUSED, "ECONNREFUSED", "connection refused"},
+    {ECONNRESET, "ECONNRESET", "connection reset by peer"},
+    {ETIMEDOUT, "ETIMEDOUT", "connection timed out"},
+    {EHOSTUNREACH, "EHOSTUNREACH", "host is unreachable"},
+    {ENETUNREACH, "ENETUNREACH", "network is unreachable"},
+    {EINTR, "EINTR", "interrupted system call"},
+    {EAFNOSUPPORT, "EAFNOSUPPORT", "address family not supported"},
 };
-
-static const char *error_name(int error)
-{
-	for (size_t i = 0; i < sizeof(error_names) / sizeof(error_names[0]); i++)
-		if (error_names[i].number == error)
-			return error_names[i].name;
-	return "EUNKNOWN";
-}
 
 duk_ret_t js_throw_errno(duk_context *context, int error, const char *syscall, const char *path)
 {
-	const char *name = error_name(error);
+	const char *name = "EUNKNOWN", *message = strerror(error);
 
+	for (size_t i = 0; i < sizeof(error_names) / sizeof(error_names[0]); i++)
+		if (error_names[i].number == error) {
+			name = error_names[i].name;
+			message = error_names[i].message;
+		}
 	if (path)
-		duk_push_error_object(context, DUK_ERR_ERROR, "%s: %s, %s '%s'", name,
-				      strerror(error), syscall, path);
+		duk_push_error_object(context, DUK_ERR_ERROR, "%s: %s, %s '%s'", name, message,
+				      syscall, path);
 	else
-		duk_push_error_object(context, DUK_ERR_ERROR, "%s: %s, %s", name, strerror(error),
-				      syscall);
+		duk_push_error_object(context, DUK_ERR_ERROR, "%s: %s, %s", name, message, syscall);
 	duk_push_string(context, name);
 	duk_put_prop_string(context, -2, "code");
 	duk_push_int(context, -error);

@@ -18,17 +18,18 @@
 				.replace(/ at \[anon\] \(/, ' at <anonymous> (');
 		}).join('\n');
 	}
-	Duktape.errCreate = function (error) {
-		if (error instanceof Error && !Object.prototype.hasOwnProperty.call(error, 'stack')) {
-			try {
-				Object.defineProperty(error, 'stack', { value: cleanStack(String(error.stack)),
-					writable: true, configurable: true, enumerable: false });
-			} catch (e) {
-				// a frozen error keeps Duktape's stack
-			}
-		}
-		return error;
-	};
+	// Buffer.from and Buffer.alloc, which Duktape's Node.js Buffer predates.
+	if (typeof Buffer.from !== 'function' || Buffer.from === Uint8Array.from)
+		Buffer.from = function (value, encoding) { return new Buffer(value, encoding); };
+	if (typeof Buffer.alloc !== 'function')
+		Buffer.alloc = function (size, fill) {
+			var buffer = new Buffer(size);
+			buffer.fill(fill === undefined ? 0 : fill);
+			return buffer;
+		};
+	if (typeof Buffer.allocUnsafe !== 'function')
+		Buffer.allocUnsafe = Buffer.alloc;
+	native.cleanStack = cleanStack;
 
 	// ---- modules ------------------------------------------------------------------------
 	var builtinNames = ['events', 'fs', 'http', 'os', 'path', 'sys', 'util', 'timers',
@@ -722,7 +723,7 @@
 	// ---- what the C side calls ------------------------------------------------------------
 	function stackOf(error) {
 		if (error instanceof Error || (error && typeof error.stack === 'string'))
-			return typeof error.stack === 'string' ? error.stack : String(error);
+			return typeof error.stack === 'string' ? cleanStack(error.stack) : String(error);
 		return 'Uncaught ' + util.inspect(error);
 	}
 
@@ -741,6 +742,17 @@
 				// the source is not a file ([eval]): no line to show
 			}
 			text += '\n';
+		}
+		var where = error instanceof Error && !(error instanceof SyntaxError) &&
+			/\((\/[^():]+):(\d+)\)/.exec(stackOf(error));
+		if (where) {
+			try {
+				var source = native.readFile(where[1]).toString().split('\n')[where[2] - 1];
+				if (source !== undefined)
+					text += where[1] + ':' + where[2] + '\n' + source + '\n\n';
+			} catch (e) {
+				// no source file to show a line of
+			}
 		}
 		if (error instanceof Error) {
 			text += stackOf(error);

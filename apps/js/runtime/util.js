@@ -201,6 +201,8 @@ function formatProperty(ctx, value, recurseTimes, key, isArrayLike) {
 	}
 	if (isArrayLike)
 		return text;
+	if (descriptor.enumerable === false)
+		return '[' + (typeof key === 'symbol' ? key.toString() : key) + ']: ' + text;
 	return formatKey(key) + ': ' + text;
 }
 
@@ -242,8 +244,10 @@ function isIndex(key, length) {
 }
 
 function errorBase(value) {
-	var stack = typeof value.stack === 'string' ? value.stack : Error.prototype.toString.call(value);
-	return stack;
+	if (typeof value.stack !== 'string')
+		return Error.prototype.toString.call(value);
+	var clean = require('native').cleanStack;
+	return clean ? clean(value.stack) : value.stack;
 }
 
 function formatRaw(ctx, value, recurseTimes) {
@@ -257,8 +261,6 @@ function formatRaw(ctx, value, recurseTimes) {
 	if (Array.isArray(value)) {
 		isArrayLike = true;
 		keys = keys.filter(function (key) { return !isIndex(key, value.length); });
-		if (ctx.showHidden)
-			keys = keys.filter(function (key) { return key !== 'length'; });
 		braces = [(name === 'Array' ? '' : prefix) + '[', ']'];
 		if (value.length === 0 && keys.length === 0)
 			return braces[0] + ']';
