@@ -69,7 +69,7 @@ static int evaluate(struct js_interpreter *interpreter, const char *source)
 
 	duk_push_string(context, source);
 	failed = js_interpreter_call_runtime(interpreter, "replEval", 1) != DUK_EXEC_SUCCESS;
-	if (!failed && duk_is_boolean(context, -1)) { /* false: incomplete */
+	if (!failed && duk_is_boolean(context, -1) && !duk_get_boolean(context, -1)) {
 		duk_pop(context);
 		return 1;
 	}
