@@ -15,8 +15,7 @@ static void usage(FILE *stream)
 	      stream);
 }
 
-int js_command(const struct js_options *options,
-	       int (*repl)(struct js_interpreter *interpreter))
+int js_command(const struct js_options *options, int (*repl)(struct js_interpreter *interpreter))
 {
 	struct js_options run = *options;
 	const char *code = NULL;

@@ -121,6 +121,12 @@ static void fatal_error(void *udata, const char *message)
 	abort();
 }
 
+void js_put_number(duk_context *context, const char *name, double value)
+{
+	duk_push_number(context, value);
+	duk_put_prop_string(context, -2, name);
+}
+
 /* Pushes the runtime object (bootstrap.js's return value) kept in the heap's stash. */
 void js_interpreter_push_runtime(struct js_interpreter *interpreter)
 {
@@ -302,8 +308,9 @@ static int run(struct js_interpreter *interpreter, const char *filename, const c
 		duk_push_lstring(context, source, length);
 	else
 		duk_push_null(context);
-	status = js_interpreter_settle(
-	    interpreter, js_interpreter_call_runtime(interpreter, "runMain", 2) != DUK_EXEC_SUCCESS);
+	status =
+	    js_interpreter_settle(interpreter, js_interpreter_call_runtime(interpreter, "runMain",
+									   2) != DUK_EXEC_SUCCESS);
 	if (!status && !interpreter->exit_requested)
 		status = run_loop(interpreter);
 	if (!interpreter->exit_requested) {

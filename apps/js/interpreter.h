@@ -44,6 +44,9 @@ void js_loop_close(struct js_interpreter *interpreter);
  * and pushes the function; on failure pushes the error and returns nonzero. */
 int js_sources_compile(duk_context *context, const char *name);
 
+/* Sets the number property NAME of the object at the top of the stack. */
+void js_put_number(duk_context *context, const char *name, double value);
+
 /* Throws an Error as Node's fs does: "ENOENT: no such file or directory, open 'PATH'", with
  * code, errno, syscall and path. ERROR is positive. */
 duk_ret_t js_throw_errno(duk_context *context, int error, const char *syscall, const char *path);

@@ -41,8 +41,7 @@ int js_run_file(struct js_interpreter *interpreter, const char *path);
 
 /* `js [-e CODE] [FILE [ARGS...]]` as a command: with neither, the REPL when REPL is not NULL
  * (repl.h's js_repl), else a usage error. Returns the exit status. */
-int js_command(const struct js_options *options,
-	       int (*repl)(struct js_interpreter *interpreter));
+int js_command(const struct js_options *options, int (*repl)(struct js_interpreter *interpreter));
 
 /* Makes the optional `http` module available (apps/js/sockets.c): links the network stack
  * into the image, so images that do not need it leave it out. */

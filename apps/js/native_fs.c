@@ -122,7 +122,8 @@ static duk_ret_t native_read_file(duk_context *context)
 static duk_ret_t native_write_file(duk_context *context)
 {
 	const char *path = duk_require_string(context, 0);
-	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (duk_to_boolean(context, 2) ? O_APPEND : O_TRUNC);
+	int flags =
+	    O_WRONLY | O_CREAT | O_CLOEXEC | (duk_to_boolean(context, 2) ? O_APPEND : O_TRUNC);
 	duk_size_t length;
 	const char *data;
 	int descriptor;
@@ -181,12 +182,6 @@ static duk_ret_t native_readdir(duk_context *context)
 	return 1;
 }
 
-static void put_number(duk_context *context, const char *name, double value)
-{
-	duk_push_number(context, value);
-	duk_put_prop_string(context, -2, name);
-}
-
 static double milliseconds(const struct timespec *time)
 {
 	return (double)time->tv_sec * 1000.0 + (double)time->tv_nsec / 1e6;
@@ -202,19 +197,19 @@ static duk_ret_t native_stat(duk_context *context)
 	if (follow ? stat(path, &status) : lstat(path, &status))
 		return js_throw_errno(context, errno, follow ? "stat" : "lstat", path);
 	duk_push_object(context);
-	put_number(context, "dev", (double)status.st_dev);
-	put_number(context, "ino", (double)status.st_ino);
-	put_number(context, "mode", status.st_mode);
-	put_number(context, "nlink", (double)status.st_nlink);
-	put_number(context, "uid", status.st_uid);
-	put_number(context, "gid", status.st_gid);
-	put_number(context, "rdev", (double)status.st_rdev);
-	put_number(context, "size", (double)status.st_size);
-	put_number(context, "blksize", (double)status.st_blksize);
-	put_number(context, "blocks", (double)status.st_blocks);
-	put_number(context, "atimeMs", milliseconds(&status.st_atim));
-	put_number(context, "mtimeMs", milliseconds(&status.st_mtim));
-	put_number(context, "ctimeMs", milliseconds(&status.st_ctim));
+	js_put_number(context, "dev", (double)status.st_dev);
+	js_put_number(context, "ino", (double)status.st_ino);
+	js_put_number(context, "mode", status.st_mode);
+	js_put_number(context, "nlink", (double)status.st_nlink);
+	js_put_number(context, "uid", status.st_uid);
+	js_put_number(context, "gid", status.st_gid);
+	js_put_number(context, "rdev", (double)status.st_rdev);
+	js_put_number(context, "size", (double)status.st_size);
+	js_put_number(context, "blksize", (double)status.st_blksize);
+	js_put_number(context, "blocks", (double)status.st_blocks);
+	js_put_number(context, "atimeMs", milliseconds(&status.st_atim));
+	js_put_number(context, "mtimeMs", milliseconds(&status.st_mtim));
+	js_put_number(context, "ctimeMs", milliseconds(&status.st_ctim));
 	return 1;
 }
 
@@ -268,11 +263,16 @@ static duk_ret_t native_realpath(duk_context *context)
 void js_fs_bind(duk_context *context)
 {
 	static const duk_function_list_entry functions[] = {
-	    {"readFile", native_read_file, 1}, {"writeFile", native_write_file, 3},
-	    {"exists", native_exists, 1},      {"readdir", native_readdir, 1},
-	    {"stat", native_stat, 2},	       {"mkdir", native_mkdir, 2},
-	    {"rmdir", native_rmdir, 1},	       {"unlink", native_unlink, 1},
-	    {"rename", native_rename, 2},      {"realpath", native_realpath, 1},
+	    {"readFile", native_read_file, 1},
+	    {"writeFile", native_write_file, 3},
+	    {"exists", native_exists, 1},
+	    {"readdir", native_readdir, 1},
+	    {"stat", native_stat, 2},
+	    {"mkdir", native_mkdir, 2},
+	    {"rmdir", native_rmdir, 1},
+	    {"unlink", native_unlink, 1},
+	    {"rename", native_rename, 2},
+	    {"realpath", native_realpath, 1},
 	    {NULL, NULL, 0},
 	};
 

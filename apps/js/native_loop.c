@@ -83,8 +83,8 @@ static duk_ret_t native_wait(duk_context *context)
 	for (int i = 0; i < count && interpreter->epoll >= 0; i++) {
 		duk_push_int(context, events[i].data.fd);
 		duk_put_prop_index(context, -2, (duk_uarridx_t)(3 * i));
-		duk_push_boolean(context, events[i].events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP |
-							       EPOLLERR));
+		duk_push_boolean(context,
+				 events[i].events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR));
 		duk_put_prop_index(context, -2, (duk_uarridx_t)(3 * i + 1));
 		duk_push_boolean(context, events[i].events & (EPOLLOUT | EPOLLERR | EPOLLHUP));
 		duk_put_prop_index(context, -2, (duk_uarridx_t)(3 * i + 2));
@@ -112,8 +112,10 @@ void js_loop_close(struct js_interpreter *interpreter)
 void js_loop_bind(duk_context *context)
 {
 	static const duk_function_list_entry functions[] = {
-	    {"watch", native_watch, 3}, {"unwatch", native_unwatch, 1},
-	    {"wait", native_wait, 1},	{"now", native_now, 0},
+	    {"watch", native_watch, 3},
+	    {"unwatch", native_unwatch, 1},
+	    {"wait", native_wait, 1},
+	    {"now", native_now, 0},
 	    {NULL, NULL, 0},
 	};
 

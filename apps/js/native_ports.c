@@ -62,7 +62,7 @@ static duk_ret_t native_out32(duk_context *context)
 void js_ports_bind(duk_context *context)
 {
 	static const duk_function_list_entry functions[] = {
-	    {"in8", native_in8, 1},	{"in16", native_in16, 1},   {"in32", native_in32, 1},
+	    {"in8", native_in8, 1},   {"in16", native_in16, 1},	  {"in32", native_in32, 1},
 	    {"out8", native_out8, 2}, {"out16", native_out16, 2}, {"out32", native_out32, 2},
 	    {NULL, NULL, 0},
 	};

@@ -18,8 +18,8 @@ extern char **environ;
 static duk_ret_t native_write(duk_context *context)
 {
 	struct js_interpreter *interpreter = js_interpreter_of(context);
-	FILE *stream = duk_require_int(context, 0) == 2 ? interpreter->options.err
-							: interpreter->options.out;
+	FILE *stream =
+	    duk_require_int(context, 0) == 2 ? interpreter->options.err : interpreter->options.out;
 	duk_size_t length;
 	const char *data;
 
@@ -94,7 +94,8 @@ static duk_ret_t native_exit(duk_context *context)
 	interpreter->exit_status = duk_get_int_default(context, 0, 0) & 0xff;
 	interpreter->exit_requested = true;
 	interpreter->stopping = true;
-	return duk_error(context, DUK_ERR_RANGE_ERROR, "process.exit(%d)", interpreter->exit_status);
+	return duk_error(context, DUK_ERR_RANGE_ERROR, "process.exit(%d)",
+			 interpreter->exit_status);
 }
 
 static duk_ret_t native_hrtime(duk_context *context)
@@ -108,12 +109,6 @@ static duk_ret_t native_hrtime(duk_context *context)
 	duk_push_number(context, (double)now.tv_nsec);
 	duk_put_prop_index(context, -2, 1);
 	return 1;
-}
-
-static void put_number(duk_context *context, const char *name, double value)
-{
-	duk_push_number(context, value);
-	duk_put_prop_string(context, -2, name);
 }
 
 static void put_string(duk_context *context, const char *name, const char *value)
@@ -138,16 +133,16 @@ static duk_ret_t native_system(duk_context *context)
 		put_string(context, "machine", name.machine);
 	}
 	if (!sysinfo(&info)) {
-		put_number(context, "uptime", (double)info.uptime);
-		put_number(context, "totalmem", (double)info.totalram * info.mem_unit);
-		put_number(context, "freemem", (double)info.freeram * info.mem_unit);
-		put_number(context, "loadavg1", info.loads[0] / 65536.0);
-		put_number(context, "loadavg5", info.loads[1] / 65536.0);
-		put_number(context, "loadavg15", info.loads[2] / 65536.0);
+		js_put_number(context, "uptime", (double)info.uptime);
+		js_put_number(context, "totalmem", (double)info.totalram * info.mem_unit);
+		js_put_number(context, "freemem", (double)info.freeram * info.mem_unit);
+		js_put_number(context, "loadavg1", info.loads[0] / 65536.0);
+		js_put_number(context, "loadavg5", info.loads[1] / 65536.0);
+		js_put_number(context, "loadavg15", info.loads[2] / 65536.0);
 	}
-	put_number(context, "cpus", (double)sysconf(_SC_NPROCESSORS_ONLN));
-	put_number(context, "heapUsed", (double)interpreter->heap_bytes);
-	put_number(context, "pid", getpid());
+	js_put_number(context, "cpus", (double)sysconf(_SC_NPROCESSORS_ONLN));
+	js_put_number(context, "heapUsed", (double)interpreter->heap_bytes);
+	js_put_number(context, "pid", getpid());
 	return 1;
 }
 
@@ -180,12 +175,17 @@ static duk_ret_t native_setenv(duk_context *context)
 void js_process_bind(duk_context *context)
 {
 	static const duk_function_list_entry functions[] = {
-	    {"write", native_write, 2}, {"flush", native_flush, 0},
+	    {"write", native_write, 2},
+	    {"flush", native_flush, 0},
 	    {"stopping", native_stopping, 0},
-	    {"readInput", native_read_input, 0}, {"cwd", native_cwd, 0},
-	    {"chdir", native_chdir, 1}, {"exit", native_exit, 1},
-	    {"hrtime", native_hrtime, 0}, {"system", native_system, 0},
-	    {"setenv", native_setenv, 2}, {NULL, NULL, 0},
+	    {"readInput", native_read_input, 0},
+	    {"cwd", native_cwd, 0},
+	    {"chdir", native_chdir, 1},
+	    {"exit", native_exit, 1},
+	    {"hrtime", native_hrtime, 0},
+	    {"system", native_system, 0},
+	    {"setenv", native_setenv, 2},
+	    {NULL, NULL, 0},
 	};
 
 	duk_put_function_list(context, -1, functions);

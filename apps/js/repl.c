@@ -76,7 +76,8 @@ static int evaluate(struct js_interpreter *interpreter, const char *source)
 	if (!failed) {
 		duk_pop(context);
 		/* Timers, immediates and sockets that are ready now. */
-		failed = js_interpreter_call_runtime(interpreter, "replTick", 0) != DUK_EXEC_SUCCESS;
+		failed =
+		    js_interpreter_call_runtime(interpreter, "replTick", 0) != DUK_EXEC_SUCCESS;
 	}
 	if (interpreter->exit_requested)
 		return -1;
@@ -128,7 +129,8 @@ int js_repl(struct js_interpreter *interpreter)
 			break;
 		if (interrupted) {
 			if (!pending)
-				fputs("(To exit, press Ctrl+D or type .exit)\n", interpreter->options.out);
+				fputs("(To exit, press Ctrl+D or type .exit)\n",
+				      interpreter->options.out);
 			free(pending);
 			pending = NULL;
 			free(line);
@@ -140,12 +142,13 @@ int js_repl(struct js_interpreter *interpreter)
 			bool exit = !strcmp(line, ".exit");
 
 			if (!strcmp(line, ".help"))
-				fputs(".break    leave a multi-line input\n"
-				      ".exit     leave the REPL (also Ctrl-D)\n"
-				      ".help     this text\n"
-				      "Tab completes globals and properties; Ctrl-C stops a running "
-				      "evaluation.\n",
-				      interpreter->options.out);
+				fputs(
+				    ".break    leave a multi-line input\n"
+				    ".exit     leave the REPL (also Ctrl-D)\n"
+				    ".help     this text\n"
+				    "Tab completes globals and properties; Ctrl-C stops a running "
+				    "evaluation.\n",
+				    interpreter->options.out);
 			free(line);
 			if (exit)
 				break;

@@ -62,13 +62,14 @@ static duk_ret_t native_compile_module(duk_context *context)
 	const char *filename = duk_require_string(context, 1);
 
 	if (source[0] == '#' && source[1] == '!') /* a shebang line stays a line */
-		duk_push_sprintf(context,
-				 "(function (exports, require, module, __filename, __dirname) {//%s\n})",
-				 source + 2);
+		duk_push_sprintf(
+		    context,
+		    "(function (exports, require, module, __filename, __dirname) {//%s\n})",
+		    source + 2);
 	else
-		duk_push_sprintf(context,
-				 "(function (exports, require, module, __filename, __dirname) {%s\n})",
-				 source);
+		duk_push_sprintf(
+		    context, "(function (exports, require, module, __filename, __dirname) {%s\n})",
+		    source);
 	duk_push_string(context, filename);
 	if (evaluate(context))
 		return duk_throw(context);

@@ -204,10 +204,14 @@ static duk_ret_t native_close(duk_context *context)
 void js_sockets_register(void *duktape_context)
 {
 	static const duk_function_list_entry functions[] = {
-	    {"listen", native_listen, 3},   {"accept", native_accept, 1},
-	    {"connect", native_connect, 2}, {"connectResult", native_connect_result, 2},
-	    {"read", native_read, 1},	    {"write", native_write, 3},
-	    {"shutdown", native_shutdown, 1}, {"close", native_close, 1},
+	    {"listen", native_listen, 3},
+	    {"accept", native_accept, 1},
+	    {"connect", native_connect, 2},
+	    {"connectResult", native_connect_result, 2},
+	    {"read", native_read, 1},
+	    {"write", native_write, 3},
+	    {"shutdown", native_shutdown, 1},
+	    {"close", native_close, 1},
 	    {NULL, NULL, 0},
 	};
 	duk_context *context = duktape_context;

@@ -24,7 +24,7 @@ struct editor {
 	char *saved_line;     /* the new line, kept while browsing the history */
 	bool last_was_tab;
 	const struct line_editor_completer *completer; /* NULL: the shell's completion_find */
-	char output[512]; /* pending screen output */
+	char output[512];			       /* pending screen output */
 	size_t output_length;
 };
 
