@@ -152,6 +152,12 @@ def test_statuses_and_errors(runner):
                "typeof os.hostname(), process.argv.length, process.cwd(), "
                "process.memoryUsage().heapUsed > 0, process.hrtime().length)' a b", 0,
                stdout=[r"^yolk true true string 3 /mnt true 2$"])
+    expect_run(runner, "JS_PATH, print, printf, process.stdout.write",
+               "-e 'print(\"p\", 1, [2]); printf(\"%s=%d;\", \"x\", 5); "
+               "process.stdout.write(\"w\\n\")' && cd / && "
+               "export JS_PATH=/mnt/modules/node_modules && js -e "
+               "'console.log(require(\"withmain\")(), require(\"outer\").name)'", 0,
+               stdout=[r"^p 1 \[ 2 \]$", r"^x=5;w$", r"^withmain via package\.json main outer$"])
     expect_run(runner, "sys port I/O (the serial port's scratch register)", "sys_ports.js", 0,
                stdout=[r"^scratch 5a a5$", r"^in8 RangeError$", r"^out8 RangeError$"])
 
