@@ -5,7 +5,7 @@ Node is installed; otherwise that comparison prints SKIP), exit statuses and err
 checked, http against real host clients and servers over QEMU's user network, the REPL typed at
 over the serial console, and the images `yolk build --js` makes. Prints PASS/FAIL/SKIP per test
 and a summary; exits 1 on any failure.
-Usage: run.py YOLK SHELL_IMAGE APP_IMAGE HTTP_APP_IMAGE WORK_DIRECTORY"""
+Usage: run.py YOLK SHELL_IMAGE APP_IMAGE HTTP_APP_IMAGE TWO_INTERPRETERS_IMAGE WORK_DIRECTORY"""
 import os
 import re
 import shutil
@@ -306,6 +306,14 @@ def test_repl(runner):
         term.send("echo js-status=$?\r")
         term.expect(r"js-status=0", 20)
         report("PASS", "REPL: Ctrl-D leaves it, back to the shell")
+        term.send("js -e 'while (true) {}'\r")
+        time.sleep(2)
+        term.send("\x03")
+        term.expect(r"js: interrupted", 30)
+        prompt(term, 20)
+        term.send("echo script-status=$?\r")
+        term.expect(r"script-status=130", 20)
+        report("PASS", "Ctrl-C stops a script: status 130")
     except Timeout as error:
         report("FAIL", "REPL session", str(error))
     report("SKIP", "REPL: Ctrl-C over the pseudo-terminal driver",
@@ -334,8 +342,19 @@ def test_built_images(runner, app_image, http_image):
                % (symbols[app_image], symbols[http_image]))
 
 
+def test_two_interpreters(runner, image):
+    result = subprocess.run([runner.yolk, "run", image, "--timeout", "60"], capture_output=True,
+                            timeout=90)
+    out = text(result.stdout)
+    if result.returncode == 0 and out.count("PASS interpreter") == 2:
+        report("PASS", "two interpreters at once in one image, each on its thread")
+    else:
+        report("FAIL", "two interpreters in one image", "status %d, %r %r" %
+               (result.returncode, out, text(result.stderr)))
+
+
 def main():
-    yolk, image, app_image, http_image, work = sys.argv[1:6]
+    yolk, image, app_image, http_image, two_image, work = sys.argv[1:7]
     os.makedirs(work, exist_ok=True)
     runner = Runner(yolk, image, work)
     if not runner.node:
@@ -345,6 +364,7 @@ def main():
     test_http(runner)
     test_repl(runner)
     test_built_images(runner, app_image, http_image)
+    test_two_interpreters(runner, two_image)
     print("js: %d passed, %d failed, %d skipped" % (results["PASS"], results["FAIL"],
                                                    results["SKIP"]))
     sys.exit(1 if results["FAIL"] or not results["PASS"] else 0)
