@@ -12,7 +12,7 @@
 	// without the runtime's own frames and Duktape's flags (strict, preventsyield, ...).
 	function cleanStack(stack) {
 		return stack.split('\n').filter(function (line) {
-			return !/^\s+at .*(\(<js>\/|\(duk_[a-z_]+\.c:|\(\) native)/.test(line);
+			return !/^\s+at .*(\(<js>\/|\([^()]*\.c:\d+\)|\(\) native)/.test(line);
 		}).map(function (line) {
 			return line.replace(/\) (strict|preventsyield|tailcall|internal|construct| )+$/, ')')
 				.replace(/ at \[anon\] \(/, ' at <anonymous> (');
@@ -585,12 +585,20 @@
 		}
 	};
 
+	// Completions of work done "in the background" (fs's callback forms): run in the poll
+	// phase, as Node's I/O callbacks are, so an immediate they queue runs before a timer.
+	var completions = [];
+	function complete(callback) {
+		completions.push(callback);
+	}
+
 	function alive() {
-		return refedTimers > 0 || immediates.length > 0 || refedHandles > 0;
+		return refedTimers > 0 || immediates.length > 0 || refedHandles > 0 ||
+			completions.length > 0;
 	}
 
 	function pollTimeout() {
-		if (immediates.length)
+		if (immediates.length || completions.length)
 			return 0;
 		if (refedTimers === 0 && timers.length === 0)
 			return -1;
@@ -599,6 +607,10 @@
 	}
 
 	function poll(timeout) {
+		var done = completions;
+		completions = [];
+		for (var c = 0; c < done.length; c++)
+			macrotask(done[c], [], undefined);
 		if (watchedCount === 0 && !immediates.length && refedTimers === 0)
 			return;
 		var ready = native.wait(timeout === undefined ? pollTimeout() : timeout);
@@ -713,7 +725,7 @@
 		clearTimeout: clearTimeout, clearInterval: clearTimeout, setImmediate: setImmediate,
 		clearImmediate: clearImmediate } };
 	builtins.module = { exports: Module };
-	builtins.internal = { exports: { loop: loop, macrotask: macrotask } };
+	builtins.internal = { exports: { loop: loop, macrotask: macrotask, complete: complete } };
 	Module.builtinModules = builtinNames.slice();
 	Module.createRequire = function (filename) {
 		var module = new Module(filename, null);

@@ -6,6 +6,7 @@
 
 var native = require('native');
 var path = require('path');
+var complete = require('internal').complete;
 
 function encodingOf(options) {
 	if (typeof options === 'string')
@@ -164,7 +165,8 @@ exports.Stats = Stats;
 exports.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
 // fs.readFile(path, [options], callback) and the others: the work is done at once, the
-// callback runs from the event loop (setImmediate), with the error or the result.
+// callback runs from the event loop's poll phase (as Node's I/O callbacks), with the error or
+// the result.
 function callbackForm(sync, hasResult) {
 	return function () {
 		var args = Array.prototype.slice.call(arguments);
@@ -178,7 +180,7 @@ function callbackForm(sync, hasResult) {
 		} catch (e) {
 			error = e;
 		}
-		setImmediate(function () {
+		complete(function () {
 			if (error)
 				callback(error);
 			else if (hasResult)
@@ -193,7 +195,7 @@ function promiseForm(sync) {
 	return function () {
 		var args = arguments;
 		return new Promise(function (resolve, reject) {
-			setImmediate(function () {
+			complete(function () {
 				try {
 					resolve(sync.apply(null, args));
 				} catch (e) {
@@ -216,5 +218,5 @@ Object.keys(forms).forEach(function (name) {
 });
 exports.exists = function (file, callback) {
 	var result = existsSync(file);
-	setImmediate(function () { callback(result); });
+	complete(function () { callback(result); });
 };
