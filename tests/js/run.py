@@ -365,7 +365,7 @@ def main():
     test_repl(runner)
     test_built_images(runner, app_image, http_image)
     test_two_interpreters(runner, two_image)
-    print("js: %d passed, %d failed, %d skipped" % (results["PASS"], results["FAIL"],
+    print("%d passed, %d failed, %d skipped" % (results["PASS"], results["FAIL"],
                                                    results["SKIP"]))
     sys.exit(1 if results["FAIL"] or not results["PASS"] else 0)
 
