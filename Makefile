@@ -52,7 +52,8 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	$(wildcard kernel/*_proc.c) kernel/log.c kernel/app_start.c kernel/power.c kernel/symbols.c \
 	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
-	mm/emulator_tlb.c
+	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
+	kernel/terminal.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The REPL (see repl.h): the line editor's loop on the C side; what a line means (complete or
  * not, its value, the candidates for Tab) is runtime/repl.js's. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "completion.h"
@@ -110,21 +111,47 @@ static char *append_line(char *buffer, const char *line)
 	return grown;
 }
 
+/* The REPL's own history (not the shell's), kept in $HOME/.js_history as Node keeps
+ * ~/.node_repl_history. */
+static struct shell_history *open_history(void)
+{
+	struct shell_history *history = calloc(1, sizeof(*history));
+	const char *home = getenv("HOME");
+	char path[PATH_MAX];
+
+	if (history && home &&
+	    (size_t)snprintf(path, sizeof(path), "%s/.js_history", home) < sizeof(path))
+		history_load(history, path);
+	return history;
+}
+
 int js_repl(struct js_interpreter *interpreter)
 {
 	struct line_editor_completer completer = {complete, interpreter};
+	struct shell_history *history = open_history();
+	struct line_terminal *terminal = malloc(sizeof(*terminal));
 	char *pending = NULL, *line;
 	bool interrupted;
 	int result = 0;
 
+	if (!history || !terminal) {
+		fputs("js: out of memory\n", interpreter->options.err);
+		free(terminal);
+		free(history);
+		return 1;
+	}
+	/* The command's streams are the session's terminal (or what they were redirected to). */
+	line_terminal_init(terminal, fileno(interpreter->options.in),
+			   fileno(interpreter->options.out), history);
+	terminal->completer = &completer;
 	js_interpreter_enter(interpreter);
 	fprintf(interpreter->options.out,
 		"Welcome to js (Duktape 2.7) on Yolk.\nType \".help\" for more information.\n");
 	for (;;) {
 		fflush(interpreter->options.out);
 		fflush(interpreter->options.err);
-		line = line_editor_read_completing(pending ? CONTINUATION_PROMPT : PROMPT,
-						   &interrupted, &completer);
+		line = line_terminal_read(terminal, pending ? CONTINUATION_PROMPT : PROMPT,
+					  &interrupted);
 		if (!line)
 			break;
 		if (interrupted) {
@@ -136,7 +163,7 @@ int js_repl(struct js_interpreter *interpreter)
 			free(line);
 			continue;
 		}
-		history_add(line);
+		history_add(history, line);
 		if (!pending && (!strcmp(line, ".exit") || !strcmp(line, ".help") ||
 				 !strcmp(line, ".break") || !strcmp(line, ".clear"))) {
 			bool exit = !strcmp(line, ".exit");
@@ -172,5 +199,8 @@ int js_repl(struct js_interpreter *interpreter)
 	}
 	free(pending);
 	fflush(interpreter->options.out);
+	history_free(history);
+	free(history);
+	free(terminal);
 	return result < 0 ? interpreter->exit_status : 0;
 }
