@@ -129,7 +129,7 @@ DEFAULT_IMAGE := $(IMAGES)/shell.elf
 # ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands), with
 # the JavaScript runner (`js`, apps/js: its REPL uses the shell's line editor).
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) apps/js/repl.c
-SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -Iapps/js -Iapps/shell -I$(DUKTAPE_INCLUDE)
+SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -Iapps/js -I$(DUKTAPE_INCLUDE)
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
 		apps/js/js.h apps/js/repl.h $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)

@@ -4,10 +4,10 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include "completion.h"
-#include "history.h"
+#include "../shell/completion.h"
+#include "../shell/history.h"
 #include "interpreter.h"
-#include "line_editor.h"
+#include "../shell/line_editor.h"
 #include "repl.h"
 
 #define PROMPT		    "> "

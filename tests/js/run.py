@@ -236,8 +236,8 @@ def test_http_server(runner):
 
 
 def test_repl(runner):
-    """The REPL over the serial console (the pseudo-terminal driver's Ctrl-C is the same
-    path once ptys are in: a terminal's ^C)."""
+    """The REPL over the serial console (over a pseudo-terminal: the integration test
+    js_repl_pty)."""
     log = os.path.join(runner.work, "repl.log")
     term = Terminal([runner.yolk, "run", runner.image, "--timeout", "300"], log)
     steps = [
@@ -316,8 +316,6 @@ def test_repl(runner):
         report("PASS", "Ctrl-C stops a script: status 130")
     except Timeout as error:
         report("FAIL", "REPL session", str(error))
-    report("SKIP", "REPL: Ctrl-C over the pseudo-terminal driver",
-           "ptys are not on main yet; tested over the serial console")
 
 
 def test_built_images(runner, app_image, http_image):
