@@ -18,6 +18,7 @@ struct js_options {
 	FILE *in, *out, *err; /* process.stdin/stdout/stderr and console's streams */
 	int argc;	      /* process.argv (argv[0] is "js" by convention) */
 	char **argv;
+	char *const *environment; /* process.env's NAME=VALUE strings; NULL: the image's environ */
 	/* Asked every few thousand instructions and in every wait: true stops the running code
 	 * with an "interrupted" error (Ctrl-C). NULL: never. */
 	bool (*interrupted)(void *context);

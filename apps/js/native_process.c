@@ -146,10 +146,10 @@ static duk_ret_t native_system(duk_context *context)
 	return 1;
 }
 
-static void push_environment(duk_context *context)
+static void push_environment(duk_context *context, char *const *environment)
 {
 	duk_push_object(context);
-	for (char **entry = environ; entry && *entry; entry++) {
+	for (char *const *entry = environment; entry && *entry; entry++) {
 		const char *equals = strchr(*entry, '=');
 
 		if (!equals)
@@ -160,20 +160,10 @@ static void push_environment(duk_context *context)
 	}
 }
 
-/* setenv(name, value) and unsetenv(name), so that children of the C side see changes. */
-static duk_ret_t native_setenv(duk_context *context)
-{
-	const char *name = duk_require_string(context, 0);
-
-	if (duk_is_undefined(context, 1))
-		unsetenv(name);
-	else
-		setenv(name, duk_to_string(context, 1), 1);
-	return 0;
-}
-
 void js_process_bind(duk_context *context)
 {
+	struct js_interpreter *interpreter = js_interpreter_of(context);
+
 	static const duk_function_list_entry functions[] = {
 	    {"write", native_write, 2},
 	    {"flush", native_flush, 0},
@@ -184,11 +174,11 @@ void js_process_bind(duk_context *context)
 	    {"exit", native_exit, 1},
 	    {"hrtime", native_hrtime, 0},
 	    {"system", native_system, 0},
-	    {"setenv", native_setenv, 2},
 	    {NULL, NULL, 0},
 	};
 
 	duk_put_function_list(context, -1, functions);
-	push_environment(context);
+	push_environment(
+	    context, interpreter->options.environment ? interpreter->options.environment : environ);
 	duk_put_prop_string(context, -2, "env");
 }
