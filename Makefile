@@ -73,6 +73,7 @@ $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
 KERNEL_EXPORTS := tools/kernel-exports.txt
 YOLK_LIB := $(BUILD)/lib/yolk
 include third_party/lwip/lwip.mk
+include third_party/duktape/duktape.mk apps/js/js.mk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
 KERNEL_NET_OBJECT := $(YOLK_LIB)/kernel-net.o
 define link_kernel
@@ -110,7 +111,7 @@ $(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
 # libc-direct.a: the direct-call musl (third_party/musl/musl.mk), which yolk build uses by default.
 YOLK_LIB_FILES := $(KERNEL_OBJECT) $(KERNEL_NET_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
 	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/libc-direct.a \
-	$(YOLK_LIB)/kvm-probe.elf
+	$(YOLK_LIB)/kvm-probe.elf $(JS_LIBRARY)
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -138,17 +139,28 @@ $(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILE
 	$(Q)$(YOLK) build -o $@ $(NES_SOURCES) apps/nes/main.c
 # ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands), the
 # servers they start (apps/httpd, over CivetWeb: third_party/civetweb; apps/sshd, over libssh)
-# and the applications it runs as commands (nes).
+# and the applications it runs as commands (nes; js, apps/js, whose REPL uses the shell's line
+# editor).
 include third_party/civetweb/civetweb.mk
 HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES) \
-	$(NES_SOURCES)
-SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE)
+	$(NES_SOURCES) apps/js/repl.c
+SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE) -Iapps/js \
+	-I$(DUKTAPE_INCLUDE)
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(wildcard apps/httpd/*.h) $(NES_HEADERS) $(CIVETWEB_OBJECT) $(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) \
-		$(YOLK_LIB_FILES) $(YOLK)
+		$(wildcard apps/httpd/*.h) $(NES_HEADERS) apps/js/js.h apps/js/repl.h $(CIVETWEB_OBJECT) \
+		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(SSHD_LINK_FLAGS)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(JS_LIBRARY) \
+		$(SSHD_LINK_FLAGS)
+# What an image that links the shell's library without its main needs, for `yolk build`
+# (tests/integration/shell_sessions.build).
+SHELL_BUILD_ARGUMENTS := $(BUILD)/lib/shell/build-arguments
+$(SHELL_BUILD_ARGUMENTS): Makefile $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(JS_LIBRARY) \
+		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE)
+	@mkdir -p $(dir $@)
+	$(Q)echo $(SHELL_CFLAGS) $(filter-out apps/shell/main.c,$(SHELL_SOURCES)) \
+		$(CIVETWEB_OBJECT) $(JS_LIBRARY) $(SSHD_LINK_FLAGS) > $@
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
@@ -163,7 +175,7 @@ $(IMAGES)/httpd.elf: examples/httpd/httpd.c $(HTTPD_SOURCES) $(wildcard apps/htt
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $< $(HTTPD_SOURCES) $(CIVETWEB_OBJECT)
 
-all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
+all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(SHELL_BUILD_ARGUMENTS) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
 	$(IMAGES)/httpd.elf \
 	docs/syscalls.md
 
@@ -177,7 +189,8 @@ docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
 include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
-	$(filter-out third_party/lwip/lwip.mk third_party/civetweb/civetweb.mk,\
+	$(filter-out third_party/lwip/lwip.mk third_party/civetweb/civetweb.mk \
+		third_party/duktape/duktape.mk,\
 	$(wildcard third_party/*/*.mk)))
 
 test: all

@@ -68,6 +68,11 @@ bool command_interrupted(void)
 	return interrupted;
 }
 
+void command_clear_interrupted(void)
+{
+	interrupted = false;
+}
+
 void command_keep_status_on_interrupt(void)
 {
 	keeps_status = true;

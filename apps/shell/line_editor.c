@@ -213,11 +213,15 @@ static void list_candidates(struct editor *editor, const struct completion *comp
 
 static void complete(struct editor *editor)
 {
+	const struct line_editor_completer *completer = editor->terminal->completer;
 	struct completion completion;
 	bool second_tab = editor->last_was_tab;
 
 	editor->last_was_tab = true;
-	if (completion_find(editor->buffer, editor->cursor, &completion) || !completion.count) {
+	if ((completer
+		 ? completer->find(completer->context, editor->buffer, editor->cursor, &completion)
+		 : completion_find(editor->buffer, editor->cursor, &completion)) ||
+	    !completion.count) {
 		emit_string(editor, "\a");
 		return;
 	}
@@ -225,7 +229,7 @@ static void complete(struct editor *editor)
 
 	if (completion.common_length > typed) {
 		insert(editor, completion.candidates[0] + typed, completion.common_length - typed);
-		if (completion.count == 1 &&
+		if (completion.count == 1 && !completion.no_space_after &&
 		    completion.candidates[0][completion.common_length - 1] != '/')
 			insert(editor, " ", 1);
 		editor->last_was_tab = false;

@@ -10,6 +10,15 @@
 #include <stddef.h>
 #include "history.h"
 
+struct completion;
+
+/* Where tab completion's candidates come from: FIND fills OUT for the word ending at CURSOR in
+ * LINE, as completion_find (completion.h) does for the shell; returns 0 or -1. */
+struct line_editor_completer {
+	int (*find)(void *context, const char *line, size_t cursor, struct completion *out);
+	void *context;
+};
+
 struct line_key_reader {
 	int state; /* 0 plain, 1 after ESC, 2 in CSI or SS3 */
 	int parameter;
@@ -22,6 +31,9 @@ struct line_key_reader {
 struct line_terminal {
 	int input, output;
 	struct shell_history *history; /* recalled by up and down; NULL for none */
+	/* Tab's candidates: NULL for the shell's (commands and files); another language's REPL
+	 * (the js command's) sets its own. */
+	const struct line_editor_completer *completer;
 	unsigned char pending[256];
 	size_t pending_start, pending_length;
 	struct line_key_reader keys;

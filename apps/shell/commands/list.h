@@ -25,6 +25,8 @@ COMMAND(httpd, "[-p PORT] [-r ROOT] [--write] [-t THREADS]",
 	"serve files, /metrics and /debug/threads over HTTP (port 80) until Ctrl-C")
 COMMAND(ifconfig, "[-a] [INTERFACE]",
 	"show the network interfaces: flags, addresses, MAC, counters")
+COMMAND(js, "[-e CODE] [FILE [ARGUMENTS...]]",
+	"run JavaScript (Duktape, Node-style modules), or its REPL")
 COMMAND(ln, "[-s] TARGET LINK", "make a link (-s: symbolic)")
 COMMAND(ls, "[-lah1] [PATH...]", "list directory contents (-l long, -a all, -h sizes)")
 COMMAND(lspci, "", "list PCI devices")
