@@ -188,6 +188,9 @@ void channel_streams_close(struct session_channel *channel)
 			continue;
 		if (channel->watched[i])
 			ssh_event_remove_fd(channel->connection->event, end);
+		channel->watched[i] = 0;
+		if (end == channel->master)
+			channel->master = -1;
 		close(end);
 	}
 	for (int i = 0; i < STREAM_COUNT; i++)

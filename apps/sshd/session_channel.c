@@ -100,7 +100,7 @@ static int request_pty(ssh_session session, ssh_channel ssh_channel, const char 
 		       int rows, int width, int height, void *data)
 {
 	struct session_channel *channel = data;
-	char *slave_name;
+	char slave_name[64]; /* ptsname_r: connections open terminals at the same time */
 
 	if (channel->master >= 0 || channel->started)
 		return SSH_ERROR;
@@ -108,7 +108,7 @@ static int request_pty(ssh_session session, ssh_channel ssh_channel, const char 
 	if (channel->master < 0)
 		goto err_refuse;
 	if (grantpt(channel->master) || unlockpt(channel->master) ||
-	    !(slave_name = ptsname(channel->master)))
+	    ptsname_r(channel->master, slave_name, sizeof(slave_name)))
 		goto err_close_master;
 	channel->slave = open(slave_name, O_RDWR | O_NOCTTY);
 	if (channel->slave < 0)
@@ -191,6 +191,23 @@ err_close_pipes:
 	return -errno;
 }
 
+/* Closes the handler's ends (the pty slave among them), each once, when it no longer runs. */
+static void close_handler_ends(struct session_channel *channel)
+{
+	for (int i = 0; i < STREAM_COUNT; i++) {
+		int end = channel->handler_ends[i];
+
+		if (end < 0)
+			continue;
+		for (int j = i; j < STREAM_COUNT; j++)
+			if (channel->handler_ends[j] == end)
+				channel->handler_ends[j] = -1;
+		if (end == channel->slave)
+			channel->slave = -1;
+		close(end);
+	}
+}
+
 static int on_done(socket_t end, int events, void *userdata)
 {
 	char byte;
@@ -206,7 +223,9 @@ static int start_handler(struct session_channel *channel, const char *command)
 	pthread_attr_t attributes;
 	int result;
 
-	if (channel->started || channel->sftp || !server->options.run_session)
+	/* One try: streams made for a start that failed are freed with the channel. */
+	if (channel->started || channel->sftp || !server->options.run_session ||
+	    channel->ends[STREAM_OUTPUT] >= 0)
 		return SSH_ERROR;
 	if (command && !(channel->command = strdup(command)))
 		return SSH_ERROR;
@@ -377,13 +396,7 @@ bool session_channel_step(struct session_channel *channel)
 	}
 	/* Finished: nothing more will be written at the handler's ends, so what is in the
 	 * streams is all there is. */
-	for (int i = 0; i < STREAM_COUNT; i++)
-		if (channel->handler_ends[i] >= 0 &&
-		    (i == 0 || channel->handler_ends[i] != channel->handler_ends[i - 1]))
-			close(channel->handler_ends[i]);
-	for (int i = 0; i < STREAM_COUNT; i++)
-		channel->handler_ends[i] = -1;
-	channel->slave = -1;
+	close_handler_ends(channel);
 	channel_streams_drain(channel);
 	channel_streams_close(channel);
 	if (!gone)
@@ -396,12 +409,11 @@ void session_channel_free(struct session_channel *channel)
 	if (channel->started)
 		pthread_join(channel->thread, NULL);
 	channel_streams_close(channel);
-	for (int i = 0; i < STREAM_COUNT; i++)
-		if (channel->handler_ends[i] >= 0 &&
-		    (i == 0 || channel->handler_ends[i] != channel->handler_ends[i - 1]))
-			close(channel->handler_ends[i]);
-	if (channel->slave >= 0 && !channel->started)
+	close_handler_ends(channel);
+	if (channel->slave >= 0)
 		close(channel->slave);
+	if (channel->master >= 0)
+		close(channel->master);
 	if (channel->done[0] >= 0) {
 		if (channel->started)
 			ssh_event_remove_fd(channel->connection->event, channel->done[0]);

@@ -52,7 +52,7 @@ void channel_streams_watch(struct session_channel *channel);
 void channel_streams_close_input(struct session_channel *channel);
 /* Moves what the handler wrote to the client, to its end once the handler has finished. */
 void channel_streams_drain(struct session_channel *channel);
-/* Takes sshd's ends out of the event and closes them. */
+/* Takes sshd's ends out of the event and closes them (the pty master among them). */
 void channel_streams_close(struct session_channel *channel);
 
 #endif
