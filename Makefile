@@ -52,7 +52,8 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	$(wildcard kernel/*_proc.c) kernel/log.c kernel/app_start.c kernel/power.c kernel/symbols.c \
 	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
-	mm/emulator_tlb.c
+	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
+	kernel/terminal.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -120,20 +121,34 @@ $(YOLK_LIB)/kvm-probe.elf: tools/kvm-probe.c $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.l
 kernel: $(YOLK_LIB_FILES)
 .PHONY: kernel
 
+# ---- application libraries -----------------------------------------------------------------------
+# sshd (apps/sshd) on libssh and mbedTLS (third_party/libssh, third_party/mbedtls).
+include apps/sshd/sshd.mk
+
 # ---- images ------------------------------------------------------------------------------------
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
-# ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands) and the
-# servers they start (apps/httpd, over CivetWeb: third_party/civetweb).
+# The NES emulator (apps/nes): its freestanding core and the headless `nes` command.
+NES_CORE_SOURCES := $(sort $(wildcard apps/nes/core/*.c))
+NES_SOURCES := $(NES_CORE_SOURCES) apps/nes/headless.c
+NES_HEADERS := $(wildcard apps/nes/*.h apps/nes/core/*.h)
+$(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build -o $@ $(NES_SOURCES) apps/nes/main.c
+# ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands), the
+# servers they start (apps/httpd, over CivetWeb: third_party/civetweb; apps/sshd, over libssh)
+# and the applications it runs as commands (nes).
 include third_party/civetweb/civetweb.mk
 HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
-SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES)
+SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES) \
+	$(NES_SOURCES)
 SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE)
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(wildcard apps/httpd/*.h) $(CIVETWEB_OBJECT) $(YOLK_LIB_FILES) $(YOLK)
+		$(wildcard apps/httpd/*.h) $(NES_HEADERS) $(CIVETWEB_OBJECT) $(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) \
+		$(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(SSHD_LINK_FLAGS)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
@@ -172,6 +187,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/yolk $(DESTDIR)$(PREFIX)/include/yolk
 	install -m 755 $(YOLK) $(DESTDIR)$(PREFIX)/bin/yolk
 	install -m 644 $(YOLK_LIB_FILES) $(DESTDIR)$(PREFIX)/lib/yolk/
+	install -m 644 $(LIBGC_ARCHIVE) $(YOLK_LIB)/collector_start.c $(DESTDIR)$(PREFIX)/lib/yolk/
+	cp -r $(LIBGC_INCLUDE) $(DESTDIR)$(PREFIX)/lib/yolk/
 	chmod 755 $(DESTDIR)$(PREFIX)/lib/yolk/symbols.sh
 	cp -r include/yolk/. $(DESTDIR)$(PREFIX)/include/yolk/
 

@@ -551,6 +551,72 @@ extra_rows() {
 		"Yolk/Linux $(ratio "$yolk" "$linux")" ">= Linux: $(verdict "$(ratio "$yolk" "$linux" | tr -d x)" ">=" 1)"
 }
 
+# ---- the garbage collector (docs/gc.md) ---------------------------------------------------------
+# binary-trees at depth 16 with bdwgc as malloc: `yolk build --gc` for Yolk, the same libgc.a
+# linked with musl-gcc -static for the Linux VM and the host (bench/linux-vm/build.sh). The
+# pauses are each collection's, start to end (the world is stopped throughout).
+declare -A gc_metric
+gc_samples() {
+	local where key
+	[ "$yolk_built" = 1 ] || return
+	mkdir -p "$out/yolk/gc"
+	if ! $yolk build --gc -o "$out/yolk/gc/binary_trees.elf" bench/programs/gc/binary_trees.c \
+		>>"$out/runs/yolk-build.txt" 2>&1; then
+		note "Yolk: yolk build --gc binary_trees.c failed"
+		return
+	fi
+	log "binary-trees with the collector: Yolk, Linux VM, host"
+	yolk_command "$out/yolk/gc/binary_trees.elf" "$memory"
+	if timed_run "^BENCH gc_heap" 1 600 /dev/null "${qemu_command[@]}"; then
+		cp "$last" "$out/runs/yolk-gc.txt"
+		gc_metric[yolk-wall_ms]=$elapsed_ms
+	else fail yolk-gc; fi
+	if [ "$linux_built" = 1 ] && [ -x "$out/linux-vm/root/bench/binary_trees" ]; then
+		linux_command binary_trees "$memory"
+		if timed_run "^BENCH gc_heap" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/linux-gc.txt"
+			gc_metric[linux-wall_ms]=$elapsed_ms
+		else fail linux-gc; fi
+		if timed_run "^BENCH gc_heap" 0 300 /dev/null "$out/linux-vm/root/bench/binary_trees"; then
+			cp "$last" "$out/runs/host-gc.txt"
+		else fail host-gc; fi
+	else
+		note "binary-trees: no Linux build (bench/linux-vm/build.sh needs build/lib/yolk/libgc.a)"
+	fi
+	for where in yolk linux host; do
+		for key in gc_binary_trees gc_pause_median gc_pause_max gc_collections; do
+			gc_metric[$where-$key]=$(sed -n "s/^BENCH ${key}_ns \([0-9.]*\).*/\1/p" \
+				"$out/runs/$where-gc.txt" 2>/dev/null | tail -1)
+		done
+	done
+}
+
+gc_rows() {
+	local yolk linux host
+	yolk=$(scaled "${gc_metric[yolk-gc_binary_trees]}" 1000000000 2)
+	linux=$(scaled "${gc_metric[linux-gc_binary_trees]}" 1000000000 2)
+	host=$(scaled "${gc_metric[host-gc_binary_trees]}" 1000000000 2)
+	row "binary-trees depth 16, bdwgc as malloc (s; ${gc_metric[yolk-gc_collections]:-?} / ${gc_metric[linux-gc_collections]:-?} collections)" \
+		"$yolk" "$linux" "$host" "Linux/Yolk $(ratio "$linux" "$yolk")" -
+	row "  collection pause, median / max (ms)" \
+		"$(scaled "${gc_metric[yolk-gc_pause_median]}" 1000000) / $(scaled "${gc_metric[yolk-gc_pause_max]}" 1000000)" \
+		"$(scaled "${gc_metric[linux-gc_pause_median]}" 1000000) / $(scaled "${gc_metric[linux-gc_pause_max]}" 1000000)" \
+		"$(scaled "${gc_metric[host-gc_pause_median]}" 1000000) / $(scaled "${gc_metric[host-gc_pause_max]}" 1000000)" \
+		"Linux/Yolk (median) $(ratio "${gc_metric[linux-gc_pause_median]}" "${gc_metric[yolk-gc_pause_median]}")" -
+	# The guests' own clocks disagree with the host's under TCG (the Linux VM calibrates its TSC
+	# at boot, on a loaded machine): the same run by the host's clock, QEMU start to exit less
+	# the median hello run of the same guest (its boot).
+	local yolk_boot linux_boot
+	yolk_boot=$(median <"$out/runs/yolk-hello.ms" 2>/dev/null)
+	linux_boot=$(median <"$out/runs/linux-hello.ms" 2>/dev/null)
+	is_number "${gc_metric[yolk-wall_ms]:-}" && is_number "$yolk_boot" &&
+		yolk=$(calc "(${gc_metric[yolk-wall_ms]} - $yolk_boot) / 1000" 2) || yolk=""
+	is_number "${gc_metric[linux-wall_ms]:-}" && is_number "$linux_boot" &&
+		linux=$(calc "(${gc_metric[linux-wall_ms]} - $linux_boot) / 1000" 2) || linux=""
+	row "  the same by the host's clock, less each guest's hello run (s)" "$yolk" "$linux" - \
+		"Linux/Yolk $(ratio "$linux" "$yolk")" -
+}
+
 # 9P, Yolk and the Linux VM, both on q35 (virtio-9p-pci; see linux-vm/build.sh for why) with the
 # same -fsdev/-device lines, msize 131136 (Yolk's: fs/ninep.c), no caching on either side.
 ninep_samples() {
@@ -611,6 +677,53 @@ shell_rows() {
 		"$(shell_value yolk_vga_cat_serial_mbps)" - - - -
 }
 
+# ---- the NES emulator (issue: NES) ---------------------------------------------------------
+# The core (apps/nes/core) headless, no drawing, no pacing, on Sprite Cans (tests/nes/roms): on
+# Yolk (the ROM packed with --fs), as a static program in the Linux VM (linux-vm/build.sh puts
+# it and the ROM in /bench) and on the host. bench/programs/nes/frames.c times the frames.
+nes_rom=tests/nes/roms/spritecans.nes
+nes_samples() {
+	[ "$yolk_built" = 1 ] || return
+	log "NES core: Yolk, Linux VM, host"
+	rm -rf "$out/nes-fs" && mkdir -p "$out/nes-fs" && cp "$nes_rom" "$out/nes-fs/"
+	if $yolk build -o "$out/yolk/direct/nes_frames.elf" --fs "$out/nes-fs" \
+		bench/programs/nes/frames.c apps/nes/core/*.c >>"$out/runs/yolk-build.txt" 2>&1; then
+		yolk_command "$out/yolk/direct/nes_frames.elf" "$memory" -- /spritecans.nes
+		if timed_run "^BENCH" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/yolk-nes.txt"
+		else fail yolk-nes; fi
+	else
+		note "Yolk: yolk build of bench/programs/nes/frames.c failed"
+	fi
+	if [ "$linux_built" = 1 ]; then
+		linux_command nes_frames "$memory"
+		qemu_command[-1]+=" -- /bench/spritecans.nes"
+		if timed_run "^BENCH" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/linux-nes.txt"
+		else fail linux-nes; fi
+		if timed_run "^BENCH" 0 120 /dev/null "$out/linux-vm/root/bench/nes_frames" "$nes_rom"; then
+			cp "$last" "$out/runs/host-nes.txt"
+		else fail host-nes; fi
+	fi
+}
+
+nes_fps() { # yolk|linux|host
+	local ns
+	ns=$(sed -n 's/^BENCH nes_frame_ns \([0-9.]*\).*/\1/p' "$out/runs/$1-nes.txt" 2>/dev/null | tail -1)
+	is_number "$ns" && calc "1000000000 / $ns" 1
+}
+
+nes_rows() {
+	local yolk linux host
+	yolk=$(nes_fps yolk)
+	linux=$(nes_fps linux)
+	host=$(nes_fps host)
+	row "NES core, headless (frames/s; Sprite Cans, no drawing)" "$yolk" "$linux" "$host" \
+		"Yolk/Linux $(ratio "$yolk" "$linux")" \
+		">= 60 fps: $(verdict "$yolk" ">=" 60)$(is_number "$yolk" && awk "BEGIN { exit !($yolk < 60) }" &&
+			echo ", misses by $(calc "60 / $yolk" 1)x")"
+}
+
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 linux_clocksource=""
 build_all
@@ -618,10 +731,14 @@ boot_samples
 iso_samples
 syscall_samples
 extra_samples
+nes_samples
+gc_samples
 shell_samples
 boot_rows
 syscall_rows
 extra_rows
+nes_rows
+gc_rows
 shell_rows
 memory_rows
 size_rows

@@ -5,6 +5,7 @@
 #include "fs/devices.h"
 #include "fs/poll.h"
 #include "include/uapi/errno.h"
+#include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "lib/string.h"
 #include "mm/heap.h"
@@ -37,7 +38,7 @@ static long eventfd_read(struct file *file, void *buffer, size_t count, uint64_t
 	while (!event->counter) {
 		if (file->flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (wait_queue_sleep(&event->waiters, 0) == -EINTR)
+		if (wait_queue_sleep_restartable(&event->waiters, 0) == -EINTR)
 			return -EINTR;
 	}
 	uint64_t value = event->semaphore ? 1 : event->counter;
@@ -61,7 +62,7 @@ static long eventfd_write(struct file *file, const void *buffer, size_t count, u
 	while (COUNTER_MAX - event->counter < value) {
 		if (file->flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (wait_queue_sleep(&event->waiters, 0) == -EINTR)
+		if (wait_queue_sleep_restartable(&event->waiters, 0) == -EINTR)
 			return -EINTR;
 	}
 	event->counter += value;

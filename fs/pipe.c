@@ -78,7 +78,7 @@ static long pipe_read(struct file *file, void *buffer, size_t count, uint64_t of
 			return 0;
 		if (file->flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (wait_queue_sleep(&pipe->read_wait, 0) == -EINTR)
+		if (wait_queue_sleep_restartable(&pipe->read_wait, 0) == -EINTR)
 			return -EINTR;
 	}
 	long copied = (long)byte_ring_get(&pipe->ring, buffer, count);
@@ -108,7 +108,7 @@ static long pipe_write(struct file *file, const void *buffer, size_t count, uint
 		if (space(pipe) < wanted) {
 			if (file->flags & O_NONBLOCK)
 				return done ? (long)done : -EAGAIN;
-			if (wait_queue_sleep(&pipe->write_wait, 0) == -EINTR)
+			if (wait_queue_sleep_restartable(&pipe->write_wait, 0) == -EINTR)
 				return done ? (long)done : -EINTR;
 			continue;
 		}

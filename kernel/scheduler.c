@@ -348,6 +348,8 @@ struct thread *thread_create(const struct interrupt_frame *context, const char *
 	cpu_fpu_save_control(&thread->fpu_control); /* its creator's rounding and exception modes */
 	thread->fs_base = cpu_get_thread_pointer();
 	thread->signals_blocked = cpu->current->signals_blocked;
+	thread->process_group = cpu->current->process_group;
+	thread->session = cpu->current->session;
 	list_add_tail(&all_threads, &thread->all_node);
 	live_threads++;
 	enqueue(thread);
@@ -399,6 +401,7 @@ void scheduler_init(void)
 		list_init(&run_queues[priority]);
 	cpu = this_cpu();
 	main_thread->id = 1;
+	main_thread->process_group = main_thread->session = 1;
 	main_thread->state = THREAD_RUNNING;
 	main_thread->started_ns = time_monotonic_ns();
 	slice_end_ns = main_thread->started_ns + TIME_SLICE_NS; /* 0 would mean no deadline */
@@ -445,6 +448,19 @@ struct thread *thread_find(int id)
 			return thread;
 	}
 	return NULL;
+}
+
+int thread_group_session(int group)
+{
+	struct list_node *node;
+
+	list_for_each(node, &all_threads)
+	{
+		struct thread *thread = list_entry(node, struct thread, all_node);
+		if (thread->process_group == group && thread->state != THREAD_DEAD)
+			return thread->session;
+	}
+	return 0;
 }
 
 uint64_t scheduler_context_switches(void)

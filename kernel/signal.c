@@ -126,6 +126,7 @@ int signal_send_to_thread(struct thread *thread, int signal)
 
 struct thread_choice {
 	uint64_t bit;
+	int group; /* 0: any of the program's threads */
 	struct thread *chosen, *fallback;
 };
 
@@ -133,12 +134,22 @@ static void choose_thread(const struct thread *thread, void *context)
 {
 	struct thread_choice *choice = context;
 
-	if (thread->state == THREAD_DEAD)
+	if (thread->state == THREAD_DEAD ||
+	    (choice->group && thread->process_group != choice->group))
 		return;
 	if (!choice->fallback)
 		choice->fallback = (struct thread *)thread;
-	if (!choice->chosen && !(thread->signals_blocked & choice->bit))
+	if (!(thread->signals_blocked & choice->bit) &&
+	    (!choice->chosen || (choice->group && thread->id == choice->group)))
 		choice->chosen = (struct thread *)thread;
+}
+
+static int send_to_chosen(struct thread_choice *choice, int signal)
+{
+	scheduler_for_each_thread(choose_thread, choice);
+	if (!choice->chosen && !choice->fallback)
+		return -ESRCH;
+	return signal_send_to_thread(choice->chosen ? choice->chosen : choice->fallback, signal);
 }
 
 /* The current thread if it takes the signal, else the first thread that does (the idle
@@ -152,10 +163,22 @@ int signal_send_to_program(int signal)
 		return signal == 0 ? 0 : -EINVAL;
 	if (current != this_cpu()->idle && !(current->signals_blocked & choice.bit))
 		return signal_send_to_thread(current, signal);
-	scheduler_for_each_thread(choose_thread, &choice);
-	if (!choice.chosen && !choice.fallback)
-		return -ESRCH;
-	return signal_send_to_thread(choice.chosen ? choice.chosen : choice.fallback, signal);
+	return send_to_chosen(&choice, signal);
+}
+
+/* The group's leader (the thread whose id the group has) if it takes the signal, else the
+ * first of the group's threads that does. */
+int signal_send_to_group(int group, int signal)
+{
+	struct thread_choice choice = {.bit = BIT(signal), .group = group};
+
+	if (group <= 0)
+		return -EINVAL;
+	if (!valid_signal(signal) && signal != 0)
+		return -EINVAL;
+	if (signal == 0)
+		return thread_group_session(group) ? 0 : -ESRCH;
+	return send_to_chosen(&choice, signal);
 }
 
 static __noreturn void terminate(int signal)
@@ -272,7 +295,7 @@ void signal_deliver_from_interrupt(struct interrupt_frame *frame)
 	signal_update_pending_flag();
 }
 
-bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t address)
+bool signal_deliver_fault(struct interrupt_frame *frame, int signal, int code, uint64_t address)
 {
 	struct thread *current = thread_current();
 	uint64_t handler = actions[signal].handler;
@@ -280,7 +303,7 @@ bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t ad
 	if (!current || handler == SIG_DFL || handler == SIG_IGN ||
 	    (current->signals_blocked & BIT(signal)))
 		return false;
-	struct linux_siginfo info = {.signo = signal, .code = SEGV_MAPERR};
+	struct linux_siginfo info = {.signo = signal, .code = code};
 	info.fault_address = address;
 	return setup_frame(frame, signal, &info);
 }
@@ -375,6 +398,76 @@ void signal_return(const struct syscall_frame *syscall)
 	current->signals_blocked = context->sigmask & ~UNBLOCKABLE;
 	signal_deliver_from_interrupt(&frame);
 	arch_resume(&frame);
+}
+
+/* One handler, run from the kernel's frame of a waiting call on the thread's own stack (so a
+ * garbage collector's suspend handler scans everything the call's callers hold): the mask as
+ * delivery would set it, the FPU state of the interrupted program kept around it (the trap path
+ * preserves vector registers), the trap's frame pointer in the per-CPU block too (the handler's
+ * own system calls replace it). */
+static void run_handler_nested(int signal)
+{
+	struct thread *current = thread_current();
+	struct linux_sigaction *action = &actions[signal];
+	struct cpu_local *cpu = this_cpu();
+	struct syscall_frame *outer_frame = cpu->syscall_frame;
+	uint32_t fpu_size = cpu_fpu_state_size();
+	uint8_t fpu_buffer[fpu_size + 64];
+	void *fpu_state = (void *)(((uint64_t)fpu_buffer + 63) & ~63ull);
+	struct linux_siginfo info = {.signo = signal, .code = SI_TKILL};
+	struct linux_ucontext context = {0};
+	uint64_t handler = action->handler;
+
+	info.kill.pid = 1;
+	context.sigmask = current->signals_blocked;
+	context.mcontext.rsp = (uint64_t)__builtin_frame_address(0);
+	context.mcontext.rip = (uint64_t)__builtin_return_address(0);
+	context.stack = (struct linux_signal_stack){current->alternate_stack.base,
+						    current->alternate_stack.flags, 0,
+						    current->alternate_stack.size};
+	current->signals_blocked |= action->mask | ((action->flags & SA_NODEFER) ? 0 : BIT(signal));
+	current->signals_blocked &= ~UNBLOCKABLE;
+	if (action->flags & SA_RESETHAND)
+		action->handler = SIG_DFL;
+	memset(fpu_state, 0, fpu_size);
+	cpu_fpu_save(fpu_state);
+	arch_call_signal_handler(handler, signal, &info, &context);
+	cpu_fpu_restore(fpu_state);
+	this_cpu()->syscall_frame = outer_frame;
+	current->signals_blocked = context.sigmask & ~UNBLOCKABLE;
+	signal_update_pending_flag();
+}
+
+bool signal_run_restarting_handlers(void)
+{
+	struct thread *current = thread_current();
+
+	if (current->signals_held)
+		return false;
+	for (;;) {
+		uint64_t deliverable = current->signals_pending & ~current->signals_blocked;
+		if (!deliverable)
+			return true;
+		int signal = __builtin_ctzll(deliverable) + 1;
+		if (ignored(signal)) {
+			current->signals_pending &= ~BIT(signal);
+			continue;
+		}
+		if (actions[signal].handler == SIG_DFL || !(actions[signal].flags & SA_RESTART))
+			return false;
+		current->signals_pending &= ~BIT(signal);
+		signal_update_pending_flag();
+		run_handler_nested(signal);
+	}
+}
+
+int wait_queue_sleep_restartable(struct wait_queue *queue, uint64_t deadline_ns)
+{
+	int result = wait_queue_sleep(queue, deadline_ns);
+
+	if (result == -EINTR && signal_run_restarting_handlers())
+		return 0;
+	return result;
 }
 
 int signal_wait(uint64_t set, struct linux_siginfo *info, uint64_t deadline_ns)

@@ -24,6 +24,8 @@ int signal_change_mask(int how, const uint64_t *set, uint64_t *old_set);
 /* To one thread (tkill, tgkill, timers with SIGEV_THREAD_ID) or to the program (kill). */
 int signal_send_to_thread(struct thread *thread, int signal);
 int signal_send_to_program(int signal);
+/* To a process group (kill with a negative pid, a terminal's ^C): one of its threads. */
+int signal_send_to_group(int group, int signal);
 /* True when `thread` has a signal that should end its wait. */
 bool signal_interrupts(const struct thread *thread);
 /* Between these two (nested, on the current thread) signals end none of its waits: they stay
@@ -37,8 +39,9 @@ void signal_update_pending_flag(void);
  * to be taken (or ends the program for a default action). */
 void signal_deliver_from_interrupt(struct interrupt_frame *frame);
 /* A synchronous fault (page fault, invalid opcode, ...) in the application: true when a
- * handler was set up in `frame`, false when the caller should report the crash. */
-bool signal_deliver_fault(struct interrupt_frame *frame, int signal, uint64_t address);
+ * handler was set up in `frame`, false when the caller should report the crash. `code` is
+ * si_code (SEGV_ACCERR for a page whose protection forbids the access, SEGV_MAPERR else). */
+bool signal_deliver_fault(struct interrupt_frame *frame, int signal, int code, uint64_t address);
 /* Called by syscall_entry.S on the per-CPU signal stack. */
 __noreturn void signal_deliver_from_syscall(const struct syscall_frame *frame, long result);
 __noreturn void signal_return(const struct syscall_frame *frame);
@@ -54,5 +57,16 @@ int signal_wait(uint64_t set, struct linux_siginfo *info, uint64_t deadline_ns);
 int signal_suspend(const uint64_t *mask);
 int signal_alternate_stack(const struct signal_alternate_stack *new_stack,
 			   struct signal_alternate_stack *old_stack, uint64_t stack_pointer);
+/* For a call that waits and would be restarted after a handler on Linux (SA_RESTART: read and
+ * write on pipes, eventfds, console ports): runs the handlers with SA_RESTART of the signals
+ * that interrupted the wait, right there (kernel/signal.c). True when the caller may wait
+ * again, false when it must return -EINTR (a signal without SA_RESTART is pending). */
+bool signal_run_restarting_handlers(void);
+/* wait_queue_sleep, with signal_run_restarting_handlers when a signal interrupts it: then 0,
+ * as if woken (the caller checks its condition and waits again), or -EINTR. */
+struct wait_queue;
+int wait_queue_sleep_restartable(struct wait_queue *queue, uint64_t deadline_ns);
+/* Calls `handler` as a C function with a 16-byte-aligned stack (arch/x86_64/syscall_entry.S). */
+void arch_call_signal_handler(uint64_t handler, int signal, void *info, void *context);
 /* Loads every register of `frame` and returns to it (arch/x86_64/syscall_entry.S). */
 __noreturn void arch_resume(const struct interrupt_frame *frame);

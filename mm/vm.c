@@ -291,6 +291,11 @@ long vm_remap(uint64_t old_start, uint64_t old_length, uint64_t new_length, int 
 		return -EINVAL;
 	uint64_t old_end = old_start + old_length;
 	const struct vm_area *found = vm_find(old_start);
+	/* The main thread's stack is neither moved nor resized. Growing part of it in place fails
+	 * as on Linux, where the stack's next page is in the way: musl's pthread_getattr_np finds
+	 * the stack's extent so (ENOMEM while the probe is inside, EFAULT below the stack). */
+	if (found && found->kind == VM_STACK && found->end >= old_end)
+		return new_length == old_length ? (long)old_start : -ENOMEM;
 	if (!found || found->kind != VM_ANONYMOUS || found->end < old_end)
 		return -EFAULT;
 	if (new_length < old_length && !(flags & MREMAP_FIXED)) {

@@ -98,7 +98,9 @@ static void page_fault(struct interrupt_frame *frame)
 		    near_stack_pointer(address, frame))
 			result = VM_FAULT_STACK_OVERFLOW;
 		if (result != VM_FAULT_OUT_OF_MEMORY && result != VM_FAULT_STACK_OVERFLOW &&
-		    signal_deliver_fault(frame, SIGNAL_SEGV, address)) {
+		    signal_deliver_fault(frame, SIGNAL_SEGV,
+					 result == VM_FAULT_PROTECTION ? SEGV_ACCERR : SEGV_MAPERR,
+					 address)) {
 			depth--;
 			return;
 		}
@@ -122,7 +124,7 @@ static void other_exception(struct interrupt_frame *frame)
 {
 	char description[96];
 
-	if (signal_deliver_fault(frame, exception_signal(frame->vector), frame->rip))
+	if (signal_deliver_fault(frame, exception_signal(frame->vector), SEGV_MAPERR, frame->rip))
 		return;
 	const char *name = exception_names[frame->vector & 31];
 

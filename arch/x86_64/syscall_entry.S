@@ -91,9 +91,15 @@ syscall_clone_entry:
  * restores may cover this one). Only through the trap: a direct call has no frame and gets
  * -ENOSYS. RBP is still the trap entry's (the dispatch's call keeps it). */
 sys_rt_sigreturn:
+	cmpq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
+	je 1f
+	/* signal_return ends in an interrupt return, not in the exit path: so interrupts go off
+	 * here, and one deferred so far in this call runs first, on this thread's stack (else a
+	 * timer interrupt that came during the call would be lost, and a thread that then only
+	 * computes would never be preempted again). */
+	cli
+	call scheduler_finish_system_call
 	movq %gs:CPU_LOCAL_SYSCALL_FRAME, %rdi
-	testq %rdi, %rdi
-	jz 1f
 	movq $0, %gs:CPU_LOCAL_SYSCALL_FRAME
 	movq %rbp, 112(%rdi)		/* entry_rbp */
 	movq %gs:CPU_LOCAL_SIGNAL_STACK, %rsp
@@ -237,5 +243,21 @@ signal_path:
 arch_resume:
 	movq %rdi, %rsp
 	jmp trap_return
+
+/* arch_call_signal_handler(handler, signal, info, context): calls an application's signal
+ * handler from kernel code as a System V function, on a stack aligned to 16 as the handler's
+ * code expects (the kernel keeps only 8). */
+	.global arch_call_signal_handler
+arch_call_signal_handler:
+	pushq %rbp
+	movq %rsp, %rbp
+	andq $-16, %rsp
+	movq %rdi, %rax
+	movl %esi, %edi
+	movq %rdx, %rsi
+	movq %rcx, %rdx
+	call *%rax
+	leave
+	ret
 
 	.section .note.GNU-stack, "", @progbits

@@ -7,7 +7,7 @@
 #   OUT/modules-9p.cpio the kernel modules for 9P over virtio-pci, in load order (lib/modules),
 #                       to append to the initramfs for the 9P benchmark only
 #   OUT/modules-net.cpio the same for virtio-net over PCI, for the network benchmarks
-# Programs are compiled with musl-gcc -static -O2 from bench/programs.
+# Programs are compiled with musl-gcc -static -O2 from bench/programs (programs/gc with libgc.a).
 # Usage: bench/linux-vm/build.sh [OUT]
 set -eu
 
@@ -44,6 +44,22 @@ for source in "$programs"/*.c; do
 	name=$(basename "$source" .c)
 	musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/$name" "$source"
 done
+# The NES core's bench (bench/programs/nes/frames.c): the core's sources and a ROM.
+musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/nes_frames" "$programs/nes/frames.c" \
+	"$here"/../../apps/nes/core/*.c
+cp "$here/../../tests/nes/roms/spritecans.nes" "$out/root/bench/"
+# The collector's benchmarks (programs/gc), with the libgc.a and start-up file `yolk build --gc`
+# links (YOLK_LIB, default the tree's build/lib/yolk), when they are built.
+yolk_lib=${YOLK_LIB:-$here/../../build/lib/yolk}
+if [ -r "$yolk_lib/libgc.a" ]; then
+	for source in "$programs"/gc/*.c; do
+		name=$(basename "$source" .c)
+		musl-gcc -static -O2 -Wall -Wextra -Werror -isystem "$yolk_lib/gc-include" -DGC_THREADS \
+			-DGC_USE_LD_WRAP -o "$out/root/bench/$name" "$source" "$yolk_lib/collector_start.c" \
+			"$yolk_lib/libgc.a" -Wl,--wrap=pthread_create,--wrap=pthread_join,--wrap=pthread_detach \
+			-Wl,--wrap=pthread_exit,--wrap=pthread_cancel,--wrap=pthread_sigmask -lpthread
+	done
+fi
 (cd "$out/root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
 	>"$out/initramfs.cpio"
 ln -sf "$vmlinuz" "$out/vmlinuz"

@@ -167,7 +167,7 @@ static long port_read(struct file *file, void *buffer, size_t count, uint64_t of
 			return 0; /* the host's end of input */
 		if (file->flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (wait_queue_sleep(&port->readers, 0) == -EINTR)
+		if (wait_queue_sleep_restartable(&port->readers, 0) == -EINTR)
 			return -EINTR;
 	}
 	while (done < count && has_input(port)) {
@@ -197,7 +197,7 @@ static long port_write(struct file *file, const void *buffer, size_t count, uint
 
 	(void)offset;
 	while (port->transmitting) /* one writer at a time uses the buffer */
-		if (wait_queue_sleep(&port->writers, 0) == -EINTR)
+		if (wait_queue_sleep_restartable(&port->writers, 0) == -EINTR)
 			return -EINTR;
 	port->transmitting = true;
 	while (done < count) {

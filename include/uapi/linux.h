@@ -82,6 +82,7 @@ struct linux_sigaction {
 #define SA_SIGINFO   0x00000004
 #define SA_ONSTACK   0x08000000
 #define SA_RESTORER  0x04000000
+#define SA_RESTART   0x10000000
 #define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
 #define SS_ONSTACK   1
@@ -140,6 +141,7 @@ struct linux_rt_sigframe {
 #define SI_TKILL    (-6)
 #define SI_TIMER    (-2)
 #define SEGV_MAPERR 1
+#define SEGV_ACCERR 2 /* a mapped page the access is not allowed on (mprotect) */
 #define SIG_DFL	    0
 #define SIG_IGN	    1
 

@@ -35,6 +35,8 @@ COMMAND(mount, "[-t TYPE [-o OPTIONS] SOURCE TARGET]",
 COMMAND(mv, "SOURCE... DESTINATION", "move or rename files")
 COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
 	"copy stdin to a TCP or UDP peer and it to stdout (-l: listen)")
+COMMAND(nes, "--test [--frames N] ROM | --cpu-log FILE ROM | --frames N --screenshot FILE ROM",
+	"run an NES ROM headless: a test ROM's result, a CPU trace or a screenshot")
 COMMAND(netstat, "[-tulan]", "list TCP and UDP sockets (-l listening, -a all, -t TCP, -u UDP)")
 COMMAND(ping, "[-c COUNT] [-i SECONDS] [-W SECONDS] [-s SIZE] HOST",
 	"ICMP echo requests to HOST, a line per reply (Ctrl-C stops)")
@@ -46,7 +48,11 @@ COMMAND(rmdir, "DIRECTORY...", "remove empty directories")
 COMMAND(seq, "[FIRST [STEP]] LAST", "print a sequence of numbers")
 COMMAND(sleep, "SECONDS...", "wait (fractions allowed; Ctrl-C ends it)")
 COMMAND(sort, "[-rnu] [FILE...]", "sort lines (-r reverse, -n numeric, -u unique)")
+COMMAND(sshd, "[-p PORT] [-k KEY-DIR] [-a AUTHORIZED-KEYS] [--password-file FILE] [-v]",
+	"the SSH server (logins are shell sessions; --hash-password)")
 COMMAND(stat, "PATH...", "describe files")
+COMMAND(stty, "[size | -a | SETTING...]",
+	"the terminal's size and modes (echo icanon isig raw sane rows N cols N)")
 COMMAND(tail, "[-n LINES] [-f] [FILE]", "print the last lines (-f: follow)")
 COMMAND(tee, "[-a] [FILE...]", "copy standard input to files and standard output")
 COMMAND(test, "EXPRESSION", "evaluate an expression (also [ EXPRESSION ])")
