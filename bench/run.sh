@@ -593,16 +593,16 @@ gc_samples() {
 
 gc_rows() {
 	local yolk linux host
-	yolk=$(scaled "${gc_metric[yolk-gc_binary_trees]}" 1000000000 2)
-	linux=$(scaled "${gc_metric[linux-gc_binary_trees]}" 1000000000 2)
-	host=$(scaled "${gc_metric[host-gc_binary_trees]}" 1000000000 2)
+	yolk=$(scaled "${gc_metric[yolk-gc_binary_trees]:-}" 1000000000 2)
+	linux=$(scaled "${gc_metric[linux-gc_binary_trees]:-}" 1000000000 2)
+	host=$(scaled "${gc_metric[host-gc_binary_trees]:-}" 1000000000 2)
 	row "binary-trees depth 16, bdwgc as malloc (s; ${gc_metric[yolk-gc_collections]:-?} / ${gc_metric[linux-gc_collections]:-?} collections)" \
 		"$yolk" "$linux" "$host" "Linux/Yolk $(ratio "$linux" "$yolk")" -
 	row "  collection pause, median / max (ms)" \
-		"$(scaled "${gc_metric[yolk-gc_pause_median]}" 1000000) / $(scaled "${gc_metric[yolk-gc_pause_max]}" 1000000)" \
-		"$(scaled "${gc_metric[linux-gc_pause_median]}" 1000000) / $(scaled "${gc_metric[linux-gc_pause_max]}" 1000000)" \
-		"$(scaled "${gc_metric[host-gc_pause_median]}" 1000000) / $(scaled "${gc_metric[host-gc_pause_max]}" 1000000)" \
-		"Linux/Yolk (median) $(ratio "${gc_metric[linux-gc_pause_median]}" "${gc_metric[yolk-gc_pause_median]}")" -
+		"$(scaled "${gc_metric[yolk-gc_pause_median]:-}" 1000000) / $(scaled "${gc_metric[yolk-gc_pause_max]:-}" 1000000)" \
+		"$(scaled "${gc_metric[linux-gc_pause_median]:-}" 1000000) / $(scaled "${gc_metric[linux-gc_pause_max]:-}" 1000000)" \
+		"$(scaled "${gc_metric[host-gc_pause_median]:-}" 1000000) / $(scaled "${gc_metric[host-gc_pause_max]:-}" 1000000)" \
+		"Linux/Yolk (median) $(ratio "${gc_metric[linux-gc_pause_median]:-}" "${gc_metric[yolk-gc_pause_median]:-}")" -
 	# The guests' own clocks disagree with the host's under TCG (the Linux VM calibrates its TSC
 	# at boot, on a loaded machine): the same run by the host's clock, QEMU start to exit less
 	# the median hello run of the same guest (its boot).
@@ -610,9 +610,9 @@ gc_rows() {
 	yolk_boot=$(median <"$out/runs/yolk-hello.ms" 2>/dev/null)
 	linux_boot=$(median <"$out/runs/linux-hello.ms" 2>/dev/null)
 	is_number "${gc_metric[yolk-wall_ms]:-}" && is_number "$yolk_boot" &&
-		yolk=$(calc "(${gc_metric[yolk-wall_ms]} - $yolk_boot) / 1000" 2) || yolk=""
+		yolk=$(calc "(${gc_metric[yolk-wall_ms]:-} - $yolk_boot) / 1000" 2) || yolk=""
 	is_number "${gc_metric[linux-wall_ms]:-}" && is_number "$linux_boot" &&
-		linux=$(calc "(${gc_metric[linux-wall_ms]} - $linux_boot) / 1000" 2) || linux=""
+		linux=$(calc "(${gc_metric[linux-wall_ms]:-} - $linux_boot) / 1000" 2) || linux=""
 	row "  the same by the host's clock, less each guest's hello run (s)" "$yolk" "$linux" - \
 		"Linux/Yolk $(ratio "$linux" "$yolk")" -
 }

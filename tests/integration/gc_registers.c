@@ -19,6 +19,7 @@
 #define SIZE	 256
 #define PATTERN	 0x5a
 #define REGISTER "r15"
+#define MANGLE	 0x5555000000000000ull /* the result is never an address */
 
 static volatile int spinning, stop;
 static volatile uintptr_t hidden; /* the object's address, mangled: not a pointer */
@@ -79,7 +80,7 @@ static __attribute__((noinline)) uintptr_t make_object(void)
 	unsigned char *object = GC_MALLOC_ATOMIC(SIZE);
 
 	memset(object, PATTERN, SIZE);
-	return (uintptr_t)object ^ 0xffff;
+	return (uintptr_t)object ^ MANGLE;
 }
 
 enum mode { SPINNING, BLOCKED, DROPPED };
@@ -104,7 +105,7 @@ static void *thread_main(void *argument)
 		spin_holding(NULL);
 		return NULL;
 	}
-	object = (unsigned char *)(hidden ^ 0xffff);
+	object = (unsigned char *)(hidden ^ MANGLE);
 	object = mode == BLOCKED ? block_holding(object) : spin_holding(object);
 	return (void *)(uintptr_t)intact(object);
 }
@@ -132,7 +133,7 @@ static void run(enum mode mode)
 		churn();
 		wipe_stack(); /* no stale copies of churn's pointers in main's frames */
 	}
-	int was_collected = !intact((const unsigned char *)(hidden ^ 0xffff));
+	int was_collected = !intact((const unsigned char *)(hidden ^ MANGLE));
 	stop = 1;
 	if (mode == BLOCKED)
 		CHECK(write(pipe_ends[1], "x", 1) == 1, "write failed");
