@@ -52,7 +52,8 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	$(wildcard kernel/*_proc.c) kernel/log.c kernel/app_start.c kernel/power.c kernel/symbols.c \
 	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
-	mm/emulator_tlb.c
+	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
+	kernel/terminal.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -131,14 +132,18 @@ NES_HEADERS := $(wildcard apps/nes/*.h apps/nes/core/*.h)
 $(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ $(NES_SOURCES) apps/nes/main.c
-# ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands) and the
-# applications it runs as commands (nes).
-SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(NES_SOURCES)
-SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
-$(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) $(NES_HEADERS) \
-		$(YOLK_LIB_FILES) $(YOLK)
+# ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands), the
+# servers they start (apps/httpd, over CivetWeb: third_party/civetweb) and the applications it
+# runs as commands (nes).
+include third_party/civetweb/civetweb.mk
+HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
+SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES) \
+	$(NES_SOURCES)
+SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE)
+$(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
+		$(wildcard apps/httpd/*.h) $(NES_HEADERS) $(CIVETWEB_OBJECT) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
@@ -147,7 +152,14 @@ $(IMAGES)/prime-sieve.elf: examples/prime-sieve/prime-sieve.c $(YOLK_LIB_FILES) 
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/prime-sieve/prime-sieve.c
 
+# httpd alone (examples/httpd over apps/httpd): a headless web server image.
+$(IMAGES)/httpd.elf: examples/httpd/httpd.c $(HTTPD_SOURCES) $(wildcard apps/httpd/*.h) \
+		$(CIVETWEB_OBJECT) $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $< $(HTTPD_SOURCES) $(CIVETWEB_OBJECT)
+
 all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
+	$(IMAGES)/httpd.elf \
 	docs/syscalls.md
 
 run: all
@@ -160,7 +172,8 @@ docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
 include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
-	$(filter-out third_party/lwip/lwip.mk,$(wildcard third_party/*/*.mk)))
+	$(filter-out third_party/lwip/lwip.mk third_party/civetweb/civetweb.mk,\
+	$(wildcard third_party/*/*.mk)))
 
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)

@@ -21,6 +21,8 @@ COMMAND(grep, "[-ivncqE] PATTERN [FILE...]", "print lines that match a regular e
 COMMAND(head, "[-n LINES | -c BYTES] [FILE...]", "print the first lines of files")
 COMMAND(host, "NAME|ADDRESS", "look NAME up: its IPv4 and IPv6 addresses (/etc/hosts, DNS)")
 COMMAND(hexdump, "[-C] [FILE...]", "print bytes in hexadecimal (-C: with text)")
+COMMAND(httpd, "[-p PORT] [-r ROOT] [--write] [-t THREADS]",
+	"serve files, /metrics and /debug/threads over HTTP (port 80) until Ctrl-C")
 COMMAND(ifconfig, "[-a] [INTERFACE]",
 	"show the network interfaces: flags, addresses, MAC, counters")
 COMMAND(ln, "[-s] TARGET LINK", "make a link (-s: symbolic)")
@@ -40,6 +42,7 @@ COMMAND(ping, "[-c COUNT] [-i SECONDS] [-W SECONDS] [-s SIZE] HOST",
 	"ICMP echo requests to HOST, a line per reply (Ctrl-C stops)")
 COMMAND(printf, "FORMAT [ARGUMENT...]", "print arguments formatted")
 COMMAND(ps, "", "list the threads")
+COMMAND(pstack, "[TID...]", "print the symbolized stacks of every thread, or of these")
 COMMAND(rm, "[-rf] PATH...", "remove files (-r: directories, -f: no errors for missing)")
 COMMAND(rmdir, "DIRECTORY...", "remove empty directories")
 COMMAND(seq, "[FIRST [STEP]] LAST", "print a sequence of numbers")
