@@ -2,22 +2,34 @@
 /* The CPU's bus: the memory map ($0000 RAM, $2000 PPU, $4000 APU and I/O, $4020 cartridge), the
  * controllers, OAM and DMC DMA, and the clock. A CPU cycle is 12 master clocks; the PPU's dot
  * is 4. As in the real 2A03, a read samples the bus 5 master clocks into its cycle and a write
- * drives it after 7, so the PPU is run up to that point before the access and the rest after;
- * the end of each cycle samples the NMI edge and the IRQ level for the CPU's polling (cpu.c). */
+ * drives it after 7; the end of each cycle samples the NMI edge and the IRQ level for the CPU's
+ * polling (cpu.c).
+ *
+ * The PPU runs behind the CPU and catches up (sync_ppu) exactly where it can be seen: before
+ * an access to its registers or a cartridge register (which may switch CHR banks or
+ * mirroring), and at the end of the first cycle past the next dot on which its NMI output can
+ * change (ppu_next_event_clock). Between those, nothing the CPU does depends on it, so the
+ * result is the same as running it in lockstep, dot by dot; only MMC3, whose IRQ comes from the
+ * PPU's fetches, keeps it in lockstep. */
 #include "internal.h"
 
-static void run_ppu_until(struct nes *nes, uint64_t clock)
+static void sync_ppu(struct nes *nes)
 {
-	while (nes->ppu_clock + 4 <= clock) {
-		nes->ppu_clock += 4;
-		ppu_step(nes);
-	}
+	ppu_run(nes, nes->master_clock);
+	nes->ppu_deadline = ppu_next_event_clock(nes);
+}
+
+/* A register access can change the NMI output ($2000 writes, $2002 reads): catch up again at
+ * the end of this cycle, as lockstep would have run the dots there. */
+static void sync_ppu_for_register(struct nes *nes)
+{
+	sync_ppu(nes);
+	nes->ppu_deadline = 0;
 }
 
 static void cycle_start(struct nes *nes, bool read)
 {
 	nes->master_clock += read ? 5 : 7;
-	run_ppu_until(nes, nes->master_clock);
 	apu_step(nes);
 }
 
@@ -26,7 +38,8 @@ static void cycle_end(struct nes *nes, bool read)
 	struct nes_cpu *cpu = &nes->cpu;
 
 	nes->master_clock += read ? 7 : 5;
-	run_ppu_until(nes, nes->master_clock);
+	if (nes->master_clock >= nes->ppu_deadline)
+		sync_ppu(nes);
 	cpu->cycles++;
 	cpu->prev_need_nmi = cpu->need_nmi;
 	bool nmi = nes->ppu.nmi_output;
@@ -65,9 +78,10 @@ static uint8_t memory_read(struct nes *nes, uint16_t address)
 
 	if (address < 0x2000)
 		value = cpu->ram[address & 0x7ff];
-	else if (address < 0x4000)
+	else if (address < 0x4000) {
+		sync_ppu_for_register(nes);
 		value = ppu_read_register(nes, address);
-	else if (address == 0x4015)
+	} else if (address == 0x4015)
 		/* an internal register: the bus keeps its value, bit 5 is open */
 		return (apu_read_status(nes) & ~0x20) | (cpu->bus & 0x20);
 	else if (address == 0x4016 || address == 0x4017)
@@ -88,16 +102,20 @@ static void memory_write(struct nes *nes, uint16_t address, uint8_t value)
 	nes->cpu.bus = value;
 	if (address < 0x2000)
 		nes->cpu.ram[address & 0x7ff] = value;
-	else if (address < 0x4000)
+	else if (address < 0x4000) {
+		sync_ppu_for_register(nes);
 		ppu_write_register(nes, address, value);
-	else if (address == 0x4014) {
+	} else if (address == 0x4014) {
 		nes->cpu.oam_dma_pending = true;
 		nes->cpu.oam_dma_page = value;
 	} else if (address == 0x4016)
 		write_controller_strobe(nes, value);
 	else if (address < 0x4018)
 		apu_write_register(nes, address, value);
-	else if (address >= 0x4020)
+	else if (address >= 0x8000) {
+		sync_ppu(nes);
+		mapper_cpu_write(nes, address, value);
+	} else if (address >= 0x4020)
 		mapper_cpu_write(nes, address, value);
 }
 
@@ -131,6 +149,7 @@ static void run_dma(struct nes *nes, uint16_t halted_address)
 			uint8_t value = memory_read(nes, cpu->oam_dma_page << 8 | i);
 			cycle_end(nes, true);
 			cycle_start(nes, false);
+			sync_ppu_for_register(nes);
 			ppu_write_register(nes, 0x2004, value);
 			cycle_end(nes, false);
 		}
@@ -186,9 +205,16 @@ int nes_power_on(struct nes *nes, const struct nes_cartridge *cart)
 
 void nes_reset(struct nes *nes)
 {
+	sync_ppu(nes);
 	ppu_reset(nes);
 	apu_reset(nes);
 	nes_cpu_reset(nes);
+}
+
+/* The PPU up to the CPU's present, for callers that look at its state (traces, tests). */
+void nes_sync(struct nes *nes)
+{
+	sync_ppu(nes);
 }
 
 void nes_run_frame(struct nes *nes)

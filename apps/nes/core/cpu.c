@@ -151,8 +151,10 @@ void nes_step(struct nes *nes)
 		read8(nes, cpu->pc);
 		return;
 	}
-	if (nes->trace)
+	if (nes->trace) {
+		nes_sync(nes);
 		nes->trace(nes, nes->trace_context);
+	}
 	uint8_t opcode = fetch(nes);
 	enum mode mode = (enum mode)nes_cpu_modes[opcode];
 	fetch_operand(nes, mode);

@@ -20,6 +20,11 @@ void nes_cpu_reset(struct nes *nes);
 void ppu_power_on(struct nes *nes);
 void ppu_reset(struct nes *nes);
 void ppu_step(struct nes *nes);
+/* Run the PPU's dots up to master clock `clock`. */
+void ppu_run(struct nes *nes, uint64_t clock);
+/* The master clock by which the PPU must next catch up: the dot on which its NMI output can
+ * next change; 0 while a mapper watches every fetch (MMC3). */
+uint64_t ppu_next_event_clock(const struct nes *nes);
 uint8_t ppu_read_register(struct nes *nes, uint16_t address);
 void ppu_write_register(struct nes *nes, uint16_t address, uint8_t value);
 uint8_t ppu_peek_register(struct nes *nes, uint16_t address);

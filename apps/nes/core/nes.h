@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* The NES core's interface: one struct nes is one console (CPU, PPU, APU, cartridge and
  * controllers), with no global state, so several can run side by side. The core is freestanding
- * C: it makes no OS calls and allocates nothing; the caller owns the struct (about 100 KiB) and
+ * C: it makes no OS calls and allocates nothing; the caller owns the struct (about 140 KiB) and
  * the ROM image, which must outlive it. Front ends: apps/nes/headless.c (the `nes` command).
  *
- * Timing: the CPU drives everything. Each CPU bus cycle runs the PPU and APU up to that cycle
- * (12 master clocks, 3 PPU dots), split around the access as on the real chip, so register reads
- * and writes land on the right dot. */
+ * Timing: the CPU drives everything. A CPU bus cycle is 12 master clocks, 3 PPU dots, with the
+ * access at the chip's point within it; the APU runs every cycle, the PPU catches up wherever
+ * the CPU could see it (bus.c), so register reads and writes land on the right dot. */
 #ifndef YOLK_NES_H
 #define YOLK_NES_H
 
@@ -193,7 +193,8 @@ struct nes {
 	struct nes_apu apu;
 	struct nes_mapper mapper;
 	uint64_t master_clock;
-	uint64_t ppu_clock; /* master clock of the last PPU dot run */
+	uint64_t ppu_clock;    /* master clock of the last PPU dot run */
+	uint64_t ppu_deadline; /* the PPU must have caught up by this master clock */
 	uint64_t ppu_dots;
 	uint8_t controller_state[2]; /* buttons held, set by the front end */
 	uint8_t controller_shift[2];
@@ -215,7 +216,10 @@ int nes_power_on(struct nes *nes, const struct nes_cartridge *cart);
 void nes_reset(struct nes *nes);
 /* Run one instruction (or interrupt entry). */
 void nes_step(struct nes *nes);
-/* Run until the PPU has finished the picture of a frame. */
+/* Bring the PPU up to the CPU (it runs behind between the points where that shows). */
+void nes_sync(struct nes *nes);
+/* Run until the PPU has finished the picture of a frame (it stops at most a line later, at the
+ * VBlank NMI's dot). */
 void nes_run_frame(struct nes *nes);
 /* Read CPU address space without side effects (no register reads): for traces and tests. */
 uint8_t nes_peek(struct nes *nes, uint16_t address);

@@ -336,6 +336,33 @@ void ppu_step(struct nes *nes)
 	}
 }
 
+void ppu_run(struct nes *nes, uint64_t clock)
+{
+	while (nes->ppu_clock + 4 <= clock) {
+		nes->ppu_clock += 4;
+		ppu_step(nes);
+	}
+}
+
+uint64_t ppu_next_event_clock(const struct nes *nes)
+{
+	const struct nes_ppu *ppu = &nes->ppu;
+	long dots;
+
+	if (nes->cart.mapper == 4)
+		return 0;
+	/* the NMI output follows the VBlank flag a dot late: it changes on dot 2 of line 241
+	 * (set) and of line 261 (cleared); the odd-frame skip may make the next frame a dot
+	 * shorter, so from line 261 the count is one short (early is safe) */
+	if (ppu->scanline < 241 || (ppu->scanline == 241 && ppu->dot < 2))
+		dots = (241 - ppu->scanline) * 341L + 2 - ppu->dot;
+	else if (ppu->scanline < 261 || ppu->dot < 2)
+		dots = (261 - ppu->scanline) * 341L + 2 - ppu->dot;
+	else
+		dots = 341L - ppu->dot - 1 + 241 * 341L + 2;
+	return nes->ppu_clock + 4 * (uint64_t)(dots > 1 ? dots : 1);
+}
+
 static void increment_address(struct nes_ppu *ppu)
 {
 	ppu->v = (ppu->v + (ppu->ctrl & 0x04 ? 32 : 1)) & 0x7fff;

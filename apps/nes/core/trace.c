@@ -216,6 +216,7 @@ void nes_trace_line(struct nes *nes, char *line, size_t size)
 	uint8_t op = nes_peek(nes, pc);
 	int length = instruction_length(op);
 
+	nes_sync(nes); /* the PPU position is part of the line */
 	*line = 0;
 	put_hex(&t, pc, 4);
 	put_string(&t, "  ");
