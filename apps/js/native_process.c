@@ -165,16 +165,11 @@ void js_process_bind(duk_context *context)
 	struct js_interpreter *interpreter = js_interpreter_of(context);
 
 	static const duk_function_list_entry functions[] = {
-	    {"write", native_write, 2},
-	    {"flush", native_flush, 0},
-	    {"stopping", native_stopping, 0},
-	    {"readInput", native_read_input, 0},
-	    {"cwd", native_cwd, 0},
-	    {"chdir", native_chdir, 1},
-	    {"exit", native_exit, 1},
-	    {"hrtime", native_hrtime, 0},
-	    {"system", native_system, 0},
-	    {NULL, NULL, 0},
+	    {"write", native_write, 2},	      {"flush", native_flush, 0},
+	    {"stopping", native_stopping, 0}, {"readInput", native_read_input, 0},
+	    {"cwd", native_cwd, 0},	      {"chdir", native_chdir, 1},
+	    {"exit", native_exit, 1},	      {"hrtime", native_hrtime, 0},
+	    {"system", native_system, 0},     {NULL, NULL, 0},
 	};
 
 	duk_put_function_list(context, -1, functions);
