@@ -29,12 +29,24 @@ deps: $(DEPS_STAMP)
 # ---- the kernel ------------------------------------------------------------------------------
 KERNEL_DIRS := arch/x86_64 boot kernel mm sys fs lib drivers/serial drivers/interrupt \
 	drivers/timer drivers/platform drivers/virtio drivers/pci drivers/video drivers/input
-# The network stack (net/, drivers/net/, the socket calls, lwIP: third_party/lwip/lwip.mk) is
-# linked only into images that use sockets: kernel-net.o has it, kernel.o has net/absent.c.
+# Optional subsystems, linked only into images that use them; in the others an absent.c file
+# stands in. The network stack (net/, drivers/net/, the socket calls, lwIP:
+# third_party/lwip/lwip.mk; net/absent.c) and graphics (the framebuffer and /dev/fb0, the input
+# layer and /dev/input/eventN, virtio-input, the PS/2 mouse; drivers/video/absent.c). Each
+# combination is one kernel object (kernel.o, kernel-net.o, kernel-graphics.o,
+# kernel-net-graphics.o): tools/yolk's build picks it (see yolk build --help).
 NET_SOURCES := $(filter-out net/absent.c,$(wildcard net/*.c drivers/net/*.c)) sys/socket.c
-KERNEL_SOURCES := $(filter-out sys/socket.c,$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
+GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
+	drivers/video/fbdev.c drivers/video/graphics.c drivers/input/input.c \
+	drivers/input/input_proc.c drivers/input/evdev.c drivers/input/ps2_input.c \
+	drivers/virtio/virtio_input.c mm/vm_device.c
+KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c $(GRAPHICS_SOURCES),\
+	$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
 NET_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(NET_SOURCES))
+GRAPHICS_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(GRAPHICS_SOURCES))
+NET_ABSENT := $(BUILD)/kernel/net/absent.c.o
+GRAPHICS_ABSENT := $(BUILD)/kernel/drivers/video/absent.c.o
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mincoming-stack-boundary=3 -fno-stack-protector \
@@ -53,7 +65,8 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
 	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
-	kernel/terminal.c
+	kernel/terminal.c drivers/video/bochs_display.c drivers/video/graphics.c \
+	drivers/video/framebuffer.c drivers/input/input_proc.c drivers/video/absent.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -61,7 +74,8 @@ $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 $(BUILD)/kernel/%.S.o: %.S | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
--include $(KERNEL_OBJECTS:.o=.d) $(NET_OBJECTS:.o=.d) $(BUILD)/kernel/net/absent.c.d
+-include $(KERNEL_OBJECTS:.o=.d) $(NET_OBJECTS:.o=.d) $(GRAPHICS_OBJECTS:.o=.d) \
+	$(NET_ABSENT:.o=.d) $(GRAPHICS_ABSENT:.o=.d)
 
 # The syscall table is generated from sys/syscall_table.h into docs/syscalls.md.
 $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
@@ -74,7 +88,8 @@ KERNEL_EXPORTS := tools/kernel-exports.txt
 YOLK_LIB := $(BUILD)/lib/yolk
 include third_party/lwip/lwip.mk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
-KERNEL_NET_OBJECT := $(YOLK_LIB)/kernel-net.o
+KERNEL_VARIANTS := $(KERNEL_OBJECT) $(YOLK_LIB)/kernel-net.o $(YOLK_LIB)/kernel-graphics.o \
+	$(YOLK_LIB)/kernel-net-graphics.o
 define link_kernel
 	@mkdir -p $(dir $@)
 	$(Q)ld -r -o $@.tmp $(1)
@@ -83,12 +98,13 @@ define link_kernel
 		$@.tmp $@
 	$(Q)rm -f $@.tmp
 endef
-$(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(BUILD)/kernel/net/absent.c.o $(KERNEL_EXPORTS) \
-		tools/check-vdso.sh
-	$(call link_kernel,$(KERNEL_OBJECTS) $(BUILD)/kernel/net/absent.c.o)
-$(KERNEL_NET_OBJECT): $(KERNEL_OBJECTS) $(NET_OBJECTS) $(LWIP_OBJECTS) $(KERNEL_EXPORTS) \
-		tools/check-vdso.sh
-	$(call link_kernel,$(KERNEL_OBJECTS) $(NET_OBJECTS) $(LWIP_OBJECTS))
+# The parts of each variant: the network stack or its stand-in, graphics or its stand-in.
+$(YOLK_LIB)/kernel.o: $(NET_ABSENT) $(GRAPHICS_ABSENT)
+$(YOLK_LIB)/kernel-net.o: $(NET_OBJECTS) $(LWIP_OBJECTS) $(GRAPHICS_ABSENT)
+$(YOLK_LIB)/kernel-graphics.o: $(NET_ABSENT) $(GRAPHICS_OBJECTS)
+$(YOLK_LIB)/kernel-net-graphics.o: $(NET_OBJECTS) $(LWIP_OBJECTS) $(GRAPHICS_OBJECTS)
+$(KERNEL_VARIANTS): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS) tools/check-vdso.sh
+	$(call link_kernel,$(KERNEL_OBJECTS) $(filter %.o,$(filter-out $(KERNEL_OBJECTS),$^)))
 $(YOLK_LIB)/yolk.ld: tools/yolk.ld
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -108,9 +124,18 @@ $(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 # libc-direct.a: the direct-call musl (third_party/musl/musl.mk), which yolk build uses by default.
-YOLK_LIB_FILES := $(KERNEL_OBJECT) $(KERNEL_NET_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
+YOLK_LIB_FILES := $(KERNEL_VARIANTS) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
 	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/libc-direct.a \
 	$(YOLK_LIB)/kvm-probe.elf
+# Linux's uapi headers (<linux/fb.h>, <linux/input.h>) for programs written against them:
+# Debian's linux-libc-dev without glibc's headers beside them (yolk build: -idirafter).
+LINUX_HEADERS := $(YOLK_LIB)/linux-headers
+$(LINUX_HEADERS)/linux: | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)ln -sfn /usr/include/linux $@
+	$(Q)ln -sfn /usr/include/asm-generic $(LINUX_HEADERS)/asm-generic
+	$(Q)ln -sfn /usr/include/x86_64-linux-gnu/asm $(LINUX_HEADERS)/asm
+YOLK_LIB_FILES += $(LINUX_HEADERS)/linux
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -161,7 +186,8 @@ test: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/yolk $(DESTDIR)$(PREFIX)/include/yolk
 	install -m 755 $(YOLK) $(DESTDIR)$(PREFIX)/bin/yolk
-	install -m 644 $(YOLK_LIB_FILES) $(DESTDIR)$(PREFIX)/lib/yolk/
+	install -m 644 $(filter-out $(LINUX_HEADERS)/%,$(YOLK_LIB_FILES)) $(DESTDIR)$(PREFIX)/lib/yolk/
+	cp -rL $(LINUX_HEADERS) $(DESTDIR)$(PREFIX)/lib/yolk/
 	chmod 755 $(DESTDIR)$(PREFIX)/lib/yolk/symbols.sh
 	cp -r include/yolk/. $(DESTDIR)$(PREFIX)/include/yolk/
 
