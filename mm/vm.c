@@ -223,8 +223,8 @@ long vm_unmap(uint64_t start, uint64_t length)
 static void protect_page(uint64_t virtual, uint64_t *entry, void *context)
 {
 	(void)virtual;
-	const uint64_t kept = PAGE_ADDRESS_MASK | PAGE_DEVICE | PAGE_WRITE_THROUGH |
-			      PAGE_CACHE_DISABLE;
+	const uint64_t kept =
+	    PAGE_ADDRESS_MASK | PAGE_DEVICE | PAGE_WRITE_THROUGH | PAGE_CACHE_DISABLE;
 
 	if (*entry & (PAGE_PRESENT | PAGE_REVOKED))
 		*entry = (*entry & kept) | *(uint64_t *)context;
@@ -422,7 +422,7 @@ uint64_t vm_resident_bytes(void)
 static void add_image_area(const char *start, const char *end, int protection)
 {
 	if (!vm_add_area(ALIGN_DOWN((uint64_t)start, PAGE_SIZE), ALIGN_UP((uint64_t)end, PAGE_SIZE),
-		      protection, VM_IMAGE))
+			 protection, VM_IMAGE))
 		log_print(LOG_ERROR, "out of memory registering the image\n");
 }
 

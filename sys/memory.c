@@ -31,9 +31,10 @@ long sys_mmap(unsigned long address, unsigned long length, int protection, int f
 		struct file *file = descriptor_get(fd);
 		if (!file)
 			return -EBADF;
-		long result = file->ops && file->ops->mmap
-				  ? file->ops->mmap(file, length, (uint64_t)offset, protection, flags)
-				  : -ENODEV;
+		long result =
+		    file->ops && file->ops->mmap
+			? file->ops->mmap(file, length, (uint64_t)offset, protection, flags)
+			: -ENODEV;
 		file_put(file);
 		return result;
 	}

@@ -4,7 +4,8 @@
  * report arrives unless O_NONBLOCK (EAGAIN), and poll/epoll see POLLIN when one is queued.
  * The ioctls are evdev's: EVIOCGVERSION, GID, GREP, GNAME, GPHYS, GUNIQ, GPROP, GKEY, GLED,
  * GSND, GSW, GBIT, GABS, GRAB; a length-carrying request copies at most its length and returns
- * how many bytes it wrote, as Linux's do. */
+ * how many bytes it wrote, as Linux's do; an evdev request it does not know is EINVAL (as on
+ * Linux), another driver's ENOTTY. */
 #include "drivers/input/input.h"
 #include "fs/devices.h"
 #include "fs/vfs.h"
@@ -48,8 +49,8 @@ static long evdev_read(struct file *file, void *buffer, size_t count, uint64_t o
 			return -EINTR;
 	}
 	while (done + sizeof(struct input_event) <= count) {
-		unsigned wanted = (unsigned)MIN((count - done) / sizeof(struct input_event),
-						(size_t)READ_BATCH);
+		unsigned wanted =
+		    (unsigned)MIN((count - done) / sizeof(struct input_event), (size_t)READ_BATCH);
 		unsigned taken = input_client_take(client, events, wanted);
 		if (!taken)
 			break;
@@ -142,7 +143,7 @@ static long fixed_request(struct input_client *client, unsigned long request, vo
 	case EVIOCSCLOCKID:
 		return 0; /* one clock here: CLOCK_REALTIME's */
 	}
-	return -ENOTTY;
+	return -EINVAL; /* as Linux says for the requests of evdev's it does not know */
 }
 
 static long evdev_ioctl(struct file *file, unsigned long request, void *argument)
@@ -161,7 +162,8 @@ static long evdev_ioctl(struct file *file, unsigned long request, void *argument
 		unsigned axis = number - EVIOC_ABS;
 		if (!input_bit(&device->abs_bits, axis))
 			return -EINVAL;
-		return copy_limited(argument, &device->abs[axis], sizeof(device->abs[axis]), size) < 0
+		return copy_limited(argument, &device->abs[axis], sizeof(device->abs[axis]), size) <
+			       0
 			   ? -EFAULT
 			   : 0;
 	}
@@ -171,7 +173,8 @@ static long evdev_ioctl(struct file *file, unsigned long request, void *argument
 	case EVIOC_NAME:
 		return copy_string(argument, device->name, size);
 	case EVIOC_PHYS:
-		return device->physical[0] ? copy_string(argument, device->physical, size) : -ENOENT;
+		return device->physical[0] ? copy_string(argument, device->physical, size)
+					   : -ENOENT;
 	case EVIOC_UNIQ:
 		return -ENOENT;
 	case EVIOC_PROP:

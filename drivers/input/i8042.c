@@ -68,16 +68,19 @@ void i8042_init(void)
 
 	if (inb(I8042_STATUS_PORT) == 0xff)
 		return; /* nothing answers there */
-	if (!i8042_send_command(COMMAND_DISABLE_KEYBOARD) || !i8042_send_command(COMMAND_DISABLE_MOUSE))
+	if (!i8042_send_command(COMMAND_DISABLE_KEYBOARD) ||
+	    !i8042_send_command(COMMAND_DISABLE_MOUSE))
 		goto not_responding;
 	for (int i = 0; i < 32 && (inb(I8042_STATUS_PORT) & I8042_STATUS_OUTPUT_FULL); i++)
 		inb(I8042_DATA_PORT); /* what was waiting from before */
-	if (!i8042_send_command(I8042_COMMAND_READ_CONFIG) || !i8042_wait_status(I8042_STATUS_OUTPUT_FULL, true))
+	if (!i8042_send_command(I8042_COMMAND_READ_CONFIG) ||
+	    !i8042_wait_status(I8042_STATUS_OUTPUT_FULL, true))
 		goto not_responding;
 	config = inb(I8042_DATA_PORT);
 	config |= CONFIG_KEYBOARD_INTERRUPT | CONFIG_TRANSLATION;
 	config &= (uint8_t) ~(I8042_CONFIG_MOUSE_INTERRUPT | CONFIG_KEYBOARD_CLOCK_OFF);
-	if (!i8042_send_command(I8042_COMMAND_WRITE_CONFIG) || !i8042_wait_status(I8042_STATUS_INPUT_FULL, false))
+	if (!i8042_send_command(I8042_COMMAND_WRITE_CONFIG) ||
+	    !i8042_wait_status(I8042_STATUS_INPUT_FULL, false))
 		goto not_responding;
 	outb(I8042_DATA_PORT, config);
 	if (!i8042_send_command(COMMAND_ENABLE_KEYBOARD))

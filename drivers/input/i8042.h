@@ -5,13 +5,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define I8042_DATA_PORT		    0x60
-#define I8042_STATUS_PORT	    0x64 /* reads: status; writes: commands */
-#define I8042_STATUS_OUTPUT_FULL    0x01
-#define I8042_STATUS_INPUT_FULL	    0x02
-#define I8042_STATUS_FROM_MOUSE	    0x20
-#define I8042_COMMAND_READ_CONFIG   0x20
-#define I8042_COMMAND_WRITE_CONFIG  0x60
+#define I8042_DATA_PORT		     0x60
+#define I8042_STATUS_PORT	     0x64 /* reads: status; writes: commands */
+#define I8042_STATUS_OUTPUT_FULL     0x01
+#define I8042_STATUS_INPUT_FULL	     0x02
+#define I8042_STATUS_FROM_MOUSE	     0x20
+#define I8042_COMMAND_READ_CONFIG    0x20
+#define I8042_COMMAND_WRITE_CONFIG   0x60
 #define I8042_CONFIG_MOUSE_INTERRUPT 0x02
 
 struct interrupt_frame;

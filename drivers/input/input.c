@@ -47,9 +47,9 @@ static int make_node(unsigned number)
 	    (error = vfs_resolve(NULL, "/dev/input", 0, &directory)))
 		return error;
 	format_snprintf(name, sizeof(name), "event%u", number);
-	error = directory->ops->create(directory, name, strlen(name), S_IFCHR | 0660,
-				       DEVICE_NUMBER(INPUT_MAJOR, EVDEV_FIRST_MINOR + number),
-				       NULL);
+	error =
+	    directory->ops->create(directory, name, strlen(name), S_IFCHR | 0660,
+				   DEVICE_NUMBER(INPUT_MAJOR, EVDEV_FIRST_MINOR + number), NULL);
 	inode_put(directory);
 	return error;
 }
@@ -91,7 +91,8 @@ static void deliver(struct input_device *device)
 {
 	struct list_node *node;
 
-	list_for_each(node, &device->clients) {
+	list_for_each(node, &device->clients)
+	{
 		struct input_client *client = list_entry(node, struct input_client, node);
 		if (device->grab && device->grab != client)
 			continue;
@@ -156,16 +157,15 @@ void input_client_close(struct input_client *client)
 	heap_free(client);
 }
 
-unsigned input_client_take(struct input_client *client, struct input_event *events,
-			   unsigned count)
+unsigned input_client_take(struct input_client *client, struct input_event *events, unsigned count)
 {
 	unsigned taken = 0;
 
 	if (client->dropped && count) {
 		uint64_t now = time_realtime_ns();
 		events[taken++] = (struct input_event){(int64_t)(now / 1000000000),
-							(int64_t)(now % 1000000000 / 1000), EV_SYN,
-							SYN_DROPPED, 0};
+						       (int64_t)(now % 1000000000 / 1000), EV_SYN,
+						       SYN_DROPPED, 0};
 		client->dropped = false;
 	}
 	while (taken < count && client->count) {

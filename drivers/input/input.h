@@ -72,8 +72,7 @@ unsigned input_device_count(void);
 struct input_client *input_client_open(struct input_device *device);
 void input_client_close(struct input_client *client);
 /* Takes up to `count` events; 0 when none is queued. */
-unsigned input_client_take(struct input_client *client, struct input_event *events,
-			   unsigned count);
+unsigned input_client_take(struct input_client *client, struct input_event *events, unsigned count);
 
 /* /proc/bus/input/devices (drivers/input/input_proc.c). */
 void input_register_proc_files(void);

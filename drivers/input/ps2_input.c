@@ -11,21 +11,21 @@
 #include "kernel/log.h"
 #include "lib/string.h"
 
-#define COMMAND_ENABLE_MOUSE	0xa8
-#define COMMAND_TO_MOUSE	0xd4
-#define CONFIG_MOUSE_CLOCK_OFF	0x20
-#define MOUSE_SET_DEFAULTS	0xf6
-#define MOUSE_ENABLE_REPORTING	0xf4
-#define MOUSE_ACKNOWLEDGE	0xfa
-#define MOUSE_IRQ		12
-#define PACKET_ALWAYS_ONE	0x08
-#define PACKET_X_SIGN		0x10
-#define PACKET_Y_SIGN		0x20
-#define PACKET_OVERFLOW		0xc0
-#define SCANCODE_EXTENDED	0xe0
-#define SCANCODE_PAUSE		0xe1
-#define SCANCODE_RELEASED	0x80
-#define KEY_LAST_BASE		0x58 /* KEY_F12: up to here, key code = scancode */
+#define COMMAND_ENABLE_MOUSE   0xa8
+#define COMMAND_TO_MOUSE       0xd4
+#define CONFIG_MOUSE_CLOCK_OFF 0x20
+#define MOUSE_SET_DEFAULTS     0xf6
+#define MOUSE_ENABLE_REPORTING 0xf4
+#define MOUSE_ACKNOWLEDGE      0xfa
+#define MOUSE_IRQ	       12
+#define PACKET_ALWAYS_ONE      0x08
+#define PACKET_X_SIGN	       0x10
+#define PACKET_Y_SIGN	       0x20
+#define PACKET_OVERFLOW	       0xc0
+#define SCANCODE_EXTENDED      0xe0
+#define SCANCODE_PAUSE	       0xe1
+#define SCANCODE_RELEASED      0x80
+#define KEY_LAST_BASE	       0x58 /* KEY_F12: up to here, key code = scancode */
 
 static struct input_device *keyboard, *mouse;
 static bool extended;
@@ -37,12 +37,12 @@ static unsigned packet_length;
 static uint16_t extended_key(uint8_t code)
 {
 	static const uint8_t codes[][2] = {
-	    {0x1c, 96},	 /* KP enter */ {0x1d, 97},  /* right ctrl */ {0x35, 98}, /* KP slash */
-	    {0x38, 100}, /* right alt */ {0x47, 102}, /* home */	  {0x48, 103}, /* up */
-	    {0x49, 104}, /* page up */	 {0x4b, 105}, /* left */	  {0x4d, 106}, /* right */
-	    {0x4f, 107}, /* end */	 {0x50, 108}, /* down */	  {0x51, 109}, /* page down */
-	    {0x52, 110}, /* insert */	 {0x53, 111}, /* delete */	  {0x5b, 125}, /* left meta */
-	    {0x5c, 126}, /* right meta */ {0x5d, 127}, /* compose */
+	    {0x1c, 96},	 /* KP enter */ {0x1d, 97},    /* right ctrl */ {0x35, 98}, /* KP slash */
+	    {0x38, 100}, /* right alt */ {0x47, 102},  /* home */ {0x48, 103},	    /* up */
+	    {0x49, 104}, /* page up */ {0x4b, 105},    /* left */ {0x4d, 106},	    /* right */
+	    {0x4f, 107}, /* end */ {0x50, 108},	       /* down */ {0x51, 109},	    /* page down */
+	    {0x52, 110}, /* insert */ {0x53, 111},     /* delete */ {0x5b, 125},    /* left meta */
+	    {0x5c, 126}, /* right meta */ {0x5d, 127},				    /* compose */
 	};
 
 	for (unsigned i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)

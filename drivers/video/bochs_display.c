@@ -123,8 +123,8 @@ static void program_mode(const struct framebuffer_mode *mode)
 
 static bool mode_fits(const struct framebuffer *framebuffer, const struct framebuffer_mode *mode)
 {
-	uint64_t bytes = (uint64_t)mode->virtual_width * mode->virtual_height *
-			 ((mode->bits_per_pixel + 7) / 8);
+	uint64_t bytes =
+	    (uint64_t)mode->virtual_width * mode->virtual_height * ((mode->bits_per_pixel + 7) / 8);
 
 	return mode->width && mode->height && mode->width <= framebuffer->max_width &&
 	       mode->height <= framebuffer->max_height && mode->virtual_width >= mode->width &&
@@ -136,15 +136,17 @@ static int bochs_set_mode(struct framebuffer *framebuffer, const struct framebuf
 {
 	struct framebuffer_mode old = framebuffer->mode;
 
-	if (!mode_fits(framebuffer, mode) || framebuffer_set_layout(framebuffer, mode->bits_per_pixel))
+	if (!mode_fits(framebuffer, mode) ||
+	    framebuffer_set_layout(framebuffer, mode->bits_per_pixel))
 		return -EINVAL;
 	program_mode(mode);
 	read_mode(framebuffer);
 	const struct framebuffer_mode *got = &framebuffer->mode;
 	if (got->width == mode->width && got->height == mode->height &&
 	    got->bits_per_pixel == mode->bits_per_pixel &&
-	    got->virtual_width == mode->virtual_width && got->virtual_height >= mode->virtual_height)
-		return 0; /* (QEMU makes the virtual height all the memory holds) */
+	    got->virtual_width == mode->virtual_width &&
+	    got->virtual_height >= mode->virtual_height)
+		return 0;   /* (QEMU makes the virtual height all the memory holds) */
 	program_mode(&old); /* the device changed what was asked for: not that one, then */
 	read_mode(framebuffer);
 	framebuffer_set_layout(framebuffer, old.bits_per_pixel);

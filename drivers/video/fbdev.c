@@ -88,9 +88,9 @@ static int change_mode(struct framebuffer *framebuffer, const struct fb_var_scre
 		return test || (!var->xoffset && !var->yoffset && !framebuffer->x_offset &&
 				!framebuffer->y_offset)
 			   ? 0
-			   : operations && operations->pan
-				 ? operations->pan(framebuffer, var->xoffset, var->yoffset)
-				 : -EINVAL;
+		       : operations && operations->pan
+			   ? operations->pan(framebuffer, var->xoffset, var->yoffset)
+			   : -EINVAL;
 	if (!operations || !operations->set_mode)
 		return -EINVAL; /* a boot loader's mode: that one only */
 	if ((error = operations->set_mode(framebuffer, &mode)))

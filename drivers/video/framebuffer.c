@@ -65,8 +65,8 @@ int framebuffer_set_layout(struct framebuffer *framebuffer, uint32_t bits_per_pi
 
 static void *map_pixels(uint64_t physical, uint64_t length)
 {
-	const uint64_t flags = PAGE_PRESENT | PAGE_WRITABLE | PAGE_GLOBAL | PAGE_NO_EXECUTE |
-			       framebuffer_cache_flags;
+	const uint64_t flags =
+	    PAGE_PRESENT | PAGE_WRITABLE | PAGE_GLOBAL | PAGE_NO_EXECUTE | framebuffer_cache_flags;
 
 	for (uint64_t page = ALIGN_DOWN(physical, PAGE_SIZE); page < physical + length;
 	     page += PAGE_SIZE)

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 struct framebuffer_mode {
-	uint32_t width, height;		/* visible pixels */
+	uint32_t width, height;			/* visible pixels */
 	uint32_t virtual_width, virtual_height; /* the panning area (>= visible) */
 	uint32_t bits_per_pixel;
 };
@@ -26,9 +26,9 @@ struct framebuffer_operations {
 };
 
 struct framebuffer {
-	const char *source;	/* "bochs-dispi", "multiboot2" */
-	uint64_t physical;	/* the aperture: video memory */
-	uint64_t memory_size;	/* bytes of it */
+	const char *source;	  /* "bochs-dispi", "multiboot2" */
+	uint64_t physical;	  /* the aperture: video memory */
+	uint64_t memory_size;	  /* bytes of it */
 	volatile uint8_t *pixels; /* mapped (write-combining where the CPU has PAT) */
 	struct framebuffer_mode mode;
 	uint32_t pitch; /* bytes per line: never assumed to be width * bytes per pixel */

@@ -24,10 +24,10 @@ enum config_select {
 	CONFIG_EV_BITS = 0x11,
 	CONFIG_ABS_INFO = 0x12,
 };
-#define CONFIG_SELECT 0
-#define CONFIG_SUBSEL 1
-#define CONFIG_SIZE   2
-#define CONFIG_DATA   8
+#define CONFIG_SELECT	0
+#define CONFIG_SUBSEL	1
+#define CONFIG_SIZE	2
+#define CONFIG_DATA	8
 #define CONFIG_DATA_MAX 128
 
 struct virtio_input_event {
@@ -42,8 +42,8 @@ struct virtio_input {
 };
 
 /* Selects a configuration item and copies it (at most `size` bytes); returns its size. */
-static unsigned read_config(struct virtio_device *virtio, enum config_select select,
-			    uint8_t subsel, void *data, unsigned size)
+static unsigned read_config(struct virtio_device *virtio, enum config_select select, uint8_t subsel,
+			    void *data, unsigned size)
 {
 	volatile uint8_t *config = virtio_config(virtio);
 
@@ -88,8 +88,8 @@ static void describe(struct virtio_input *device)
 		if (!input_bit(&input->abs_bits, axis))
 			continue;
 		read_config(virtio, CONFIG_ABS_INFO, (uint8_t)axis, info, sizeof(info));
-		input->abs[axis] = (struct input_absinfo){0, info[0], info[1], info[2], info[3],
-							  info[4]};
+		input->abs[axis] =
+		    (struct input_absinfo){0, info[0], info[1], info[2], info[3], info[4]};
 	}
 	read_config(virtio, CONFIG_UNSET, 0, NULL, 0);
 }
@@ -113,7 +113,8 @@ static void events_used(struct virtqueue *queue)
 		unsigned index = (unsigned)(uintptr_t)token - 1;
 		const struct virtio_input_event *event = &device->events[index];
 		if (written >= sizeof(*event))
-			input_report(device->input, event->type, event->code, (int32_t)event->value);
+			input_report(device->input, event->type, event->code,
+				     (int32_t)event->value);
 		post_event_buffer(device, index);
 	}
 	virtqueue_kick(queue);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /* Written straight against Linux's <linux/fb.h>, as an fbdev program for Linux would be: reads
- * the mode, checks that bad requests get clear errors, optionally sets the mode given as
- * WIDTHxHEIGHT[xBPP], maps the framebuffer MAP_SHARED and draws known rectangles (one row of
- * them through pwrite), then prints "READY" and waits for a line on its input before it exits,
- * so that tests/graphics/test_graphics.py can capture the screen and check it pixel by pixel. */
+ * the mode, checks that bad requests get clear errors, maps the framebuffer MAP_SHARED and
+ * draws known rectangles (one row through pwrite), prints "READY" and reads a line: a mode
+ * WIDTHxHEIGHT[xBPP] to set (FBIOPUT_VSCREENINFO) and draw again, or "quit". So
+ * tests/graphics/test_graphics.py captures the screen after each READY and checks it pixel by
+ * pixel. */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fb.h>
@@ -14,19 +15,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
-
-static int failures;
-
-static void expect_error(const char *what, int result, int expected)
-{
-	if (result == -1 && errno == expected) {
-		printf("ok %s: %s\n", what, strerror(errno));
-		return;
-	}
-	printf("FAIL %s: got %d (%s), wanted %s\n", what, result, result ? strerror(errno) : "-",
-	       strerror(expected));
-	failures++;
-}
+#include "expect.h"
 
 static void bad_requests(int fd, const struct fb_var_screeninfo *current,
 			 const struct fb_fix_screeninfo *fix)
@@ -131,12 +120,12 @@ static void write_row(int fd, const struct fb_var_screeninfo *var,
 	free(row);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
 	struct fb_var_screeninfo var;
 	struct fb_fix_screeninfo fix;
 	int fd = open("/dev/fb0", O_RDWR);
-	char line[16];
+	char line[32];
 
 	if (fd < 0) {
 		printf("FAIL open /dev/fb0: %s\n", strerror(errno));
@@ -149,22 +138,25 @@ int main(int argc, char **argv)
 	printf("fb0 %s: %ux%u, %u bits, line %u bytes, %u KiB\n", fix.id, var.xres, var.yres,
 	       var.bits_per_pixel, fix.line_length, fix.smem_len >> 10);
 	bad_requests(fd, &var, &fix);
-	if (argc > 1 && set_mode(fd, argv[1], &var))
-		return 1;
-	ioctl(fd, FBIOGET_FSCREENINFO, &fix);
-	uint8_t *pixels = mmap(NULL, fix.smem_len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (pixels == MAP_FAILED) {
-		printf("FAIL mmap: %s\n", strerror(errno));
-		return 1;
+	for (;;) {
+		ioctl(fd, FBIOGET_FSCREENINFO, &fix);
+		uint8_t *pixels =
+		    mmap(NULL, fix.smem_len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		if (pixels == MAP_FAILED) {
+			printf("FAIL mmap: %s\n", strerror(errno));
+			return 1;
+		}
+		draw(pixels, &var, &fix);
+		write_row(fd, &var, &fix);
+		munmap(pixels, fix.smem_len);
+		printf("READY %ux%u %u line %u\n", var.xres, var.yres, var.bits_per_pixel,
+		       fix.line_length);
+		fflush(stdout);
+		if (!fgets(line, sizeof(line), stdin) || !strncmp(line, "quit", 4))
+			break;
+		if (set_mode(fd, line, &var))
+			return 1;
 	}
-	draw(pixels, &var, &fix);
-	write_row(fd, &var, &fix);
-	printf("READY %ux%u %u line %u\n", var.xres, var.yres, var.bits_per_pixel,
-	       fix.line_length);
-	fflush(stdout);
-	if (!fgets(line, sizeof(line), stdin))
-		printf("(no input)\n");
-	munmap(pixels, fix.smem_len);
 	close(fd);
 	printf("%s\n", failures ? "RESULT FAIL" : "RESULT PASS");
 	return failures ? 1 : 0;

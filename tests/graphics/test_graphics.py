@@ -1,0 +1,247 @@
+# SPDX-License-Identifier: MIT
+"""Graphics and input tests, headless: programs written against Linux's <linux/fb.h> and
+<linux/input.h> (tests/graphics/*.c) booted with `yolk run --gui --qmp`, the screen captured
+with QMP's screendump and checked pixel by pixel, input injected with input-send-event and
+the events the program read checked. Also: which images link graphics, and yolk run's bad
+--resolution. Prints PASS/FAIL/SKIP per test and "N passed, N failed".
+Usage: test_graphics.py YOLK WORK_DIRECTORY"""
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+import traceback
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tools"))
+from qmp import QMP  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BOOT_TIMEOUT = 60
+
+# fb_rectangles.c's rectangles: x, y, width, height in 1/16 of the screen, and the colour.
+RECTANGLES = [
+    (1, 1, 4, 3, (255, 0, 0)), (6, 1, 4, 3, (0, 255, 0)), (11, 1, 4, 3, (0, 0, 255)),
+    (1, 6, 6, 4, (255, 255, 255)), (9, 6, 6, 4, (255, 255, 0)), (1, 12, 14, 1, (0, 255, 255)),
+]
+ROW_COLOUR = (255, 0, 255)  # the row at 14/16, written with pwrite
+
+
+class Machine:
+    """A program booted with yolk run --gui: its output read line by line, its input a pipe,
+    its QMP socket connected."""
+
+    def __init__(self, yolk, image, work, name, extra=()):
+        self.qmp_path = os.path.join(work, name + ".qmp")
+        if os.path.exists(self.qmp_path):
+            os.unlink(self.qmp_path)
+        self.log = open(os.path.join(work, name + ".log"), "w")
+        self.process = subprocess.Popen(
+            [yolk, "run", image, "--gui", "--qmp", self.qmp_path, "--timeout", "170",
+             *extra], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        self.lines = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.qmp = None
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.log.write(line)
+            self.log.flush()
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def expect(self, pattern, timeout=BOOT_TIMEOUT):
+        """The first line matching PATTERN (a regular expression); the lines before it too."""
+        deadline, seen = time.monotonic() + timeout, []
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                line = None
+                if time.monotonic() < deadline:
+                    continue
+            if line is None:
+                raise AssertionError("no line matching %r; got:\n%s" % (pattern, "\n".join(seen)))
+            seen.append(line)
+            match = re.search(pattern, line)
+            if match:
+                return match, seen
+
+    def connect(self):
+        self.qmp = QMP(self.qmp_path)
+        return self.qmp
+
+    def send(self, text):
+        self.process.stdin.write(text)
+        self.process.stdin.flush()
+
+    def finish(self, timeout=60):
+        try:
+            return self.process.wait(timeout=timeout)
+        finally:
+            self.close()
+
+    def close(self):
+        if self.qmp:
+            self.qmp.close()
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, 9)
+            self.process.wait()
+        self.log.close()
+
+
+def build(yolk, source, output, *flags):
+    subprocess.run([yolk, "build", *flags, "-o", output, source], check=True)
+    return output
+
+
+def pixel(screen, x, y):
+    width, _, data = screen
+    offset = (y * width + x) * 3
+    return tuple(data[offset:offset + 3])
+
+
+def close_to(got, wanted, tolerance):
+    return all(abs(g - w) <= tolerance for g, w in zip(got, wanted))
+
+
+def check_screen(screen, width, height, tolerance=0):
+    """Every pixel of every rectangle, of the pwrite row, and of the black in between."""
+    got_width, got_height, _ = screen
+    assert (got_width, got_height) == (width, height), \
+        "the screen is %dx%d, not %dx%d" % (got_width, got_height, width, height)
+    expected = {}
+    for x, y, w, h, colour in RECTANGLES:
+        for py in range(y * height // 16, (y + h) * height // 16):
+            for px in range(x * width // 16, (x + w) * width // 16):
+                expected[(px, py)] = colour
+    row = height * 14 // 16
+    bad = []
+    for py in range(height):
+        for px in range(width):
+            wanted = ROW_COLOUR if py == row else expected.get((px, py), (0, 0, 0))
+            if not close_to(pixel(screen, px, py), wanted, tolerance):
+                bad.append((px, py, pixel(screen, px, py), wanted))
+    assert not bad, "%d pixels differ, first %s" % (len(bad), bad[:3])
+
+
+def test_framebuffer_two_resolutions(yolk, work):
+    image = build(yolk, os.path.join(HERE, "fb_rectangles.c"), os.path.join(work, "fb.elf"))
+    machine = Machine(yolk, image, work, "fb", ["--resolution", "1280x800"])
+    try:
+        _, seen = machine.expect(r"^READY 1280x800 32 line (\d+)")
+        failures = [line for line in seen if line.startswith("FAIL")]
+        assert not failures, failures
+        assert sum(line.startswith("ok ") for line in seen) == 8, seen
+        qmp = machine.connect()
+        check_screen(qmp.screen(), 1280, 800)
+        # A mode change to 16 bits: 5-6-5 channels, a pitch of 1280 bytes, not width * 4.
+        machine.send("640x480x16\n")
+        match, _ = machine.expect(r"^READY 640x480 16 line (\d+)")
+        assert match.group(1) == "1280", match.group(0)
+        check_screen(qmp.screen(), 640, 480, tolerance=8)
+        machine.send("quit\n")
+        machine.expect(r"^RESULT PASS")
+        assert machine.finish() == 0
+    finally:
+        machine.close()
+
+
+def test_evdev_events_from_injected_input(yolk, work):
+    image = build(yolk, os.path.join(HERE, "evdev_events.c"), os.path.join(work, "evdev.elf"))
+    machine = Machine(yolk, image, work, "evdev")
+    try:
+        _, seen = machine.expect(r"^READY (\d+) devices")
+        failures = [line for line in seen if line.startswith("FAIL")]
+        assert not failures, failures
+        text = "\n".join(seen)
+        for device in ('"AT Translated Set 2 keyboard"', '"ImPS/2 Generic Mouse"',
+                       '"QEMU Virtio Keyboard"', '"QEMU Virtio Tablet"'):
+            assert device in text, "no device %s in:\n%s" % (device, text)
+        assert re.search(r'DEVICE 3 "QEMU Virtio Tablet".* absolute \(has left\)', text), text
+        assert "DEVICE 3 x axis 0..32767" in text, text
+        assert 'PROC N: Name="QEMU Virtio Tablet"' in text, text
+        assert re.search(r"PROC H: Handlers=kbd event0", text), text
+        assert re.search(r"PROC B: EV=7\b", text) or re.search(r"PROC B: EV=", text), text
+        qmp = machine.connect()
+        qmp.key("a")                         # KEY_A (30) down and up, on the virtio keyboard
+        qmp.key("shift", "b")                # KEY_LEFTSHIFT (42), KEY_B (48)
+        qmp.pointer_absolute(0.5, 0.25)      # the tablet: ABS_X 16384, ABS_Y 8192
+        qmp.pointer_relative(10, -5)         # the PS/2 mouse: REL_X 10, REL_Y -5
+        qmp.button("left")                   # BTN_LEFT (272) on the tablet
+        qmp.key("q")                         # ends the program
+        _, events = machine.expect(r"^EVENT 2 1 16 0$", timeout=30)
+        events = [line for line in events if line.startswith("EVENT")]
+        expected = ["EVENT 2 1 30 1", "EVENT 2 1 30 0", "EVENT 2 1 42 1", "EVENT 2 1 48 1",
+                    "EVENT 2 1 48 0", "EVENT 2 1 42 0", "EVENT 3 3 0 16384",
+                    "EVENT 3 3 1 8192", "EVENT 1 2 0 10", "EVENT 1 2 1 -5",
+                    "EVENT 3 1 272 1", "EVENT 3 1 272 0", "EVENT 2 1 16 1", "EVENT 2 1 16 0"]
+        assert events == expected, "events:\n%s" % "\n".join(events)
+        machine.expect(r"^RESULT PASS")
+        assert machine.finish() == 0
+    finally:
+        machine.close()
+
+
+def test_images_link_graphics_only_when_used(yolk, work):
+    def has_graphics(image):
+        symbols = subprocess.run(["nm", image], capture_output=True, text=True).stdout
+        return " fbdev_ioctl" in symbols
+    hello = build(yolk, os.path.join(HERE, "../../examples/hello/hello.c"),
+                  os.path.join(work, "hello.elf"))
+    assert not has_graphics(hello), "hello links graphics"
+    forced = build(yolk, os.path.join(HERE, "../../examples/hello/hello.c"),
+                   os.path.join(work, "hello-graphics.elf"), "--graphics")
+    assert has_graphics(forced), "--graphics did not link graphics"
+    assert has_graphics(os.path.join(work, "fb.elf")), "a /dev/fb0 program lacks graphics"
+
+
+def test_bad_resolution_is_refused(yolk, work):
+    for value, message in (("12x", "must be WIDTHxHEIGHT"), ("0x600", "must be WIDTHxHEIGHT")):
+        result = subprocess.run([yolk, "run", os.path.join(work, "fb.elf"), "--gui",
+                                 "--resolution", value], capture_output=True, text=True)
+        assert result.returncode == 2 and message in result.stderr, \
+            (value, result.returncode, result.stderr)
+    result = subprocess.run([yolk, "run", os.path.join(work, "fb.elf"), "--resolution",
+                             "800x600"], capture_output=True, text=True)
+    assert result.returncode == 2 and "--resolution is for --gui" in result.stderr, result
+
+
+def test_unsupported_mode_falls_back(yolk, work):
+    machine = Machine(yolk, os.path.join(work, "fb.elf"), work, "fb-fallback",
+                      ["--resolution", "20000x100"])
+    try:
+        _, seen = machine.expect(r"^READY 1024x768 32")
+        assert any("20000x100 is not a mode this device has" in line for line in seen), seen
+        machine.send("quit\n")
+        assert machine.finish() == 0
+    finally:
+        machine.close()
+
+
+TESTS = [test_framebuffer_two_resolutions, test_evdev_events_from_injected_input,
+         test_images_link_graphics_only_when_used, test_bad_resolution_is_refused,
+         test_unsupported_mode_falls_back]
+
+
+def main():
+    yolk, work = sys.argv[1], sys.argv[2]
+    os.makedirs(work, exist_ok=True)
+    passed = failed = 0
+    for test in TESTS:
+        started = time.monotonic()
+        try:
+            test(yolk, work)
+            passed += 1
+            print("PASS %s (%.1f s)" % (test.__name__, time.monotonic() - started), flush=True)
+        except Exception:
+            failed += 1
+            print("FAIL %s:\n%s" % (test.__name__, traceback.format_exc()), flush=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
