@@ -39,7 +39,8 @@ NET_SOURCES := $(filter-out net/absent.c,$(wildcard net/*.c drivers/net/*.c)) sy
 GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
 	drivers/video/fbdev.c drivers/video/graphics.c drivers/input/input.c \
 	drivers/input/input_proc.c drivers/input/evdev.c drivers/input/ps2_input.c \
-	drivers/virtio/virtio_input.c mm/vm_device.c
+	drivers/virtio/virtio_input.c mm/vm_device.c drivers/video/framebuffer_console.c \
+	drivers/video/console_font.S
 KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c $(GRAPHICS_SOURCES),\
 	$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
@@ -76,6 +77,15 @@ $(BUILD)/kernel/%.S.o: %.S | $(DEPS_STAMP)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 -include $(KERNEL_OBJECTS:.o=.d) $(NET_OBJECTS:.o=.d) $(GRAPHICS_OBJECTS:.o=.d) \
 	$(NET_ABSENT:.o=.d) $(GRAPHICS_ABSENT:.o=.d)
+
+# The graphical console's font: console-setup's Terminus, 8x16, Latin-1 (PSF 1).
+CONSOLE_FONT_SOURCE := /usr/share/consolefonts/Lat15-Terminus16.psf.gz
+CONSOLE_FONT := $(BUILD)/kernel/console-font.psf
+$(CONSOLE_FONT): | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)zcat $(CONSOLE_FONT_SOURCE) > $@.tmp && mv $@.tmp $@
+$(BUILD)/kernel/drivers/video/console_font.S.o: $(CONSOLE_FONT)
+$(BUILD)/kernel/drivers/video/console_font.S.o: KERNEL_CFLAGS += -DCONSOLE_FONT='"$(CONSOLE_FONT)"'
 
 # The syscall table is generated from sys/syscall_table.h into docs/syscalls.md.
 $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h

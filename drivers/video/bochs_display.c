@@ -198,7 +198,8 @@ static void read_capabilities(struct framebuffer *framebuffer)
 	framebuffer->memory_size = (uint64_t)dispi_read(DISPI_VIDEO_MEMORY_64K) << 16;
 }
 
-/* The mode `width`x`height`x32 (0: 1024x768), from yolk.resolution= on the command line. */
+/* The mode `width`x`height`x32 from yolk.resolution= on the command line (0: none given:
+ * 1024x768 on bochs-display, text mode left alone on std VGA). */
 void bochs_display_probe(uint32_t width, uint32_t height);
 void bochs_display_probe(uint32_t width, uint32_t height)
 {
@@ -214,6 +215,12 @@ void bochs_display_probe(uint32_t width, uint32_t height)
 			bochs.registers = (volatile uint16_t *)(window + MMIO_DISPI);
 			bochs.vga = window + MMIO_VGA;
 		}
+	}
+	if (bochs.has_vga && !width) {
+		/* std VGA in text mode is the VGA console's (yolk run --vga): graphics only when
+		 * asked for (yolk run --gui passes yolk.resolution=). */
+		pr_info("bochs-display: std VGA left in text mode (no yolk.resolution=)\n");
+		return;
 	}
 	if (dispi_read(DISPI_ID) < DISPI_ID_MINIMUM) {
 		pr_warn("bochs-display: no dispi registers (id %#x)\n", dispi_read(DISPI_ID));

@@ -5,8 +5,11 @@
  * accepts; FB_ACTIVATE_TEST only asks) and pans when only the offsets differ; FBIOPAN_DISPLAY,
  * FBIOBLANK, FBIOGETCMAP / FBIOPUTCMAP (a 256-entry colour map, kept: the visual is true
  * colour); read/write/pread/pwrite reach the memory, and mmap maps it (MAP_SHARED or
- * MAP_PRIVATE alike: it is the device's memory either way), write-combining. */
+ * MAP_PRIVATE alike: it is the device's memory either way), write-combining. While a program
+ * has it open the graphical console stays off the screen, and is drawn again at the last
+ * close (a mapping that outlives the descriptor shares the screen with it, as on Linux). */
 #include "drivers/video/framebuffer.h"
+#include "drivers/video/framebuffer_console.h"
 #include "fs/devices.h"
 #include "fs/vfs.h"
 #include "include/uapi/errno.h"
@@ -23,6 +26,7 @@
 extern uint64_t framebuffer_cache_flags;
 
 static uint16_t colour_map[4][CMAP_ENTRIES]; /* red, green, blue, transparency */
+static unsigned open_count;		      /* while a program has it open, the screen is its */
 
 static struct framebuffer *framebuffer_of(struct file *file)
 {
@@ -241,7 +245,24 @@ static long fbdev_mmap(struct file *file, uint64_t length, uint64_t offset, int 
 			     framebuffer_cache_flags);
 }
 
+static int fbdev_open(struct inode *inode, struct file *file)
+{
+	(void)inode, (void)file;
+	if (!open_count++)
+		framebuffer_console_suspend();
+	return 0;
+}
+
+static void fbdev_release(struct file *file)
+{
+	(void)file;
+	if (!--open_count)
+		framebuffer_console_resume();
+}
+
 static const struct file_operations fbdev_operations = {
+    .open = fbdev_open,
+    .release = fbdev_release,
     .read = fbdev_read,
     .write = fbdev_write,
     .ioctl = fbdev_ioctl,

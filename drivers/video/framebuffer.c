@@ -3,6 +3,7 @@
  * its memory is mapped write-combining in the direct map (PAT entry 1, which Yolk turns from
  * write-through into write-combining, as Linux does, where the CPU has PAT; uncached else). */
 #include "drivers/video/framebuffer.h"
+#include "drivers/video/framebuffer_console.h"
 #include "arch/x86_64/cpu.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
@@ -91,5 +92,6 @@ int framebuffer_register(struct framebuffer *framebuffer)
 		framebuffer->pitch, (unsigned long long)(framebuffer->memory_size >> 10),
 		(unsigned long long)framebuffer->physical);
 	fbdev_register();
+	framebuffer_console_start(framebuffer);
 	return 0;
 }

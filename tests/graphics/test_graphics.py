@@ -221,7 +221,81 @@ def test_unsupported_mode_falls_back(yolk, work):
         machine.close()
 
 
-TESTS = [test_framebuffer_two_resolutions, test_evdev_events_from_injected_input,
+CONSOLE_FONT = "/usr/share/consolefonts/Lat15-Terminus16.psf.gz"
+VGA = {"grey": (0xAA, 0xAA, 0xAA), "black": (0, 0, 0), "red": (0xAA, 0, 0),
+       "bright green": (0x55, 0xFF, 0x55), "blue": (0, 0, 0xAA), "white": (0xFF, 0xFF, 0xFF)}
+
+
+def load_psf1(path):
+    """(height, glyph bitmaps, Latin-1 byte -> glyph) of a PSF 1 font, as the kernel reads it."""
+    import gzip
+    data = gzip.open(path).read()
+    assert data[0:2] == b"\x36\x04", "not PSF 1"
+    mode, height = data[2], data[3]
+    count = 512 if mode & 1 else 256
+    glyphs = [data[4 + i * height:4 + (i + 1) * height] for i in range(count)]
+    glyph_of = {code: code for code in range(256)}
+    if mode & 2:
+        table, glyph, sequence = data[4 + count * height:], 0, False
+        for offset in range(0, len(table) - 1, 2):
+            code = table[offset] | table[offset + 1] << 8
+            if code == 0xFFFF:
+                glyph, sequence = glyph + 1, False
+            elif code == 0xFFFE:
+                sequence = True
+            elif not sequence and code < 256:
+                glyph_of[code] = glyph
+    return height, glyphs, glyph_of
+
+
+def check_console_text(screen, rows):
+    """ROWS: per text row a list of (text, foreground, background); each cell's pixels must be
+    the host's rendering of it."""
+    height, glyphs, glyph_of = load_psf1(CONSOLE_FONT)
+    bad = []
+    for row, segments in enumerate(rows):
+        column = 0
+        for text, foreground, background in segments:
+            for character in text:
+                bitmap = glyphs[glyph_of[ord(character)]]
+                for y in range(height):
+                    for x in range(8):
+                        on = bitmap[y] & (0x80 >> x)
+                        wanted = VGA[foreground] if on else VGA[background]
+                        got = pixel(screen, column * 8 + x, row * height + y)
+                        if got != wanted:
+                            bad.append((row, column, character, got, wanted))
+                column += 1
+    assert not bad, "%d pixels differ from the host's rendering, first %s" % (len(bad), bad[:3])
+
+
+def test_graphical_console_text(yolk, work):
+    image = build(yolk, os.path.join(HERE, "console_text.c"),
+                  os.path.join(work, "console.elf"), "--graphics")
+    machine = Machine(yolk, image, work, "console", ["--tty"])
+    try:
+        machine.expect(r"^READY")
+        qmp = machine.connect()
+        time.sleep(0.5)  # the console draws after the serial port has the bytes
+        screen = qmp.screen()
+        plain = lambda text: [(text, "grey", "black")]
+        check_console_text(screen, [
+            plain("Hello from the graphical console!"),
+            [("red", "red", "black"), (" ", "grey", "black"),
+             ("bright green", "bright green", "black"), (" ", "grey", "black"),
+             ("white on blue", "white", "blue")],
+            plain("window 128x48 cells, 1024x768 pixels"),
+            plain("READY"),
+        ])
+        assert all(pixel(screen, x, 4 * 16 + y) == VGA["grey"] for x in range(8)
+                   for y in range(16)), "no cursor at row 4, column 0"
+        machine.send("x\n")
+        assert machine.finish() == 0
+    finally:
+        machine.close()
+
+
+TESTS = [test_framebuffer_two_resolutions, test_graphical_console_text, test_evdev_events_from_injected_input,
          test_images_link_graphics_only_when_used, test_bad_resolution_is_refused,
          test_unsupported_mode_falls_back]
 
