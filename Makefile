@@ -39,6 +39,7 @@ NET_SOURCES := $(filter-out net/absent.c,$(wildcard net/*.c drivers/net/*.c)) sy
 GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
 	drivers/video/fbdev.c drivers/video/graphics.c drivers/input/input.c \
 	drivers/input/input_proc.c drivers/input/evdev.c drivers/input/ps2_input.c \
+	drivers/input/input_console.c \
 	drivers/virtio/virtio_input.c mm/vm_device.c drivers/video/framebuffer_console.c \
 	drivers/video/console_font.S
 KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c $(GRAPHICS_SOURCES),\

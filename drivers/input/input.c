@@ -127,6 +127,8 @@ void input_report(struct input_device *device, uint16_t type, uint16_t code, int
 		return; /* an empty report */
 	if (type != EV_SYN && !update_state(device, type, code, value))
 		return;
+	if (type == EV_KEY && device->types_on_console && !device->grab)
+		input_console_key(code, value);
 	if (device->pending_count == INPUT_PENDING_MAX)
 		device->pending_count--; /* a report this long loses its last events */
 	uint64_t now = time_realtime_ns();

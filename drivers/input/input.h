@@ -24,7 +24,8 @@ struct input_device {
 	uint64_t key_bits[INPUT_KEY_WORDS];
 	uint64_t key_state[INPUT_KEY_WORDS];
 	struct input_absinfo abs[ABS_MAX + 1];
-	unsigned number; /* N of /dev/input/eventN */
+	unsigned number;       /* N of /dev/input/eventN */
+	bool types_on_console; /* its keys are console input too (drivers/input/input_console.c) */
 	struct list_node clients;
 	struct input_client *grab; /* EVIOCGRAB: only this client gets events */
 	struct input_event pending[INPUT_PENDING_MAX];
@@ -73,6 +74,11 @@ struct input_client *input_client_open(struct input_device *device);
 void input_client_close(struct input_client *client);
 /* Takes up to `count` events; 0 when none is queued. */
 unsigned input_client_take(struct input_client *client, struct input_event *events, unsigned count);
+
+/* drivers/input/input_console.c: a key typed on the console (value 0 up, 1 down, 2 repeat),
+ * and the Linux key code of a set-1 scancode (0xe0-prefixed when `extended`), 0 if none. */
+void input_console_key(uint16_t key, int32_t value);
+uint16_t input_key_of_scancode(uint8_t code, bool extended);
 
 /* /proc/bus/input/devices (drivers/input/input_proc.c). */
 void input_register_proc_files(void);

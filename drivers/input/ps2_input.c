@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* The PS/2 keyboard and mouse as input devices (images with graphics): the keyboard's set-1
  * scancodes (the i8042 translates) become Linux key codes, which for the base set are the
- * scancodes themselves and for the 0xe0-prefixed keys come from a table; the mouse on the AUX
+ * scancodes themselves and for the 0xe0-prefixed keys come from a table
+ * (drivers/input/input_console.c); the mouse on the AUX
  * port sends 3-byte packets (buttons and signs, X, Y) that become EV_REL and BTN_* events.
  * The bytes come from drivers/input/i8042.c's interrupt handler. */
 #include "arch/x86_64/cpu.h"
@@ -33,24 +34,6 @@ static unsigned pause_bytes; /* of the Pause key's 0xe1 sequence, still to skip 
 static uint8_t packet[3];
 static unsigned packet_length;
 
-/* Linux key codes of the 0xe0-prefixed scancodes. */
-static uint16_t extended_key(uint8_t code)
-{
-	static const uint8_t codes[][2] = {
-	    {0x1c, 96},	 /* KP enter */ {0x1d, 97},    /* right ctrl */ {0x35, 98}, /* KP slash */
-	    {0x38, 100}, /* right alt */ {0x47, 102},  /* home */ {0x48, 103},	    /* up */
-	    {0x49, 104}, /* page up */ {0x4b, 105},    /* left */ {0x4d, 106},	    /* right */
-	    {0x4f, 107}, /* end */ {0x50, 108},	       /* down */ {0x51, 109},	    /* page down */
-	    {0x52, 110}, /* insert */ {0x53, 111},     /* delete */ {0x5b, 125},    /* left meta */
-	    {0x5c, 126}, /* right meta */ {0x5d, 127},				    /* compose */
-	};
-
-	for (unsigned i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
-		if (codes[i][0] == code)
-			return codes[i][1];
-	return 0;
-}
-
 void ps2_keyboard_scancode(uint8_t scancode)
 {
 	if (!keyboard)
@@ -67,8 +50,7 @@ void ps2_keyboard_scancode(uint8_t scancode)
 		extended = true;
 		return;
 	}
-	uint8_t code = scancode & ~SCANCODE_RELEASED;
-	uint16_t key = extended ? extended_key(code) : code <= KEY_LAST_BASE ? code : 0;
+	uint16_t key = input_key_of_scancode(scancode & ~SCANCODE_RELEASED, extended);
 	extended = false;
 	if (!key)
 		return;
@@ -142,8 +124,8 @@ static struct input_device *make_keyboard(void)
 	for (unsigned key = 1; key <= KEY_LAST_BASE; key++)
 		input_set_bit(device->key_bits, key);
 	for (uint8_t code = 0; code < 0x80; code++)
-		if (extended_key(code))
-			input_set_bit(device->key_bits, extended_key(code));
+		if (input_key_of_scancode(code, true))
+			input_set_bit(device->key_bits, input_key_of_scancode(code, true));
 	return input_device_register(device) ? NULL : device;
 }
 

@@ -145,6 +145,8 @@ void virtio_input_attach(struct virtio_device *virtio)
 	}
 	describe(device);
 	strlcpy(device->input->physical, "virtio", sizeof(device->input->physical));
+	/* A keyboard (it has letters) types on the console too. */
+	device->input->types_on_console = input_bit(device->input->key_bits, 30 /* KEY_A */);
 	virtio->queues[QUEUE_EVENTS].used_callback = events_used;
 	virtio->queues[QUEUE_EVENTS].owner = device;
 	virtio->queues[QUEUE_STATUS].used_callback = status_used;
