@@ -41,7 +41,7 @@ GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
 	drivers/input/input_proc.c drivers/input/evdev.c drivers/input/ps2_input.c \
 	drivers/input/input_console.c \
 	drivers/virtio/virtio_input.c mm/vm_device.c drivers/video/framebuffer_console.c \
-	drivers/video/console_font.S
+	drivers/video/console_font.S drivers/video/multiboot_framebuffer.c
 KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c $(GRAPHICS_SOURCES),\
 	$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
@@ -161,13 +161,14 @@ kernel: $(YOLK_LIB_FILES)
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
-# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands).
+# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands), with
+# graphics (--graphics) for the graphical console under yolk run --gui.
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
 SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
 		$(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
+	$(Q)$(YOLK) build --graphics $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c

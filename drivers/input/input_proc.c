@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* /proc/bus/input/devices, as Linux writes it: per device its id (I:), name (N:), physical
- * path (P:), handlers (H:) and capability bitmaps (B:, 64-bit words in hex, the highest
- * non-zero word first), a blank line after each. */
+ * path (P:), handlers (H:: kbd for keyboards, mouse0 for pointers) and capability bitmaps
+ * (B:, 64-bit words in hex, the highest non-zero word first), a blank line after each. */
 #include "drivers/input/input.h"
 #include "fs/procfs.h"
 
@@ -14,7 +14,7 @@ static void print_bitmap(struct procfs_text *text, const char *name, const uint6
 		top--;
 	procfs_printf(text, "B: %s=%llx", name, (unsigned long long)words[top - 1]);
 	for (unsigned i = top - 1; i-- > 0;)
-		procfs_printf(text, " %016llx", (unsigned long long)words[i]);
+		procfs_printf(text, " %llx", (unsigned long long)words[i]);
 	procfs_printf(text, "\n");
 }
 
@@ -26,7 +26,7 @@ static void print_device(struct procfs_text *text, const struct input_device *de
 	procfs_printf(text, "N: Name=\"%s\"\nP: Phys=%s\nS: Sysfs=/devices/virtual/input/input%u\n",
 		      device->name, device->physical, device->number);
 	procfs_printf(text, "U: Uniq=\nH: Handlers=%s%sevent%u \n",
-		      input_bit(&device->event_bits, EV_KEY) && !device->abs_bits ? "kbd " : "",
+		      device->key_bits[0] || device->key_bits[1] ? "kbd " : "", /* below BTN_MISC */
 		      device->rel_bits || device->abs_bits ? "mouse0 " : "", device->number);
 	print_bitmap(text, "PROP", &device->property_bits, 1);
 	print_bitmap(text, "EV", &device->event_bits, 1);

@@ -9,6 +9,7 @@
 #include "lib/string.h"
 
 void bochs_display_probe(uint32_t width, uint32_t height);
+void multiboot_framebuffer_probe(const struct bootinfo *info);
 void ps2_input_init(void);
 
 static uint32_t parse_number(const char **text)
@@ -44,7 +45,9 @@ void graphics_init(const struct bootinfo *info)
 	uint32_t width, height;
 
 	requested_resolution(info->command_line, &width, &height);
-	bochs_display_probe(width, height);
+	multiboot_framebuffer_probe(info);
+	if (!framebuffer_get())
+		bochs_display_probe(width, height);
 	ps2_input_init();
 	input_register_proc_files();
 }

@@ -49,7 +49,7 @@ class Machine:
         for line in self.process.stdout:
             self.log.write(line)
             self.log.flush()
-            self.lines.put(line.rstrip("\n"))
+            self.lines.put(line.rstrip("\r\n"))
         self.lines.put(None)
 
     def expect(self, pattern, timeout=BOOT_TIMEOUT):
@@ -149,6 +149,34 @@ def test_framebuffer_two_resolutions(yolk, work):
         machine.close()
 
 
+def boot_through_grub(yolk, work, firmware):
+    """fb_rectangles in an ISO (yolk pack: GRUB with a graphics mode), the framebuffer from the
+    Multiboot2 tag, in whatever direct-colour mode the firmware gave."""
+    iso = os.path.join(work, "fb.iso")
+    if not os.path.exists(iso):
+        subprocess.run([yolk, "pack", "-o", iso, os.path.join(work, "fb.elf")], check=True)
+    machine = Machine(yolk, iso, work, "fb-" + firmware, ["--firmware", firmware])
+    try:
+        match, seen = machine.expect(r"READY (\d+)x(\d+) (\d+) line", timeout=150)
+        assert any("fb0 multiboot2:" in line for line in seen), seen
+        assert not [line for line in seen if line.startswith("FAIL")], seen
+        qmp = machine.connect()
+        check_screen(qmp.screen(), int(match.group(1)), int(match.group(2)))
+        machine.send("quit\n")
+        machine.expect(r"RESULT PASS")
+        assert machine.finish() == 0
+    finally:
+        machine.close()
+
+
+def test_framebuffer_through_grub_bios(yolk, work):
+    boot_through_grub(yolk, work, "bios")
+
+
+def test_framebuffer_through_grub_uefi(yolk, work):
+    boot_through_grub(yolk, work, "uefi")
+
+
 def test_evdev_events_from_injected_input(yolk, work):
     image = build(yolk, os.path.join(HERE, "evdev_events.c"), os.path.join(work, "evdev.elf"))
     machine = Machine(yolk, image, work, "evdev")
@@ -164,6 +192,7 @@ def test_evdev_events_from_injected_input(yolk, work):
         assert "DEVICE 3 x axis 0..32767" in text, text
         assert 'PROC N: Name="QEMU Virtio Tablet"' in text, text
         assert re.search(r"PROC H: Handlers=kbd event0", text), text
+        assert re.search(r"PROC H: Handlers=mouse0 event1", text), text
         assert re.search(r"PROC B: EV=7\b", text) or re.search(r"PROC B: EV=", text), text
         qmp = machine.connect()
         qmp.key("a")                         # KEY_A (30) down and up, on the virtio keyboard
@@ -303,7 +332,8 @@ def test_graphical_console_text(yolk, work):
         machine.close()
 
 
-TESTS = [test_framebuffer_two_resolutions, test_graphical_console_text, test_evdev_events_from_injected_input,
+TESTS = [test_framebuffer_two_resolutions, test_framebuffer_through_grub_bios,
+         test_framebuffer_through_grub_uefi, test_graphical_console_text, test_evdev_events_from_injected_input,
          test_images_link_graphics_only_when_used, test_bad_resolution_is_refused,
          test_unsupported_mode_falls_back]
 
