@@ -54,7 +54,8 @@ void i8042_interrupt(struct interrupt_frame *frame)
 			ps2_mouse_byte(scancode);
 			continue;
 		}
-		ps2_keyboard_scancode(scancode);
+		if (ps2_keyboard_scancode(scancode))
+			continue;
 		size_t count = keyboard_translate(&keyboard, scancode, bytes);
 
 		for (size_t i = 0; i < count; i++)

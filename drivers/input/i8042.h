@@ -28,6 +28,7 @@ bool i8042_send_command(uint8_t command);
 void i8042_interrupt(struct interrupt_frame *frame);
 
 /* The bytes, as they come (drivers/input/ps2_input.c, or drivers/video/absent.c): a keyboard
- * scancode (set 1) and a byte from the mouse. */
-void ps2_keyboard_scancode(uint8_t scancode);
+ * scancode (set 1; true when a program grabbed the keyboard, EVIOCGRAB, and the console must
+ * not see it) and a byte from the mouse. */
+bool ps2_keyboard_scancode(uint8_t scancode);
 void ps2_mouse_byte(uint8_t byte);

@@ -34,28 +34,25 @@ static unsigned pause_bytes; /* of the Pause key's 0xe1 sequence, still to skip 
 static uint8_t packet[3];
 static unsigned packet_length;
 
-void ps2_keyboard_scancode(uint8_t scancode)
+bool ps2_keyboard_scancode(uint8_t scancode)
 {
 	if (!keyboard)
-		return;
+		return false;
 	if (pause_bytes) {
 		pause_bytes--;
-		return;
-	}
-	if (scancode == SCANCODE_PAUSE) {
+	} else if (scancode == SCANCODE_PAUSE) {
 		pause_bytes = 5;
-		return;
-	}
-	if (scancode == SCANCODE_EXTENDED) {
+	} else if (scancode == SCANCODE_EXTENDED) {
 		extended = true;
-		return;
+	} else {
+		uint16_t key = input_key_of_scancode(scancode & ~SCANCODE_RELEASED, extended);
+		extended = false;
+		if (key) {
+			input_report(keyboard, EV_KEY, key, !(scancode & SCANCODE_RELEASED));
+			input_sync(keyboard);
+		}
 	}
-	uint16_t key = input_key_of_scancode(scancode & ~SCANCODE_RELEASED, extended);
-	extended = false;
-	if (!key)
-		return;
-	input_report(keyboard, EV_KEY, key, !(scancode & SCANCODE_RELEASED));
-	input_sync(keyboard);
+	return keyboard->grab != NULL;
 }
 
 static void report_packet(void)

@@ -23,9 +23,10 @@ void graphics_init(const struct bootinfo *info)
 	(void)info;
 }
 
-void ps2_keyboard_scancode(uint8_t scancode)
+bool ps2_keyboard_scancode(uint8_t scancode)
 {
 	(void)scancode;
+	return false;
 }
 
 void ps2_mouse_byte(uint8_t byte)
