@@ -69,12 +69,12 @@ int main(void)
 		return 1;
 	}
 	fill(back, bytes);
-	printf("BENCH fb_frame_ns %.1f\n", frame_ns(screen, back, row_bytes, var.yres,
-						      fix.line_length));
+	printf("BENCH fb_frame_ns %.1f\n",
+	       frame_ns(screen, back, row_bytes, var.yres, fix.line_length));
 	/* The same copy from a buffer a multiple of 16 MiB away (asked for by hint). */
 	uint8_t *hint = screen + 4 * TLB_PERIOD;
-	uint8_t *aliased = mmap(hint, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-				-1, 0);
+	uint8_t *aliased =
+	    mmap(hint, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (aliased == hint) {
 		fill(aliased, bytes);
 		printf("BENCH fb_frame_aliased_ns %.1f\n",

@@ -26,7 +26,7 @@
 extern uint64_t framebuffer_cache_flags;
 
 static uint16_t colour_map[4][CMAP_ENTRIES]; /* red, green, blue, transparency */
-static unsigned open_count;		      /* while a program has it open, the screen is its */
+static unsigned open_count;		     /* while a program has it open, the screen is its */
 
 static struct framebuffer *framebuffer_of(struct file *file)
 {

@@ -16,13 +16,13 @@
 #include "lib/string.h"
 #include "mm/heap.h"
 
-#define PSF1_MAGIC	  0x0436
-#define PSF1_MODE512	  0x01
-#define PSF1_MODEHASTAB	  0x02
-#define PSF1_SEPARATOR	  0xffff
-#define PSF1_SEQUENCE	  0xfffe
-#define GLYPH_WIDTH	  8
-#define NOTHING_SHOWN	  0xffff /* a cell value the model never has */
+#define PSF1_MAGIC	0x0436
+#define PSF1_MODE512	0x01
+#define PSF1_MODEHASTAB 0x02
+#define PSF1_SEPARATOR	0xffff
+#define PSF1_SEQUENCE	0xfffe
+#define GLYPH_WIDTH	8
+#define NOTHING_SHOWN	0xffff /* a cell value the model never has */
 
 extern const uint8_t console_font_start[], console_font_end[];
 
