@@ -29,12 +29,26 @@ deps: $(DEPS_STAMP)
 # ---- the kernel ------------------------------------------------------------------------------
 KERNEL_DIRS := arch/x86_64 boot kernel mm sys fs lib drivers/serial drivers/interrupt \
 	drivers/timer drivers/platform drivers/virtio drivers/pci drivers/video drivers/input
-# The network stack (net/, drivers/net/, the socket calls, lwIP: third_party/lwip/lwip.mk) is
-# linked only into images that use sockets: kernel-net.o has it, kernel.o has net/absent.c.
+# Optional subsystems, linked only into images that use them; in the others an absent.c file
+# stands in. The network stack (net/, drivers/net/, the socket calls, lwIP:
+# third_party/lwip/lwip.mk; net/absent.c) and graphics (the framebuffer and /dev/fb0, the input
+# layer and /dev/input/eventN, virtio-input, the PS/2 mouse; drivers/video/absent.c). Each
+# combination is one kernel object (kernel.o, kernel-net.o, kernel-graphics.o,
+# kernel-net-graphics.o): tools/yolk's build picks it (see yolk build --help).
 NET_SOURCES := $(filter-out net/absent.c,$(wildcard net/*.c drivers/net/*.c)) sys/socket.c
-KERNEL_SOURCES := $(filter-out sys/socket.c,$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
+GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
+	drivers/video/fbdev.c drivers/video/graphics.c drivers/input/input.c \
+	drivers/input/input_proc.c drivers/input/evdev.c drivers/input/ps2_input.c \
+	drivers/input/input_console.c \
+	drivers/virtio/virtio_input.c mm/vm_device.c drivers/video/framebuffer_console.c \
+	drivers/video/console_font.S drivers/video/multiboot_framebuffer.c
+KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c $(GRAPHICS_SOURCES),\
+	$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
 NET_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(NET_SOURCES))
+GRAPHICS_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(GRAPHICS_SOURCES))
+NET_ABSENT := $(BUILD)/kernel/net/absent.c.o
+GRAPHICS_ABSENT := $(BUILD)/kernel/drivers/video/absent.c.o
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mincoming-stack-boundary=3 -fno-stack-protector \
@@ -53,7 +67,8 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
 	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
-	kernel/terminal.c
+	kernel/terminal.c drivers/video/bochs_display.c drivers/video/graphics.c \
+	drivers/video/framebuffer.c drivers/input/input_proc.c drivers/video/absent.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -61,7 +76,17 @@ $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 $(BUILD)/kernel/%.S.o: %.S | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
--include $(KERNEL_OBJECTS:.o=.d) $(NET_OBJECTS:.o=.d) $(BUILD)/kernel/net/absent.c.d
+-include $(KERNEL_OBJECTS:.o=.d) $(NET_OBJECTS:.o=.d) $(GRAPHICS_OBJECTS:.o=.d) \
+	$(NET_ABSENT:.o=.d) $(GRAPHICS_ABSENT:.o=.d)
+
+# The graphical console's font: console-setup's Terminus, 8x16, Latin-1 (PSF 1).
+CONSOLE_FONT_SOURCE := /usr/share/consolefonts/Lat15-Terminus16.psf.gz
+CONSOLE_FONT := $(BUILD)/kernel/console-font.psf
+$(CONSOLE_FONT): | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)zcat $(CONSOLE_FONT_SOURCE) > $@.tmp && mv $@.tmp $@
+$(BUILD)/kernel/drivers/video/console_font.S.o: $(CONSOLE_FONT)
+$(BUILD)/kernel/drivers/video/console_font.S.o: KERNEL_CFLAGS += -DCONSOLE_FONT='"$(CONSOLE_FONT)"'
 
 # The syscall table is generated from sys/syscall_table.h into docs/syscalls.md.
 $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
@@ -75,7 +100,8 @@ YOLK_LIB := $(BUILD)/lib/yolk
 include third_party/lwip/lwip.mk
 include third_party/duktape/duktape.mk apps/js/js.mk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
-KERNEL_NET_OBJECT := $(YOLK_LIB)/kernel-net.o
+KERNEL_VARIANTS := $(KERNEL_OBJECT) $(YOLK_LIB)/kernel-net.o $(YOLK_LIB)/kernel-graphics.o \
+	$(YOLK_LIB)/kernel-net-graphics.o
 define link_kernel
 	@mkdir -p $(dir $@)
 	$(Q)ld -r -o $@.tmp $(1)
@@ -84,12 +110,13 @@ define link_kernel
 		$@.tmp $@
 	$(Q)rm -f $@.tmp
 endef
-$(KERNEL_OBJECT): $(KERNEL_OBJECTS) $(BUILD)/kernel/net/absent.c.o $(KERNEL_EXPORTS) \
-		tools/check-vdso.sh
-	$(call link_kernel,$(KERNEL_OBJECTS) $(BUILD)/kernel/net/absent.c.o)
-$(KERNEL_NET_OBJECT): $(KERNEL_OBJECTS) $(NET_OBJECTS) $(LWIP_OBJECTS) $(KERNEL_EXPORTS) \
-		tools/check-vdso.sh
-	$(call link_kernel,$(KERNEL_OBJECTS) $(NET_OBJECTS) $(LWIP_OBJECTS))
+# The parts of each variant: the network stack or its stand-in, graphics or its stand-in.
+$(YOLK_LIB)/kernel.o: $(NET_ABSENT) $(GRAPHICS_ABSENT)
+$(YOLK_LIB)/kernel-net.o: $(NET_OBJECTS) $(LWIP_OBJECTS) $(GRAPHICS_ABSENT)
+$(YOLK_LIB)/kernel-graphics.o: $(NET_ABSENT) $(GRAPHICS_OBJECTS)
+$(YOLK_LIB)/kernel-net-graphics.o: $(NET_OBJECTS) $(LWIP_OBJECTS) $(GRAPHICS_OBJECTS)
+$(KERNEL_VARIANTS): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS) tools/check-vdso.sh
+	$(call link_kernel,$(KERNEL_OBJECTS) $(filter %.o,$(filter-out $(KERNEL_OBJECTS),$^)))
 $(YOLK_LIB)/yolk.ld: tools/yolk.ld
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -109,9 +136,18 @@ $(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 # libc-direct.a: the direct-call musl (third_party/musl/musl.mk), which yolk build uses by default.
-YOLK_LIB_FILES := $(KERNEL_OBJECT) $(KERNEL_NET_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
+YOLK_LIB_FILES := $(KERNEL_VARIANTS) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
 	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/libc-direct.a \
 	$(YOLK_LIB)/kvm-probe.elf $(JS_LIBRARY)
+# Linux's uapi headers (<linux/fb.h>, <linux/input.h>) for programs written against them:
+# Debian's linux-libc-dev without glibc's headers beside them (yolk build: -idirafter).
+LINUX_HEADERS := $(YOLK_LIB)/linux-headers
+$(LINUX_HEADERS)/linux: | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)ln -sfn /usr/include/linux $@
+	$(Q)ln -sfn /usr/include/asm-generic $(LINUX_HEADERS)/asm-generic
+	$(Q)ln -sfn /usr/include/x86_64-linux-gnu/asm $(LINUX_HEADERS)/asm
+YOLK_LIB_FILES += $(LINUX_HEADERS)/linux
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -140,7 +176,7 @@ $(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILE
 # ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands), the
 # servers they start (apps/httpd, over CivetWeb: third_party/civetweb; apps/sshd, over libssh)
 # and the applications it runs as commands (nes; js, apps/js, whose REPL uses the shell's line
-# editor).
+# editor), with graphics (--graphics) for the graphical console under yolk run --gui.
 include third_party/civetweb/civetweb.mk
 HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES) \
@@ -151,7 +187,8 @@ $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/comma
 		$(wildcard apps/httpd/*.h) $(NES_HEADERS) apps/js/js.h apps/js/repl.h $(CIVETWEB_OBJECT) \
 		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(JS_LIBRARY) \
+	$(Q)$(YOLK) build --graphics $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) \
+		$(JS_LIBRARY) \
 		$(SSHD_LINK_FLAGS)
 # What an image that links the shell's library without its main needs, for `yolk build`
 # (tests/integration/shell_sessions.build).
@@ -199,7 +236,8 @@ test: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/yolk $(DESTDIR)$(PREFIX)/include/yolk
 	install -m 755 $(YOLK) $(DESTDIR)$(PREFIX)/bin/yolk
-	install -m 644 $(YOLK_LIB_FILES) $(DESTDIR)$(PREFIX)/lib/yolk/
+	install -m 644 $(filter-out $(LINUX_HEADERS)/%,$(YOLK_LIB_FILES)) $(DESTDIR)$(PREFIX)/lib/yolk/
+	cp -rL $(LINUX_HEADERS) $(DESTDIR)$(PREFIX)/lib/yolk/
 	install -m 644 $(LIBGC_ARCHIVE) $(YOLK_LIB)/collector_start.c $(DESTDIR)$(PREFIX)/lib/yolk/
 	cp -r $(LIBGC_INCLUDE) $(DESTDIR)$(PREFIX)/lib/yolk/
 	chmod 755 $(DESTDIR)$(PREFIX)/lib/yolk/symbols.sh

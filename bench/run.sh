@@ -644,6 +644,49 @@ ninep_samples() {
 		cp "$last" "$out/runs/linux-ninep.txt" || fail linux-ninep
 }
 
+# ---- graphics (issue: graphics) --------------------------------------------------------------
+# bench/programs/framebuffer.c on Yolk (yolk run --gui: q35, std VGA) and on the Linux VM with
+# the same QEMU command and bochs-drm's fbdev emulation (modules-gfx.cpio).
+graphics_samples() {
+	local -a yolk_qemu
+	local index
+	[ "$yolk_built" = 1 ] || return
+	log "framebuffer: Yolk, Linux VM (q35, std VGA)"
+	$yolk build -o "$out/yolk/direct/framebuffer.elf" bench/programs/framebuffer.c \
+		>>"$out/runs/yolk-build.txt" 2>&1 || { note "Yolk: yolk build framebuffer.c failed"; return; }
+	yolk_command "$out/yolk/direct/framebuffer.elf" "$memory" --gui
+	yolk_qemu=("${qemu_command[@]}")
+	timed_run "^BENCH fb_frame" 0 300 /dev/null "${yolk_qemu[@]}" &&
+		cp "$last" "$out/runs/yolk-framebuffer.txt" || fail yolk-framebuffer
+	[ "$linux_built" = 1 ] || return
+	cat "$out/linux-vm/initramfs.cpio" "$out/linux-vm/modules-gfx.cpio" >"$out/linux-vm/initramfs-gfx.cpio"
+	qemu_command=()
+	for ((index = 0; index < ${#yolk_qemu[@]}; index++)); do
+		case ${yolk_qemu[$index]} in
+		-kernel | -append | -initrd) index=$((index + 1)) ;;
+		*) qemu_command+=("${yolk_qemu[$index]}") ;;
+		esac
+	done
+	qemu_command+=(-kernel "$out/linux-vm/vmlinuz" -initrd "$out/linux-vm/initramfs-gfx.cpio"
+		-append "$linux_append bench=framebuffer")
+	timed_run "^BENCH fb_frame" 1 300 /dev/null "${qemu_command[@]}" &&
+		cp "$last" "$out/runs/linux-framebuffer.txt" || fail linux-framebuffer
+}
+
+graphics_value() { # WHERE KEY: frames per second from "BENCH KEY_ns N"
+	per_second "$(sed -n "s/^BENCH $2_ns \([0-9.]*\).*/\1/p" "$out/runs/$1-framebuffer.txt" 2>/dev/null | tail -1)"
+}
+
+graphics_rows() {
+	local yolk linux
+	yolk=$(graphics_value yolk fb_frame)
+	linux=$(graphics_value linux fb_frame)
+	row "framebuffer: full-screen frames/s, 1024x768x32 from a back buffer (mmap of /dev/fb0; Linux: bochs-drm fbdev)" \
+		"$yolk" "$linux" - "Yolk/Linux $(ratio "$yolk" "$linux")" -
+	row "  the same, back buffer aliasing the framebuffer in the emulator's TLB (frames/s)" \
+		"$(graphics_value yolk fb_frame_aliased)" "$(graphics_value linux fb_frame_aliased)" - - -
+}
+
 # ---- the shell (issue: console and shell) ---------------------------------------------------
 # bench/shell.py drives ysh and the Linux VM's busybox sh through a pseudo-terminal.
 shell_samples() {
@@ -798,6 +841,7 @@ gc_samples
 
 js_samples
 shell_samples
+graphics_samples
 boot_rows
 syscall_rows
 extra_rows
@@ -806,6 +850,7 @@ gc_rows
 
 js_rows
 shell_rows
+graphics_rows
 memory_rows
 size_rows
 report | tee "$results/latest.md"

@@ -38,6 +38,8 @@ struct bootinfo {
 	struct boot_module modules[BOOTINFO_MAX_MODULES];
 	unsigned module_count;
 	uint64_t rsdp; /* physical address of the ACPI RSDP, 0 if unknown */
+	/* The Multiboot2 framebuffer tag (its physical address), 0 if none. */
+	uint64_t framebuffer_tag;
 	char command_line[BOOTINFO_COMMAND_LINE_SIZE];
 	uint64_t highest_physical; /* end of the highest usable region */
 };

@@ -20,6 +20,12 @@ multiboot2_header:
 	.short 3, 0
 	.long 12
 	.long multiboot2_entry
+	/* framebuffer tag, optional (flags bit 0), no preferred size or depth: a boot loader that
+	 * set a graphics mode (yolk pack does for images with graphics) describes it */
+	.balign 8
+	.short 5, 1
+	.long 20
+	.long 0, 0, 0
 	/* end tag */
 	.balign 8
 	.short 0, 0

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* The Multiboot2 boot information (GRUB): command line, modules, memory map, ACPI RSDP. */
+/* The Multiboot2 boot information (GRUB): command line, modules, memory map, ACPI RSDP, where
+ * the framebuffer tag is (read by drivers/video/multiboot_framebuffer.c in images with
+ * graphics). */
 #include <stdint.h>
 #include "boot/boot.h"
 #include "kernel/compiler.h"
@@ -10,6 +12,7 @@
 #define TAG_COMMAND_LINE 1
 #define TAG_MODULE	 3
 #define TAG_MEMORY_MAP	 6
+#define TAG_FRAMEBUFFER	 8
 #define TAG_ACPI_OLD	 14
 #define TAG_ACPI_NEW	 15
 
@@ -68,6 +71,9 @@ static void parse_tag(struct bootinfo *info, const struct multiboot2_tag *tag)
 		break;
 	case TAG_MEMORY_MAP:
 		parse_memory_map(info, (const void *)tag);
+		break;
+	case TAG_FRAMEBUFFER:
+		info->framebuffer_tag = (uint64_t)(uintptr_t)tag;
 		break;
 	case TAG_ACPI_OLD:
 	case TAG_ACPI_NEW:

@@ -92,6 +92,9 @@ struct file_operations {
 	unsigned (*poll)(struct file *file, struct poll_table *table);
 	long (*ioctl)(struct file *file, unsigned long request, void *argument);
 	int (*fsync)(struct file *file);
+	/* mmap of the file: the address or -errno (offset page-aligned, flags MAP_*). */
+	long (*mmap)(struct file *file, uint64_t length, uint64_t offset, int protection,
+		     int flags);
 	/* Files whose position means nothing (pipes, terminals) say so: lseek is ESPIPE. */
 	bool stream;
 };

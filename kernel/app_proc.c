@@ -25,7 +25,7 @@ static void generate_cmdline(struct procfs_text *text, void *context)
 
 static void add_area(const struct vm_area *area, void *context)
 {
-	static const char *const kinds[] = {"", "", "[stack]"};
+	static const char *const kinds[] = {"", "", "[stack]", "[framebuffer]"};
 
 	procfs_printf(context, "%012llx-%012llx %c%c%cp 00000000 00:00 0          %s\n",
 		      (unsigned long long)area->start, (unsigned long long)area->end,

@@ -71,7 +71,9 @@ static bool take_kernel_option(struct cmdline *result, char *word)
 		result->log_level = 3;
 		return true;
 	}
-	return false;
+	/* Other yolk.* options are read by the parts they are for (yolk.resolution=: graphics),
+	 * never the program's environment. */
+	return !strncmp(word, "yolk.", 5);
 }
 
 static void add(char **list, unsigned *count, char *word, bool *truncated)

@@ -5,6 +5,7 @@
  * full. It is the controlling terminal of the program's first session (process group 1). */
 #include "kernel/console.h"
 #include "drivers/serial/uart16550.h"
+#include "drivers/video/framebuffer_console.h"
 #include "drivers/video/vga_text.h"
 #include "kernel/terminal.h"
 
@@ -18,6 +19,7 @@ static void put(struct terminal *terminal, const char *text, size_t length)
 	(void)terminal;
 	uart16550_write(text, length);
 	vga_text_write(text, length);
+	framebuffer_console_write(text, length);
 }
 
 static void input_room(struct terminal *terminal)
@@ -42,6 +44,11 @@ void console_init(void)
 void console_write_kernel(const char *text, size_t length)
 {
 	terminal_write_kernel(&console, text, length);
+}
+
+void console_set_window(const struct linux_winsize *window)
+{
+	terminal_set_window(&console, window);
 }
 
 void console_input(unsigned char byte)

@@ -14,5 +14,8 @@ void console_enable_input(void);
 void console_input(unsigned char byte);
 /* Writes from kernel memory; safe in any context. */
 void console_write_kernel(const char *text, size_t length);
+/* The screen's size in cells changed (the graphical console): TIOCGWINSZ, SIGWINCH. */
+struct linux_winsize;
+void console_set_window(const struct linux_winsize *window);
 /* The console as a character device (/dev/console, /dev/tty, /dev/ttyS0; fds 0-2). */
 extern const struct file_operations console_file_operations;

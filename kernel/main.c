@@ -14,6 +14,7 @@
 #include "drivers/virtio/virtio_console.h"
 #include "drivers/virtio/virtio_mmio.h"
 #include "drivers/virtio/virtio_pci.h"
+#include "drivers/video/framebuffer.h"
 #include "drivers/video/vga_text.h"
 #include "fs/vfs.h"
 #include "kernel/app_start.h"
@@ -71,6 +72,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	virtio_mmio_probe(cmdline.virtio_mmio_devices,
 			  cmdline.virtio_mmio_count); /* disks, shares */
 	pci_init();				      /* /proc/bus/pci/devices */
+	graphics_init(&bootinfo);		      /* fb0, input (or video/absent.c) */
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	net_pci_probe();			      /* e1000 */
 	net_init(&cmdline); /* lwIP, lo, DHCP (or nothing: net/absent.c) */

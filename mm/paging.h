@@ -15,7 +15,9 @@
 #define PAGE_LARGE	   (1ul << 7)
 #define PAGE_GLOBAL	   (1ul << 8)
 /* Software bit: the frame is kept but access is revoked (PROT_NONE); PRESENT is clear. */
-#define PAGE_REVOKED	  (1ul << 9)
+#define PAGE_REVOKED (1ul << 9)
+/* Software bit: the frame is device memory, not RAM the area owns (never freed). */
+#define PAGE_DEVICE	  (1ul << 10)
 #define PAGE_NO_EXECUTE	  (1ul << 63)
 #define PAGE_ADDRESS_MASK 0x000ffffffffff000ul
 

@@ -74,8 +74,7 @@ const struct vm_area *vm_find(uint64_t address)
 	return area;
 }
 
-static struct vm_area *add_area(uint64_t start, uint64_t end, int protection,
-				enum vm_area_kind kind)
+struct vm_area *vm_add_area(uint64_t start, uint64_t end, int protection, enum vm_area_kind kind)
 {
 	struct vm_area *area = heap_alloc(sizeof(*area));
 
@@ -95,7 +94,7 @@ static int split_at(uint64_t address)
 
 	if (!area || area->start == address)
 		return 0;
-	struct vm_area *tail = add_area(address, area->end, area->protection, area->kind);
+	struct vm_area *tail = vm_add_area(address, area->end, area->protection, area->kind);
 	if (!tail)
 		return -ENOMEM;
 	area->end = address;
@@ -126,7 +125,7 @@ static uint64_t first_fit_from(uint64_t candidate, uint64_t length)
 	return candidate + length <= MMAP_END ? candidate : 0;
 }
 
-static uint64_t find_free_range(uint64_t length)
+uint64_t vm_find_free_range(uint64_t length)
 {
 	uint64_t start = first_fit_from(MAX(next_fit, MMAP_BASE), length);
 
@@ -146,7 +145,7 @@ static void release_page(uint64_t virtual, uint64_t *entry, void *context)
 {
 	(void)virtual;
 	(void)context;
-	if (*entry & (PAGE_PRESENT | PAGE_REVOKED)) {
+	if ((*entry & (PAGE_PRESENT | PAGE_REVOKED)) && !(*entry & PAGE_DEVICE)) {
 		frame_free(*entry & PAGE_ADDRESS_MASK, 0);
 		resident_pages--;
 	}
@@ -201,9 +200,9 @@ long vm_map(uint64_t hint, uint64_t length, int protection, int flags)
 	else if (hint && valid_range(ALIGN_DOWN(hint, PAGE_SIZE), length) &&
 		 range_free(ALIGN_DOWN(hint, PAGE_SIZE), ALIGN_DOWN(hint, PAGE_SIZE) + length))
 		start = ALIGN_DOWN(hint, PAGE_SIZE);
-	else if (!(start = find_free_range(length)))
+	else if (!(start = vm_find_free_range(length)))
 		return -ENOMEM;
-	if (!add_area(start, start + length, protection, VM_ANONYMOUS))
+	if (!vm_add_area(start, start + length, protection, VM_ANONYMOUS))
 		return -ENOMEM;
 	return (long)start;
 }
@@ -224,8 +223,11 @@ long vm_unmap(uint64_t start, uint64_t length)
 static void protect_page(uint64_t virtual, uint64_t *entry, void *context)
 {
 	(void)virtual;
+	const uint64_t kept =
+	    PAGE_ADDRESS_MASK | PAGE_DEVICE | PAGE_WRITE_THROUGH | PAGE_CACHE_DISABLE;
+
 	if (*entry & (PAGE_PRESENT | PAGE_REVOKED))
-		*entry = (*entry & PAGE_ADDRESS_MASK) | *(uint64_t *)context;
+		*entry = (*entry & kept) | *(uint64_t *)context;
 }
 
 long vm_protect(uint64_t start, uint64_t length, int protection)
@@ -272,7 +274,7 @@ static long move_area(struct vm_area *area, uint64_t old_start, uint64_t old_end
 	struct move_context move = {.offset = (int64_t)(new_start - old_start)};
 	int protection = area->protection;
 
-	if (!add_area(new_start, new_start + new_length, protection, VM_ANONYMOUS))
+	if (!vm_add_area(new_start, new_start + new_length, protection, VM_ANONYMOUS))
 		return -ENOMEM;
 	paging_walk_range(old_start, old_end, move_page, &move);
 	if (move.error)
@@ -323,7 +325,7 @@ long vm_remap(uint64_t old_start, uint64_t old_length, uint64_t new_length, int 
 			return error;
 	} else if (!(flags & MREMAP_MAYMOVE)) {
 		return -ENOMEM;
-	} else if (!(new_start = find_free_range(new_length))) {
+	} else if (!(new_start = vm_find_free_range(new_length))) {
 		return -ENOMEM;
 	}
 	uint64_t moved_end = old_start + MIN(old_length, new_length);
@@ -359,7 +361,7 @@ uint64_t vm_set_break(uint64_t requested)
 		struct vm_area *area = (struct vm_area *)vm_find(old_end - 1);
 		if (area && area->start >= BRK_BASE && area->end == old_end)
 			area->end = new_end;
-		else if (!add_area(old_end, new_end, PROT_READ | PROT_WRITE, VM_ANONYMOUS))
+		else if (!vm_add_area(old_end, new_end, PROT_READ | PROT_WRITE, VM_ANONYMOUS))
 			return break_current;
 	} else if (new_end < old_end) {
 		vm_unmap(new_end, old_end - new_end);
@@ -400,7 +402,7 @@ enum vm_fault_result vm_handle_fault(uint64_t address, bool write, bool execute)
 
 	if (!area)
 		return below_a_stack(address) ? VM_FAULT_STACK_OVERFLOW : VM_FAULT_UNMAPPED;
-	if (area->kind == VM_IMAGE || area->protection == PROT_NONE ||
+	if (area->kind == VM_IMAGE || area->kind == VM_DEVICE || area->protection == PROT_NONE ||
 	    (write && !(area->protection & PROT_WRITE)) ||
 	    (execute && !(area->protection & PROT_EXEC)))
 		return VM_FAULT_PROTECTION;
@@ -424,8 +426,8 @@ uint64_t vm_resident_bytes(void)
 
 static void add_image_area(const char *start, const char *end, int protection)
 {
-	if (!add_area(ALIGN_DOWN((uint64_t)start, PAGE_SIZE), ALIGN_UP((uint64_t)end, PAGE_SIZE),
-		      protection, VM_IMAGE))
+	if (!vm_add_area(ALIGN_DOWN((uint64_t)start, PAGE_SIZE), ALIGN_UP((uint64_t)end, PAGE_SIZE),
+			 protection, VM_IMAGE))
 		log_print(LOG_ERROR, "out of memory registering the image\n");
 }
 
@@ -440,7 +442,7 @@ void vm_init(void)
 uint64_t vm_create_main_stack(uint64_t size)
 {
 	size = ALIGN_UP(size, PAGE_SIZE);
-	if (!add_area(STACK_TOP - size, STACK_TOP, PROT_READ | PROT_WRITE, VM_STACK))
+	if (!vm_add_area(STACK_TOP - size, STACK_TOP, PROT_READ | PROT_WRITE, VM_STACK))
 		return 0;
 	return STACK_TOP;
 }

@@ -32,6 +32,7 @@ enum vm_area_kind {
 	VM_IMAGE,     /* part of the loaded image: never unmapped */
 	VM_ANONYMOUS, /* zero-filled on demand */
 	VM_STACK,     /* the main thread's stack: anonymous, with a guard page below */
+	VM_DEVICE,    /* device memory (a framebuffer): mapped whole at mmap, never freed */
 };
 
 struct vm_area {
@@ -49,6 +50,15 @@ uint64_t vm_create_main_stack(uint64_t size);
 /* mmap of anonymous memory. Returns the address or -errno. */
 long vm_map(uint64_t hint, uint64_t length, int protection, int flags);
 long vm_unmap(uint64_t start, uint64_t length);
+/* mmap of device memory: maps [physical, physical + length) at once with the page flags
+ * `cache` (PAGE_WRITE_THROUGH, PAGE_CACHE_DISABLE: see mm/paging.h), at an address whose
+ * offset in 16 MiB is 8 MiB, so that it does not share the emulator's direct-mapped TLB
+ * entries with a buffer mapped just before or after it. Returns the address or -errno. */
+long vm_map_device(uint64_t physical, uint64_t length, int protection, uint64_t cache);
+/* For mm/vm_device.c: a free range of `length` bytes for a new mapping (0 if none), and a new
+ * area on it (NULL without memory). */
+uint64_t vm_find_free_range(uint64_t length);
+struct vm_area *vm_add_area(uint64_t start, uint64_t end, int protection, enum vm_area_kind kind);
 long vm_protect(uint64_t start, uint64_t length, int protection);
 long vm_remap(uint64_t old_start, uint64_t old_length, uint64_t new_length, int flags,
 	      uint64_t new_start);

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
-/* brk and the mmap family: argument checks, then mm/vm.c. Only anonymous mappings exist until
- * the VFS does; a file descriptor is EBADF. */
+/* brk and the mmap family: argument checks, then mm/vm.c. A file is mapped by its own mmap
+ * operation (device memory: /dev/fb0); a file without one is ENODEV, as on Linux for files
+ * that cannot be mapped. */
 #include "sys/syscalls.h"
 #include "include/uapi/errno.h"
 #include "mm/layout.h"
 #include "mm/vm.h"
+#include "fs/descriptors.h"
+#include "fs/vfs.h"
 #include "kernel/thread.h"
 
 #define MAP_TYPE	 0x0f
@@ -18,15 +21,23 @@ long sys_brk(unsigned long requested)
 long sys_mmap(unsigned long address, unsigned long length, int protection, int flags, int fd,
 	      long offset)
 {
-	(void)fd;
 	if (protection & ~KNOWN_PROTECTION)
 		return -EINVAL;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
 		return -EINVAL;
 	if (offset & (PAGE_SIZE - 1))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -EBADF;
+	if (!(flags & MAP_ANONYMOUS)) {
+		struct file *file = descriptor_get(fd);
+		if (!file)
+			return -EBADF;
+		long result =
+		    file->ops && file->ops->mmap
+			? file->ops->mmap(file, length, (uint64_t)offset, protection, flags)
+			: -ENODEV;
+		file_put(file);
+		return result;
+	}
 	return vm_map(address, length, protection, flags);
 }
 

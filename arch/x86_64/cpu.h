@@ -13,6 +13,7 @@
 #define MSR_GS_BASE	 0xc0000101
 #define MSR_APIC_BASE	 0x1b
 #define MSR_TSC_DEADLINE 0x6e0
+#define MSR_PAT		 0x277
 
 #define EFER_SCE (1u << 0)
 #define EFER_LME (1u << 8)
@@ -35,6 +36,13 @@ static inline uint8_t inb(uint16_t port)
 static inline void outw(uint16_t port, uint16_t value)
 {
 	__asm__ volatile("outw %0, %1" : : "a"(value), "Nd"(port));
+}
+
+static inline uint16_t inw(uint16_t port)
+{
+	uint16_t value;
+	__asm__ volatile("inw %1, %0" : "=a"(value) : "Nd"(port));
+	return value;
 }
 
 static inline void outl(uint16_t port, uint32_t value)
@@ -129,6 +137,11 @@ static inline void xsetbv(uint32_t index, uint64_t value)
 	__asm__ volatile("xsetbv"
 			 :
 			 : "c"(index), "a"((uint32_t)value), "d"((uint32_t)(value >> 32)));
+}
+
+static inline void write_back_and_invalidate_caches(void)
+{
+	__asm__ volatile("wbinvd" : : : "memory");
 }
 
 static inline void invlpg(uintptr_t address)

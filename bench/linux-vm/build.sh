@@ -7,6 +7,8 @@
 #   OUT/modules-9p.cpio the kernel modules for 9P over virtio-pci, in load order (lib/modules),
 #                       to append to the initramfs for the 9P benchmark only
 #   OUT/modules-net.cpio the same for virtio-net over PCI, for the network benchmarks
+#   OUT/modules-gfx.cpio the same for bochs-drm (QEMU's std VGA) with its fbdev emulation
+#                       (/dev/fb0), for the framebuffer benchmark
 # Programs are compiled with musl-gcc -static -O2 from bench/programs (programs/gc with libgc.a).
 # Usage: bench/linux-vm/build.sh [OUT]
 set -eu
@@ -40,9 +42,15 @@ done
 cp "$here/init" "$out/root/init"
 chmod 755 "$out/root/init"
 musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bin/exit-qemu" "$here/exit-qemu.c"
+# Linux's uapi headers (<linux/fb.h>) after musl's, without glibc's beside them.
+mkdir -p "$out/linux-headers"
+ln -sfn /usr/include/linux "$out/linux-headers/linux"
+ln -sfn /usr/include/asm-generic "$out/linux-headers/asm-generic"
+ln -sfn /usr/include/x86_64-linux-gnu/asm "$out/linux-headers/asm"
 for source in "$programs"/*.c; do
 	name=$(basename "$source" .c)
-	musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/$name" "$source"
+	musl-gcc -static -O2 -Wall -Wextra -Werror -idirafter "$out/linux-headers" \
+		-o "$out/root/bench/$name" "$source"
 done
 # The NES core's bench (bench/programs/nes/frames.c): the core's sources and a ROM.
 musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/nes_frames" "$programs/nes/frames.c" \
@@ -88,4 +96,7 @@ module_archive 9p $virtio_modules fs/netfs/netfs fs/fscache/fscache net/9p/9pnet
 	fs/9p/9p
 # shellcheck disable=SC2086
 module_archive net $virtio_modules net/core/failover drivers/net/net_failover drivers/net/virtio_net
+# shellcheck disable=SC2086
+module_archive gfx drivers/gpu/drm/drm drivers/gpu/drm/drm_kms_helper drivers/gpu/drm/ttm/ttm \
+	drivers/gpu/drm/drm_ttm_helper drivers/gpu/drm/drm_vram_helper drivers/gpu/drm/tiny/bochs
 echo "$kernel_package" >"$out/kernel-version"

@@ -72,3 +72,8 @@ void vga_text_write(const char *text, size_t length)
 			display[i] = displayed[i] = model[i];
 	move_hardware_cursor();
 }
+
+void vga_text_release(void)
+{
+	present = false;
+}

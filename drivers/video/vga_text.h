@@ -8,3 +8,5 @@
 void vga_text_init(void);
 /* Console output, interpreted as a VT100/ANSI terminal would (lib/ansi_screen.c). */
 void vga_text_write(const char *text, size_t length);
+/* The display leaves text mode (a framebuffer took it): the screen is no longer written. */
+void vga_text_release(void);

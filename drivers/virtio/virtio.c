@@ -9,6 +9,8 @@ void virtio_9p_attach(struct virtio_device *device);
 /* drivers/net/virtio_net.c, or net/absent.c in images without networking. */
 void virtio_net_attach(struct virtio_device *device);
 void virtio_console_attach(struct virtio_device *device);
+/* drivers/virtio/virtio_input.c, or drivers/video/absent.c in images without graphics. */
+void virtio_input_attach(struct virtio_device *device);
 
 void virtio_attach(struct virtio_device *device)
 {
@@ -22,6 +24,8 @@ void virtio_attach(struct virtio_device *device)
 		virtio_net_attach(device);
 	else if (device->device_id == VIRTIO_DEVICE_CONSOLE)
 		virtio_console_attach(device);
+	else if (device->device_id == VIRTIO_DEVICE_INPUT)
+		virtio_input_attach(device);
 	else
 		pr_info("virtio: device type %u has no driver yet\n", device->device_id);
 }
