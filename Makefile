@@ -52,7 +52,8 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	$(wildcard kernel/*_proc.c) kernel/log.c kernel/app_start.c kernel/power.c kernel/symbols.c \
 	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
-	mm/emulator_tlb.c
+	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
+	kernel/terminal.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -72,6 +73,7 @@ $(BUILD)/kernel/sys/syscall_names.c.o: sys/syscall_table.h
 KERNEL_EXPORTS := tools/kernel-exports.txt
 YOLK_LIB := $(BUILD)/lib/yolk
 include third_party/lwip/lwip.mk
+include third_party/duktape/duktape.mk apps/js/js.mk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
 KERNEL_NET_OBJECT := $(YOLK_LIB)/kernel-net.o
 define link_kernel
@@ -109,7 +111,7 @@ $(YOLK_LIB)/libyolk.a: $(RUNTIME_OBJECTS)
 # libc-direct.a: the direct-call musl (third_party/musl/musl.mk), which yolk build uses by default.
 YOLK_LIB_FILES := $(KERNEL_OBJECT) $(KERNEL_NET_OBJECT) $(YOLK_LIB)/yolk.ld $(YOLK_LIB)/version \
 	$(YOLK_LIB)/symbols.sh $(YOLK_LIB)/libyolk.a $(YOLK_LIB)/libc-direct.a \
-	$(YOLK_LIB)/kvm-probe.elf
+	$(YOLK_LIB)/kvm-probe.elf $(JS_LIBRARY)
 $(YOLK_LIB)/symbols.sh: tools/symbols.sh
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
@@ -120,17 +122,45 @@ $(YOLK_LIB)/kvm-probe.elf: tools/kvm-probe.c $(KERNEL_OBJECT) $(YOLK_LIB)/yolk.l
 kernel: $(YOLK_LIB_FILES)
 .PHONY: kernel
 
+# ---- application libraries -----------------------------------------------------------------------
+# sshd (apps/sshd) on libssh and mbedTLS (third_party/libssh, third_party/mbedtls).
+include apps/sshd/sshd.mk
+
 # ---- images ------------------------------------------------------------------------------------
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
-# ysh, the default image: the shell (apps/shell) and its commands (apps/shell/commands).
-SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c))
-SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror
-$(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
-		$(YOLK_LIB_FILES) $(YOLK)
+# The NES emulator (apps/nes): its freestanding core and the headless `nes` command.
+NES_CORE_SOURCES := $(sort $(wildcard apps/nes/core/*.c))
+NES_SOURCES := $(NES_CORE_SOURCES) apps/nes/headless.c
+NES_HEADERS := $(wildcard apps/nes/*.h apps/nes/core/*.h)
+$(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
-	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES)
+	$(Q)$(YOLK) build -o $@ $(NES_SOURCES) apps/nes/main.c
+# ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands), the
+# servers they start (apps/httpd, over CivetWeb: third_party/civetweb; apps/sshd, over libssh)
+# and the applications it runs as commands (nes; js, apps/js, whose REPL uses the shell's line
+# editor).
+include third_party/civetweb/civetweb.mk
+HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
+SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES) \
+	$(NES_SOURCES) apps/js/repl.c
+SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE) -Iapps/js \
+	-I$(DUKTAPE_INCLUDE)
+$(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
+		$(wildcard apps/httpd/*.h) $(NES_HEADERS) apps/js/js.h apps/js/repl.h $(CIVETWEB_OBJECT) \
+		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(JS_LIBRARY) \
+		$(SSHD_LINK_FLAGS)
+# What an image that links the shell's library without its main needs, for `yolk build`
+# (tests/integration/shell_sessions.build).
+SHELL_BUILD_ARGUMENTS := $(BUILD)/lib/shell/build-arguments
+$(SHELL_BUILD_ARGUMENTS): Makefile $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(JS_LIBRARY) \
+		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE)
+	@mkdir -p $(dir $@)
+	$(Q)echo $(SHELL_CFLAGS) $(filter-out apps/shell/main.c,$(SHELL_SOURCES)) \
+		$(CIVETWEB_OBJECT) $(JS_LIBRARY) $(SSHD_LINK_FLAGS) > $@
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
@@ -139,7 +169,14 @@ $(IMAGES)/prime-sieve.elf: examples/prime-sieve/prime-sieve.c $(YOLK_LIB_FILES) 
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/prime-sieve/prime-sieve.c
 
-all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
+# httpd alone (examples/httpd over apps/httpd): a headless web server image.
+$(IMAGES)/httpd.elf: examples/httpd/httpd.c $(HTTPD_SOURCES) $(wildcard apps/httpd/*.h) \
+		$(CIVETWEB_OBJECT) $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $< $(HTTPD_SOURCES) $(CIVETWEB_OBJECT)
+
+all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(SHELL_BUILD_ARGUMENTS) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
+	$(IMAGES)/httpd.elf \
 	docs/syscalls.md
 
 run: all
@@ -152,7 +189,9 @@ docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
 include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
-	$(filter-out third_party/lwip/lwip.mk,$(wildcard third_party/*/*.mk)))
+	$(filter-out third_party/lwip/lwip.mk third_party/civetweb/civetweb.mk \
+		third_party/duktape/duktape.mk,\
+	$(wildcard third_party/*/*.mk)))
 
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)

@@ -7,6 +7,11 @@
 bench: all
 	$(Q)bench/run.sh $(BUILD)/bench
 	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench
+	$(Q)unshare -n /usr/bin/python3 bench/ssh.py $(BUILD)/bench
 .PHONY: bench-network
 bench-network: all
 	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench
+# The ssh part (bench/ssh.py): Yolk's sshd against Dropbear in the Linux VM, on a tap device too.
+.PHONY: bench-ssh
+bench-ssh: all
+	$(Q)unshare -n /usr/bin/python3 bench/ssh.py $(BUILD)/bench

@@ -23,6 +23,11 @@ YOLK = "tools/yolk"
 TAP, HOST, GUEST = "tap0", "198.18.0.1", "198.18.0.2"
 WRK_SECONDS = 4
 WORK = os.path.join(OUT, "network")
+CIVETWEB = os.path.join(os.path.dirname(os.path.abspath(OUT)), "third_party", "civetweb")
+HTTPD_SOURCES = ["examples/httpd/httpd.c"] + sorted(
+    os.path.join("apps/httpd", name) for name in os.listdir("apps/httpd") if name.endswith(".c"))
+HTTPD_ARGUMENTS = ["-p", "80", "-r", "/srv", "-t", "32"]
+STATIC_FILE = "file-4k.bin"
 notes = []
 
 
@@ -50,6 +55,27 @@ def build():
     for program in ("http_server", "net_bench"):
         run(["musl-gcc", "-static", "-O2", "-o", os.path.join(WORK, program),
              f"bench/programs/{program}.c"])
+    # httpd: the file it serves in /srv of each root, the program for each system.
+    root = os.path.join(WORK, "httpd-root")
+    os.makedirs(os.path.join(root, "srv"), exist_ok=True)
+    os.makedirs(os.path.join(root, "bench"), exist_ok=True)
+    with open(os.path.join(root, "srv", STATIC_FILE), "wb") as file:
+        file.write(bytes(range(256)) * 16)
+    flags = ["-D_GNU_SOURCE", "-O2", "-I" + os.path.join(CIVETWEB, "source", "include")]
+    images["httpd"] = os.path.join(WORK, "httpd.elf")
+    run([YOLK, "build", "--fs", root, "-o", images["httpd"], *flags, *HTTPD_SOURCES,
+         os.path.join(CIVETWEB, "civetweb.o")])
+    run(["musl-gcc", "-static", *flags, "-o", os.path.join(root, "bench", "httpd"),
+         *HTTPD_SOURCES, os.path.join(CIVETWEB, "civetweb.o")])
+    with open(os.path.join(WORK, "httpd.cpio"), "wb") as archive:
+        names = subprocess.run(["find", "srv", "bench"], cwd=root, check=True,
+                               capture_output=True).stdout
+        run(["cpio", "-o", "-H", "newc", "-R", "0:0", "--quiet"], cwd=root, input=names,
+            stdout=archive)
+    with open(os.path.join(WORK, "initramfs-httpd.cpio"), "wb") as joined:
+        for part in (os.path.join(WORK, "initramfs-net.cpio"), os.path.join(WORK, "httpd.cpio")):
+            with open(part, "rb") as piece:
+                joined.write(piece.read())
     return images, linux
 
 
@@ -76,7 +102,7 @@ def qemu_command(image, console, arguments):
     return result
 
 
-def linux_command(yolk_words, linux, program, arguments):
+def linux_command(yolk_words, linux, program, arguments, initramfs="initramfs-net.cpio"):
     """The same command with the Linux VM as the guest."""
     words = list(yolk_words)
     kernel = words.index("-kernel")
@@ -84,12 +110,13 @@ def linux_command(yolk_words, linux, program, arguments):
     append = words.index("-append")
     words[append + 1] = (f"console=ttyS0 quiet panic=-1 bench={program} net={GUEST}/24 "
                          f"gw={HOST} -- {arguments}")
-    return words + ["-initrd", os.path.join(WORK, "initramfs-net.cpio")]
+    return words + ["-initrd", os.path.join(WORK, initramfs)]
 
 
 class Server:
-    def __init__(self, command, console):
+    def __init__(self, command, console, ready="BENCH ready"):
         self.console = console
+        self.ready = ready
         os.unlink(console) if os.path.exists(console) else None
         open(console, "w").close()
         self.process = subprocess.Popen(["taskset", "-c", "0", *command],
@@ -100,7 +127,7 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with open(self.console, errors="replace") as console:
-                if "BENCH ready" in console.read():
+                if self.ready in console.read():
                     return True
             if self.process.poll() is not None:
                 return False
@@ -121,9 +148,9 @@ def load(command):
     return result.stdout + result.stderr
 
 
-def wrk(address, close):
+def wrk(address, close, path="/"):
     extra = ["-H", "Connection: close"] if close else []
-    output = load(["wrk", "-t1", "-c32", f"-d{WRK_SECONDS}s", *extra, f"http://{address}:80/"])
+    output = load(["wrk", "-t1", "-c32", f"-d{WRK_SECONDS}s", *extra, f"http://{address}:80{path}"])
     match = re.search(r"Requests/sec:\s+([\d.]+)", output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", output)
     if errors:
@@ -142,6 +169,7 @@ def net_bench(address, mode, count):
 METRICS = [
     ("http_keepalive", "HTTP keep-alive, wrk -c32 (requests/s)", True),
     ("http_close", "HTTP Connection: close, wrk -c32 (requests/s)", True),
+    ("httpd_static", "httpd (CivetWeb), a 4 KiB file, keep-alive, wrk -c32 (requests/s)", True),
     ("tcp_send", "TCP bulk, host to guest (MiB/s)", True),
     ("tcp_receive", "TCP bulk, guest to host (MiB/s)", True),
     ("tcp_connect", "TCP connect+close (connections/s)", True),
@@ -164,8 +192,17 @@ def reachable(address, port, timeout=20):
     return False
 
 
-def measure(address, start_http, start_bench):
+def measure(address, start_http, start_bench, start_httpd=None):
+    """start_*() boot a guest's server (None: it is there already); without start_httpd, no
+    httpd figure."""
     figures = {}
+    server = start_httpd() if start_httpd else None
+    try:
+        if start_httpd and server.wait_ready() and reachable(address, 80):
+            figures["httpd_static"] = wrk(address, False, "/" + STATIC_FILE)
+    finally:
+        if server:
+            server.stop()
     server = start_http()
     try:
         if (server is None or server.wait_ready()) and reachable(address, 80):
@@ -199,17 +236,23 @@ def main():
     console = os.path.join(WORK, "console.txt")
     yolk_http = qemu_command(images["http_server"], console, ["80"])
     yolk_bench = qemu_command(images["net_bench"], console, ["server", "5001"])
+    yolk_httpd = qemu_command(images["httpd"], console, HTTPD_ARGUMENTS)
+    serving = "httpd: serving"
     systems = {
-        "yolk": (lambda: Server(yolk_http, console), lambda: Server(yolk_bench, console)),
+        "yolk": (lambda: Server(yolk_http, console), lambda: Server(yolk_bench, console),
+                 lambda: Server(yolk_httpd, console, serving)),
         "linux": (lambda: Server(linux_command(yolk_http, linux, "http_server", "80"), console),
                   lambda: Server(linux_command(yolk_bench, linux, "net_bench", "server 5001"),
-                                 console)),
+                                 console),
+                  lambda: Server(linux_command(yolk_httpd, linux, "httpd",
+                                               " ".join(HTTPD_ARGUMENTS), "initramfs-httpd.cpio"),
+                                 console, serving)),
     }
     samples = {system: {key: [] for key, _, _ in METRICS} for system in ("yolk", "linux", "host")}
     for round_number in range(ROUNDS + 1):
-        for system, (http, bench) in systems.items():
+        for system, (http, bench, httpd) in systems.items():
             log(f"network: round {round_number} of {ROUNDS} ({'warm-up' if not round_number else 'kept'}), {system}")
-            figures = measure(GUEST, http, bench)
+            figures = measure(GUEST, http, bench, httpd)
             if round_number:
                 for key, value in figures.items():
                     if value is not None:
@@ -225,6 +268,17 @@ def main():
             samples["host"][key].append(value)
     host_http.kill()
     host_bench.kill()
+    # httpd on the host, alone on port 80 (the other server has gone).
+    time.sleep(0.5)
+    host_httpd = subprocess.Popen(["taskset", "-c", "0", os.path.join(WORK, "httpd-root", "bench",
+                                   "httpd"), "-p", "80", "-r", os.path.join(WORK, "httpd-root", "srv"),
+                                   "-t", "32"], stdout=subprocess.DEVNULL)
+    time.sleep(0.5)
+    if reachable("127.0.0.1", 80):
+        figure = wrk("127.0.0.1", False, "/" + STATIC_FILE)
+        if figure is not None:
+            samples["host"]["httpd_static"].append(figure)
+    host_httpd.kill()
     lines = ["| metric | Yolk | Linux VM | host (127.0.0.1) | ratio |", "|---|---:|---:|---:|---|"]
     for key, title, higher_better in METRICS:
         medians = {system: statistics.median(samples[system][key]) if samples[system][key] else None

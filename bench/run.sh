@@ -677,6 +677,115 @@ shell_rows() {
 		"$(shell_value yolk_vga_cat_serial_mbps)" - - - -
 }
 
+# ---- the NES emulator (issue: NES) ---------------------------------------------------------
+# The core (apps/nes/core) headless, no drawing, no pacing, on Sprite Cans (tests/nes/roms): on
+# Yolk (the ROM packed with --fs), as a static program in the Linux VM (linux-vm/build.sh puts
+# it and the ROM in /bench) and on the host. bench/programs/nes/frames.c times the frames.
+nes_rom=tests/nes/roms/spritecans.nes
+nes_samples() {
+	[ "$yolk_built" = 1 ] || return
+	log "NES core: Yolk, Linux VM, host"
+	rm -rf "$out/nes-fs" && mkdir -p "$out/nes-fs" && cp "$nes_rom" "$out/nes-fs/"
+	if $yolk build -o "$out/yolk/direct/nes_frames.elf" --fs "$out/nes-fs" \
+		bench/programs/nes/frames.c apps/nes/core/*.c >>"$out/runs/yolk-build.txt" 2>&1; then
+		yolk_command "$out/yolk/direct/nes_frames.elf" "$memory" -- /spritecans.nes
+		if timed_run "^BENCH" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/yolk-nes.txt"
+		else fail yolk-nes; fi
+	else
+		note "Yolk: yolk build of bench/programs/nes/frames.c failed"
+	fi
+	if [ "$linux_built" = 1 ]; then
+		linux_command nes_frames "$memory"
+		qemu_command[-1]+=" -- /bench/spritecans.nes"
+		if timed_run "^BENCH" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/linux-nes.txt"
+		else fail linux-nes; fi
+		if timed_run "^BENCH" 0 120 /dev/null "$out/linux-vm/root/bench/nes_frames" "$nes_rom"; then
+			cp "$last" "$out/runs/host-nes.txt"
+		else fail host-nes; fi
+	fi
+}
+
+nes_fps() { # yolk|linux|host
+	local ns
+	ns=$(sed -n 's/^BENCH nes_frame_ns \([0-9.]*\).*/\1/p' "$out/runs/$1-nes.txt" 2>/dev/null | tail -1)
+	is_number "$ns" && calc "1000000000 / $ns" 1
+}
+
+nes_rows() {
+	local yolk linux host
+	yolk=$(nes_fps yolk)
+	linux=$(nes_fps linux)
+	host=$(nes_fps host)
+	row "NES core, headless (frames/s; Sprite Cans, no drawing)" "$yolk" "$linux" "$host" \
+		"Yolk/Linux $(ratio "$yolk" "$linux")" \
+		">= 60 fps: $(verdict "$yolk" ">=" 60)$(is_number "$yolk" && awk "BEGIN { exit !($yolk < 60) }" &&
+			echo ", misses by $(calc "60 / $yolk" 1)x")"
+
+# ---- JavaScript (issue 14) -------------------------------------------------------------------
+# bench/programs/js/bench.js on the same Duktape build everywhere: Yolk (yolk build --js), the
+# Linux VM and the host (apps/js/main.c over build/lib/yolk/libyolk-js.a, musl-gcc -static, in
+# an initramfs of its own appended to the VM's); and Debian's mujs on the host, for scale.
+js_workloads=(recursion strings json regex sort)
+js_samples() {
+	local root="$out/linux-vm/js-root" where key
+	[ "$yolk_built" = 1 ] || return
+	log "JavaScript: Yolk, Linux VM, host, mujs"
+	if ! $yolk build -o "$out/yolk/direct/js-bench.elf" --js bench/programs/js/bench.js \
+		>>"$out/runs/yolk-build.txt" 2>&1; then
+		note "Yolk: yolk build --js bench.js failed"
+		return
+	fi
+	yolk_command "$out/yolk/direct/js-bench.elf" "$memory"
+	timed_run "^BENCH js_sort" 1 300 /dev/null "${qemu_command[@]}" &&
+		cp "$last" "$out/runs/yolk-js.txt" || fail yolk-js
+	rm -rf "$root" && mkdir -p "$root/bench"
+	if musl-gcc -static -O2 -Iapps/js -o "$root/bench/js" apps/js/main.c \
+		build/lib/yolk/libyolk-js.a >"$out/runs/js-linux-build.txt" 2>&1; then
+		cp bench/programs/js/bench.js "$root/bench/bench.js"
+		(cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
+			>"$out/linux-vm/js.cpio"
+		if [ "$linux_built" = 1 ]; then
+			cat "$out/linux-vm/initramfs.cpio" "$out/linux-vm/js.cpio" \
+				>"$out/linux-vm/initramfs-js.cpio"
+			other_guest_command "$memory" -kernel "$out/linux-vm/vmlinuz" \
+				-initrd "$out/linux-vm/initramfs-js.cpio" \
+				-append "$linux_append bench=js -- /bench/bench.js"
+			timed_run "^BENCH js_sort" 1 300 /dev/null "${qemu_command[@]}" &&
+				cp "$last" "$out/runs/linux-js.txt" || fail linux-js
+		fi
+		timed_run "^BENCH js_sort" 0 300 /dev/null "$root/bench/js" bench/programs/js/bench.js &&
+			cp "$last" "$out/runs/host-js.txt" || fail host-js
+	else
+		note "JavaScript: the Linux build of the runner failed ($out/runs/js-linux-build.txt)"
+	fi
+	if command -v mujs >/dev/null; then
+		timed_run "^BENCH js_sort" 0 300 /dev/null mujs bench/programs/js/bench.js &&
+			cp "$last" "$out/runs/mujs-js.txt" || fail mujs-js
+	else
+		note "JavaScript: Debian's mujs is not installed (scripts/deps): no mujs figures"
+	fi
+	for where in yolk linux host mujs; do
+		for key in "${js_workloads[@]}"; do
+			metric[$where-js_$key]=$(sed -n "s/^BENCH js_${key}_ns \([0-9.]*\).*/\1/p" \
+				"$out/runs/$where-js.txt" 2>/dev/null | tail -1)
+		done
+	done
+}
+
+js_rows() {
+	local key yolk linux
+	for key in "${js_workloads[@]}"; do
+		yolk=$(scaled "${metric[yolk-js_$key]}" 1000000)
+		linux=$(scaled "${metric[linux-js_$key]}" 1000000)
+		row "JavaScript $key (ms per run; Duktape 2.7, bench/programs/js)" "$yolk" "$linux" \
+			"$(scaled "${metric[host-js_$key]}" 1000000)" \
+			"Linux/Yolk $(ratio "$linux" "$yolk"); mujs on the host $(scaled "${metric[mujs-js_$key]}" 1000000) ms" \
+			">= Linux: $(verdict "$(ratio "$linux" "$yolk" | tr -d x)" ">=" 1)"
+	done
+}
+
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 linux_clocksource=""
 build_all
@@ -684,12 +793,18 @@ boot_samples
 iso_samples
 syscall_samples
 extra_samples
+nes_samples
 gc_samples
+
+js_samples
 shell_samples
 boot_rows
 syscall_rows
 extra_rows
+nes_rows
 gc_rows
+
+js_rows
 shell_rows
 memory_rows
 size_rows

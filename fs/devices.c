@@ -12,6 +12,7 @@
 
 struct device_entry {
 	uint32_t number;
+	bool whole_major; /* every minor of number's major (the pseudo-terminals' slaves) */
 	const struct file_operations *operations;
 };
 
@@ -22,7 +23,15 @@ int device_register(uint32_t number, const struct file_operations *operations)
 {
 	if (device_count == DEVICE_SLOTS)
 		return -ENOSPC;
-	devices[device_count++] = (struct device_entry){number, operations};
+	devices[device_count++] = (struct device_entry){number, false, operations};
+	return 0;
+}
+
+int device_register_major(uint32_t major, const struct file_operations *operations)
+{
+	if (device_count == DEVICE_SLOTS)
+		return -ENOSPC;
+	devices[device_count++] = (struct device_entry){DEVICE_NUMBER(major, 0), true, operations};
 	return 0;
 }
 
@@ -33,7 +42,8 @@ void vfs_attach_special(struct inode *inode)
 		return;
 	}
 	for (unsigned i = 0; i < device_count; i++)
-		if (devices[i].number == inode->device &&
+		if ((devices[i].number == inode->device ||
+		     (devices[i].whole_major && devices[i].number >> 8 == inode->device >> 8)) &&
 		    ((inode->mode & S_IFMT) == S_IFCHR || (inode->mode & S_IFMT) == S_IFBLK))
 			inode->file_ops = devices[i].operations;
 }

@@ -18,6 +18,8 @@
 
 /* Character and block devices share one number space (their majors differ). */
 int device_register(uint32_t number, const struct file_operations *operations);
+/* Every minor of `major` (the driver tells them apart by inode->device). */
+int device_register_major(uint32_t major, const struct file_operations *operations);
 /* Adds a node to /dev (for drivers found after boot). */
 int devfs_add_node(const char *name, uint32_t mode, uint32_t device);
 /* null, zero, full, random, urandom. */

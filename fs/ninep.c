@@ -3,8 +3,10 @@
  * file; opening clones that fid and opens the clone, so each open file has its own. Reads and
  * writes go straight to the server in messages of at most msize bytes: nothing is cached, so
  * what the guest wrote is on the host when write() returns, and any file size streams.
- * Attributes are read when a name is looked up. */
+ * Attributes are read when a name is looked up. /proc/fs/9p/stats counts, over every mount,
+ * the requests and the bytes read and written. */
 #include "fs/ninep.h"
+#include "fs/procfs.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
@@ -88,7 +90,9 @@ struct reader {
 };
 
 static const struct inode_operations ninep_inode_operations;
+static uint64_t requests, bytes_read, bytes_written; /* /proc/fs/9p/stats */
 static void client_free(struct ninep_client *client);
+static struct inode *find_live_inode(struct ninep_client *client, uint64_t qid_path);
 static const struct file_operations ninep_file_operations;
 
 /* ---- messages ----------------------------------------------------------------------------- */
@@ -190,6 +194,7 @@ static int rpc(struct ninep_client *client, struct message *message, struct read
 		error = received < 0 ? (int)received : -EIO;
 		goto out;
 	}
+	requests++;
 	*reply = (struct reader){*reply_buffer, (size_t)received, 0, false};
 	uint32_t length = (uint32_t)take_number(reply, 4);
 	uint8_t reply_type = (uint8_t)take_number(reply, 1);
@@ -337,6 +342,13 @@ static struct inode *inode_for_fid(struct ninep_client *client, uint32_t fid, st
 		inode_put(inode); /* clunks the fid */
 		return NULL;
 	}
+	/* Another thread may have looked the same file up while the attributes came: one inode
+	 * per file, so the first one made stays. */
+	struct inode *existing = find_live_inode(client, inode->number);
+	if (existing) {
+		inode_put(inode);
+		return existing;
+	}
 	node->qid_path = inode->number;
 	list_add_tail(&client->live_inodes, &node->live_node);
 	return inode;
@@ -354,8 +366,10 @@ static void free_inode(struct inode *inode)
 	struct ninep_client *client = client_of(inode);
 	struct ninep_inode *node = inode->private;
 
-	clunk(client, node->fid);
+	/* Off the list before the clunk, which waits for the server: a lookup meanwhile (another
+	 * thread) must not take a new reference to an inode that is going. */
 	list_remove(&node->live_node);
+	clunk(client, node->fid);
 	heap_free(node->name);
 	heap_free(node);
 	if (list_empty(&client->live_inodes))
@@ -384,6 +398,8 @@ static void remember_name(struct inode *inode, const char *name, size_t length)
 {
 	struct ninep_inode *node = inode->private;
 
+	if (node->name) /* the inode another lookup made (inode_for_fid) */
+		return;
 	node->name = heap_alloc(length);
 	if (node->name) {
 		memcpy(node->name, name, length);
@@ -814,6 +830,8 @@ static long ninep_read(struct file *file, void *buffer, size_t count, uint64_t o
 		const void *data = take(&reply, got);
 		if (data && got)
 			memcpy((char *)buffer + done, data, MIN(got, chunk));
+		if (data)
+			bytes_read += MIN(got, chunk);
 		heap_free(reply_buffer);
 		if (!data || !got)
 			break;
@@ -846,6 +864,7 @@ static long ninep_write(struct file *file, const void *buffer, size_t count, uin
 			return done ? (long)done : error;
 		uint32_t wrote = (uint32_t)take_number(&reply, 4);
 		heap_free(reply_buffer);
+		bytes_written += wrote;
 		if (!wrote)
 			break;
 		done += wrote;
@@ -918,15 +937,26 @@ static int handshake(struct ninep_client *client, const struct ninep_options *op
 	return rpc_simple(client, &message);
 }
 
+static void generate_stats(struct procfs_text *text, void *context)
+{
+	(void)context;
+	procfs_printf(text, "requests %llu\nread_bytes %llu\nwrite_bytes %llu\n",
+		      (unsigned long long)requests, (unsigned long long)bytes_read,
+		      (unsigned long long)bytes_written);
+}
+
 int ninep_attach(const struct ninep_transport_operations *operations, void *transport,
 		 const struct ninep_options *options, struct inode **root)
 {
+	static bool registered;
 	static const struct ninep_options defaults = {
 	    .attach_name = "", .user_name = "root", .message_size = NINEP_MESSAGE_SIZE};
 	struct ninep_client *client = heap_alloc_zeroed(sizeof(*client));
 	uint32_t root_fid;
 	int error;
 
+	if (!registered)
+		registered = !procfs_register_file("fs/9p/stats", generate_stats, NULL);
 	if (!options)
 		options = &defaults;
 	if (!client) {

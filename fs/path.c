@@ -4,21 +4,90 @@
  * ELOOP). Every inode handed back carries a reference for the caller. */
 #include "fs/vfs.h"
 #include "include/uapi/errno.h"
+#include "kernel/thread.h"
 #include "lib/string.h"
 #include "mm/heap.h"
 
-static struct inode *working_directory;
+/* A working directory, shared by the threads made with CLONE_FS (all pthreads); a thread that
+ * called unshare(CLONE_FS) has its own. Threads without one share the first. */
+struct fs_context {
+	unsigned references;
+	struct inode *working_directory;
+};
+
+static struct fs_context first_context = {1, NULL};
+
+static struct fs_context *current_context(void)
+{
+	struct thread *current = thread_current();
+
+	return current && current->fs_context ? current->fs_context : &first_context;
+}
 
 struct inode *vfs_working_directory(void)
 {
-	return working_directory ? working_directory : vfs_root();
+	struct inode *directory = current_context()->working_directory;
+
+	return directory ? directory : vfs_root();
 }
 
 void vfs_set_working_directory(struct inode *directory)
 {
+	struct fs_context *context = current_context();
+
 	inode_get(directory);
-	inode_put(working_directory);
-	working_directory = directory;
+	inode_put(context->working_directory);
+	context->working_directory = directory;
+}
+
+void fs_context_share(struct thread *child, const struct thread *parent, bool copy)
+{
+	struct fs_context *context = parent->fs_context;
+
+	if (copy) {
+		struct fs_context *own = heap_alloc(sizeof(*own));
+		if (own) {
+			own->references = 1;
+			own->working_directory = vfs_working_directory();
+			inode_get(own->working_directory);
+			child->fs_context = own;
+			return;
+		}
+		/* Without memory the child shares its parent's: unshare reports ENOMEM itself. */
+	}
+	if (context)
+		context->references++;
+	child->fs_context = context;
+}
+
+void fs_context_release(struct thread *thread)
+{
+	struct fs_context *context = thread->fs_context;
+
+	thread->fs_context = NULL;
+	if (!context || --context->references)
+		return;
+	inode_put(context->working_directory);
+	heap_free(context);
+}
+
+int fs_context_unshare(void)
+{
+	struct thread *current = thread_current();
+	struct fs_context *old = current->fs_context;
+
+	if (old && old->references == 1)
+		return 0;
+	struct fs_context *own = heap_alloc(sizeof(*own));
+	if (!own)
+		return -ENOMEM;
+	own->references = 1;
+	own->working_directory = vfs_working_directory();
+	inode_get(own->working_directory);
+	current->fs_context = own;
+	if (old)
+		old->references--; /* not the last: a thread sharing it still holds it */
+	return 0;
 }
 
 int vfs_enter_directory(struct inode *directory)

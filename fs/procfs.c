@@ -61,10 +61,15 @@ struct proc_entry {
 	bool descriptors; /* /proc/1/fd */
 };
 
-static struct proc_entry entries[PROCFS_MAX_ENTRIES] = {
-    {.name = "proc", .name_length = 4, .mode = S_IFDIR | 0555},
-};
+/* Zeroed (in .bss, not in the image file): the root, entries[0], is filled in by root(). */
+static struct proc_entry entries[PROCFS_MAX_ENTRIES];
 static unsigned entry_count = 1;
+
+static struct proc_entry *root(void)
+{
+	entries[0] = (struct proc_entry){.name = "proc", .name_length = 4, .mode = S_IFDIR | 0555};
+	return &entries[0];
+}
 
 static struct proc_entry *find_child(const struct proc_entry *directory, const char *name,
 				     size_t length)
@@ -90,7 +95,7 @@ static struct proc_entry *add_entry(const struct proc_entry *directory, const ch
 /* Adds /proc/PATH with MODE, and the directories on the way that are not there yet. */
 static int register_entry(const char *path, uint32_t mode, struct proc_entry **result)
 {
-	struct proc_entry *directory = &entries[0];
+	struct proc_entry *directory = root();
 
 	for (;;) {
 		const char *slash = strchr(path, '/');
@@ -377,5 +382,5 @@ struct inode *procfs_create(void)
 {
 	register_own_files();
 	proc_superblock.free_inode = free_inode;
-	return make_inode(&entries[0], NULL);
+	return make_inode(root(), NULL);
 }

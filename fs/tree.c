@@ -11,6 +11,7 @@
 #include "kernel/console.h"
 #include "kernel/log.h"
 #include "kernel/panic.h"
+#include "kernel/pseudo_terminal.h"
 #include "lib/string.h"
 
 static struct inode *root, *devfs_root;
@@ -95,6 +96,7 @@ static void make_devices(struct inode *dev)
 	for (unsigned i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++)
 		inode_put(make_node(dev, nodes[i].name, S_IFCHR | 0666,
 				    DEVICE_NUMBER(nodes[i].major, nodes[i].minor)));
+	pseudo_terminals_init(dev);
 }
 
 static void make_etc(struct inode *etc)

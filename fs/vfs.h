@@ -196,6 +196,13 @@ uint32_t vfs_creation_mask(void);
 /* The working directory. */
 struct inode *vfs_working_directory(void);
 void vfs_set_working_directory(struct inode *directory);
+struct thread;
+/* The working directory belongs to a thread's fs context: a new thread shares its parent's
+ * (clone with CLONE_FS) or gets a copy (`copy`: clone without it); unshare(CLONE_FS) gives the
+ * caller its own (0 or -ENOMEM); a thread that ends releases its share. */
+void fs_context_share(struct thread *child, const struct thread *parent, bool copy);
+void fs_context_release(struct thread *thread);
+int fs_context_unshare(void);
 /* Makes DIRECTORY the working directory: 0, or -ENOTDIR. */
 int vfs_enter_directory(struct inode *directory);
 /* chdir(2) from the kernel: 0, or -ENOENT, -ENOTDIR, ... */

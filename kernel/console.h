@@ -14,8 +14,5 @@ void console_enable_input(void);
 void console_input(unsigned char byte);
 /* Writes from kernel memory; safe in any context. */
 void console_write_kernel(const char *text, size_t length);
-/* Blocks until a line (or end of file, ^D) is available; returns bytes copied. */
-long console_read(char *buffer, size_t length);
 /* The console as a character device (/dev/console, /dev/tty, /dev/ttyS0; fds 0-2). */
 extern const struct file_operations console_file_operations;
-long console_ioctl_argument_size(unsigned long request);

@@ -26,14 +26,12 @@ static void print_location(const char *prefix, uint64_t address)
 		log_raw("%s0x%016llx ?\n", prefix, (unsigned long long)address);
 }
 
-void crash_print_backtrace(uint64_t instruction, uint64_t frame_pointer)
+void crash_walk_frames(uint64_t instruction, uint64_t frame_pointer,
+		       bool (*visit)(uint64_t address, void *context), void *context)
 {
-	uint64_t previous = instruction, repeats = 0;
-	char prefix[16];
-
-	log_raw("backtrace:\n");
-	print_location("  #0  ", instruction);
-	for (int depth = 1; depth < BACKTRACE_DEPTH; depth++) {
+	if (!visit(instruction, context))
+		return;
+	for (;;) {
 		/* Only frames in memory already: touching a page not yet there would run the
 		 * page-fault handler, and the crash may be that memory ran out. (The frame's two
 		 * words may straddle a page boundary: both are looked up.) */
@@ -41,28 +39,51 @@ void crash_print_backtrace(uint64_t instruction, uint64_t frame_pointer)
 		    !vm_range_allowed(frame_pointer, 16, PROT_READ) ||
 		    !(paging_lookup(frame_pointer) & PAGE_PRESENT) ||
 		    !(paging_lookup(frame_pointer + 8) & PAGE_PRESENT))
-			break;
+			return;
 		const uint64_t *frame = (const uint64_t *)frame_pointer;
 		uint64_t return_address = frame[1];
 		if (!return_address || frame[0] <= frame_pointer)
-			break;
+			return;
 		frame_pointer = frame[0];
-		/* Deep recursion: say how often a frame repeats instead of printing it again. */
-		if (return_address - 1 == previous) {
-			repeats++;
-			depth--;
-			continue;
-		}
-		if (repeats)
-			log_raw("      ... the same frame %llu more times\n",
-				(unsigned long long)repeats);
-		repeats = 0;
-		previous = return_address - 1;
-		format_snprintf(prefix, sizeof(prefix), "  #%-3d", depth);
-		print_location(prefix, previous);
+		if (!visit(return_address - 1, context)) /* inside the call, not after it */
+			return;
 	}
-	if (repeats)
-		log_raw("      ... the same frame %llu more times\n", (unsigned long long)repeats);
+}
+
+struct backtrace_printer {
+	int depth;
+	uint64_t previous, repeats;
+};
+
+static bool print_frame(uint64_t address, void *context)
+{
+	struct backtrace_printer *printer = context;
+	char prefix[16];
+
+	/* Deep recursion: say how often a frame repeats instead of printing it again. */
+	if (printer->depth > 0 && address == printer->previous) {
+		printer->repeats++;
+		return true;
+	}
+	if (printer->repeats)
+		log_raw("      ... the same frame %llu more times\n",
+			(unsigned long long)printer->repeats);
+	printer->repeats = 0;
+	printer->previous = address;
+	format_snprintf(prefix, sizeof(prefix), "  #%-3d", printer->depth);
+	print_location(prefix, address);
+	return ++printer->depth < BACKTRACE_DEPTH;
+}
+
+void crash_print_backtrace(uint64_t instruction, uint64_t frame_pointer)
+{
+	struct backtrace_printer printer = {0, 0, 0};
+
+	log_raw("backtrace:\n");
+	crash_walk_frames(instruction, frame_pointer, print_frame, &printer);
+	if (printer.repeats)
+		log_raw("      ... the same frame %llu more times\n",
+			(unsigned long long)printer.repeats);
 }
 
 static void print_registers(const struct interrupt_frame *frame)

@@ -30,6 +30,7 @@ static struct list_node all_threads = LIST_INIT(all_threads);
 static unsigned live_threads;
 static int next_thread_id = 1;
 static uint64_t slice_end_ns;
+static uint64_t context_switches; /* /proc/stat's ctxt */
 static struct cpu_local *cpu;
 
 static bool anything_runnable(int at_least_priority)
@@ -159,6 +160,7 @@ static void switch_to(struct interrupt_frame *frame, struct thread *next, bool v
 	uint64_t now = time_monotonic_ns();
 
 	previous->cpu_time_ns += now - previous->started_ns;
+	context_switches++;
 	if (previous->state == THREAD_DEAD) {
 		reap(previous);
 	} else {
@@ -346,6 +348,8 @@ struct thread *thread_create(const struct interrupt_frame *context, const char *
 	cpu_fpu_save_control(&thread->fpu_control); /* its creator's rounding and exception modes */
 	thread->fs_base = cpu_get_thread_pointer();
 	thread->signals_blocked = cpu->current->signals_blocked;
+	thread->process_group = cpu->current->process_group;
+	thread->session = cpu->current->session;
 	list_add_tail(&all_threads, &thread->all_node);
 	live_threads++;
 	enqueue(thread);
@@ -397,6 +401,7 @@ void scheduler_init(void)
 		list_init(&run_queues[priority]);
 	cpu = this_cpu();
 	main_thread->id = 1;
+	main_thread->process_group = main_thread->session = 1;
 	main_thread->state = THREAD_RUNNING;
 	main_thread->started_ns = time_monotonic_ns();
 	slice_end_ns = main_thread->started_ns + TIME_SLICE_NS; /* 0 would mean no deadline */
@@ -443,6 +448,24 @@ struct thread *thread_find(int id)
 			return thread;
 	}
 	return NULL;
+}
+
+int thread_group_session(int group)
+{
+	struct list_node *node;
+
+	list_for_each(node, &all_threads)
+	{
+		struct thread *thread = list_entry(node, struct thread, all_node);
+		if (thread->process_group == group && thread->state != THREAD_DEAD)
+			return thread->session;
+	}
+	return 0;
+}
+
+uint64_t scheduler_context_switches(void)
+{
+	return context_switches;
 }
 
 unsigned scheduler_thread_count(void)

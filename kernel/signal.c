@@ -126,6 +126,7 @@ int signal_send_to_thread(struct thread *thread, int signal)
 
 struct thread_choice {
 	uint64_t bit;
+	int group; /* 0: any of the program's threads */
 	struct thread *chosen, *fallback;
 };
 
@@ -133,12 +134,22 @@ static void choose_thread(const struct thread *thread, void *context)
 {
 	struct thread_choice *choice = context;
 
-	if (thread->state == THREAD_DEAD)
+	if (thread->state == THREAD_DEAD ||
+	    (choice->group && thread->process_group != choice->group))
 		return;
 	if (!choice->fallback)
 		choice->fallback = (struct thread *)thread;
-	if (!choice->chosen && !(thread->signals_blocked & choice->bit))
+	if (!(thread->signals_blocked & choice->bit) &&
+	    (!choice->chosen || (choice->group && thread->id == choice->group)))
 		choice->chosen = (struct thread *)thread;
+}
+
+static int send_to_chosen(struct thread_choice *choice, int signal)
+{
+	scheduler_for_each_thread(choose_thread, choice);
+	if (!choice->chosen && !choice->fallback)
+		return -ESRCH;
+	return signal_send_to_thread(choice->chosen ? choice->chosen : choice->fallback, signal);
 }
 
 /* The current thread if it takes the signal, else the first thread that does (the idle
@@ -152,10 +163,22 @@ int signal_send_to_program(int signal)
 		return signal == 0 ? 0 : -EINVAL;
 	if (current != this_cpu()->idle && !(current->signals_blocked & choice.bit))
 		return signal_send_to_thread(current, signal);
-	scheduler_for_each_thread(choose_thread, &choice);
-	if (!choice.chosen && !choice.fallback)
-		return -ESRCH;
-	return signal_send_to_thread(choice.chosen ? choice.chosen : choice.fallback, signal);
+	return send_to_chosen(&choice, signal);
+}
+
+/* The group's leader (the thread whose id the group has) if it takes the signal, else the
+ * first of the group's threads that does. */
+int signal_send_to_group(int group, int signal)
+{
+	struct thread_choice choice = {.bit = BIT(signal), .group = group};
+
+	if (group <= 0)
+		return -EINVAL;
+	if (!valid_signal(signal) && signal != 0)
+		return -EINVAL;
+	if (signal == 0)
+		return thread_group_session(group) ? 0 : -ESRCH;
+	return send_to_chosen(&choice, signal);
 }
 
 static __noreturn void terminate(int signal)

@@ -24,6 +24,8 @@ int signal_change_mask(int how, const uint64_t *set, uint64_t *old_set);
 /* To one thread (tkill, tgkill, timers with SIGEV_THREAD_ID) or to the program (kill). */
 int signal_send_to_thread(struct thread *thread, int signal);
 int signal_send_to_program(int signal);
+/* To a process group (kill with a negative pid, a terminal's ^C): one of its threads. */
+int signal_send_to_group(int group, int signal);
 /* True when `thread` has a signal that should end its wait. */
 bool signal_interrupts(const struct thread *thread);
 /* Between these two (nested, on the current thread) signals end none of its waits: they stay

@@ -75,6 +75,10 @@ struct thread {
 	uint64_t stack_top;		    /* where its stack started, for the stack-use figure */
 	uintptr_t futex_key;		    /* the futex it waits on, 0 if none */
 	uint32_t futex_bitset;
+	/* Job control, per thread since there is one process (sys/process_group.c): the
+	 * process group and session it belongs to, inherited by the threads it makes. */
+	int process_group, session;
+	struct fs_context *fs_context; /* its working directory (fs/path.c); NULL: the first */
 };
 
 static inline struct thread *thread_current(void)
@@ -112,11 +116,15 @@ void kernel_timer_start(struct kernel_timer *timer, uint64_t deadline_ns);
 void kernel_timer_cancel(struct kernel_timer *timer);
 /* The live thread with this id, or NULL. */
 struct thread *thread_find(int id);
+/* The session of a live thread in process group `group`, or 0 when the group has none. */
+int thread_group_session(int group);
 /* Called at the end of every interrupt: switches threads if one should run now. */
 void scheduler_interrupt_exit(struct interrupt_frame *frame);
 /* CPU time of the current thread, or of all the program's threads (the idle thread is not one
  * of them). */
 uint64_t scheduler_cpu_time_ns(bool whole_program);
+/* Switches from one thread to another since boot (the idle thread's included, as Linux's). */
+uint64_t scheduler_context_switches(void);
 /* Number of live threads (not counting the idle thread). */
 unsigned scheduler_thread_count(void);
 /* Bytes of stack a thread not running was using when it last stopped (0 when unknown). */

@@ -138,6 +138,13 @@ void nic_receive(struct nic *nic, const void *frame, size_t length)
 	nic_receive_pieces(nic, &piece, 1, length, false);
 }
 
+void nic_flush_all(void)
+{
+	for (unsigned i = 0; i < nic_count; i++)
+		if (nics[i]->flush)
+			nics[i]->flush(nics[i]);
+}
+
 void nic_transmit_ready(struct nic *nic)
 {
 	(void)nic;

@@ -33,6 +33,10 @@ struct nic {
 	 * when the ring is full (the frame is dropped: TCP sends it again). */
 	int (*transmit)(struct nic *nic, const struct nic_piece *pieces, unsigned count,
 			size_t length);
+	/* Gives the device what `transmit` held back to send together (a NIC that coalesces
+	 * TCP segments: net/segment_coalescing.h); called as the network lock is released, at
+	 * the end of each burst the stack sent. NULL when it holds nothing back. */
+	void (*flush)(struct nic *nic);
 	void *driver_data;
 	struct nic_counters counters;
 	/* Offloads: the NIC finishes the TCP checksum of a frame it is given with the
@@ -63,6 +67,9 @@ extern bool net_input_again;
 /* The driver has room to send again after refusing a frame (-ENOBUFS): the stack sends what
  * it held back. Under the network lock. */
 void nic_transmit_ready(struct nic *nic);
+
+/* Every NIC's flush: what the stack sent under the lock leaves now (net_flush). */
+void nic_flush_all(void);
 
 /* For net_init: configures and starts every registered NIC; waits (up to a few seconds) for
  * DHCP's first lease so the program starts with its address. */

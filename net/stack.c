@@ -118,8 +118,10 @@ bool net_flush(void)
 	 * by the call (a connection's retransmission) need the kernel timer moved earlier. */
 	bool delivered = net_deliver_looped();
 
-	if (started)
+	if (started) {
+		nic_flush_all();
 		arm_timer();
+	}
 	return delivered;
 }
 

@@ -8,6 +8,7 @@
 #include "fs/procfs.h"
 #include "include/uapi/errno.h"
 #include "kernel/log.h"
+#include "lib/string.h"
 
 /* Handlers have their natural C signatures; the extra register arguments of the common
  * signature are ignored by the System V calling convention. Every entry is callable: a number
@@ -30,13 +31,40 @@ const syscall_handler syscall_handlers[SYSCALL_COUNT + 1] = {
 #undef SYSCALL
 #undef MISSING
 
-#define SYSCALL(number, name) [number] = #name,
-#define MISSING(number, name) [number] = #name,
-static const char *const names[SYSCALL_COUNT] = {
+/* The names, packed one after another (a table of pointers would be 4 KiB of the image), with
+ * the number each belongs to; name_starts, one past each name's offset, is made at first use. */
+#define SYSCALL(number, name) #name "\0"
+#define MISSING(number, name) #name "\0"
+static const char packed_names[] =
+#include "sys/syscall_table.h"
+    ;
+#undef SYSCALL
+#undef MISSING
+#define SYSCALL(number, name) number,
+#define MISSING(number, name) number,
+static const uint16_t named_numbers[] = {
 #include "sys/syscall_table.h"
 };
 #undef SYSCALL
 #undef MISSING
+static uint16_t name_starts[SYSCALL_COUNT];
+
+const char *syscall_name(unsigned number)
+{
+	static bool indexed;
+
+	if (!indexed) {
+		const char *name = packed_names;
+		for (unsigned i = 0; i < sizeof(named_numbers) / sizeof(named_numbers[0]); i++) {
+			name_starts[named_numbers[i]] = (uint16_t)(name - packed_names + 1);
+			name += strlen(name) + 1;
+		}
+		indexed = true;
+	}
+	return number < SYSCALL_COUNT && name_starts[number]
+		   ? packed_names + name_starts[number] - 1
+		   : NULL;
+}
 
 uint64_t syscall_call_counts[SYSCALL_COUNT + 1]; /* the last: numbers beyond the table */
 
@@ -59,8 +87,9 @@ long syscall_missing(unsigned long number)
 	}
 	if (!missing_logged[number]) {
 		missing_logged[number] = 1;
-		pr_warn("system call %s (%lu) is not implemented: ENOSYS\n",
-			names[number] ? names[number] : "?", number);
+		const char *name = syscall_name((unsigned)number);
+		pr_warn("system call %s (%lu) is not implemented: ENOSYS\n", name ? name : "?",
+			number);
 	}
 	return -ENOSYS;
 }
@@ -68,11 +97,6 @@ long syscall_missing(unsigned long number)
 uint64_t syscall_call_count(unsigned number)
 {
 	return number < SYSCALL_COUNT ? syscall_call_counts[number] : 0;
-}
-
-const char *syscall_name(unsigned number)
-{
-	return number < SYSCALL_COUNT ? names[number] : NULL;
 }
 
 /* /proc/syscalls (Yolk's own): how often each system call was made since boot, through either

@@ -5,7 +5,7 @@
 #include "fs/devices.h"
 #include "include/uapi/linux.h"
 #include "kernel/compiler.h"
-#include "kernel/console.h"
+#include "kernel/terminal.h"
 #include "sys/file_helpers.h"
 
 #define IOV_MAX	       1024
@@ -182,7 +182,7 @@ long sys_ioctl(int fd, unsigned int request, void *argument)
 	} else if (!file->ops || !file->ops->ioctl) {
 		result = -ENOTTY;
 	} else {
-		long size = console_ioctl_argument_size(request);
+		long size = terminal_ioctl_argument_size(request);
 		if (request == FIONREAD)
 			size = sizeof(int);
 		result = size && !user_writable(argument, size)

@@ -87,11 +87,17 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old_set, unsigne
 	return error;
 }
 
+/* pid 1 (the program) and -1 (everything it may signal) reach the program; 0 the caller's
+ * process group, -GROUP that group (sys/process_group.c). */
 long sys_kill(int pid, int signal)
 {
-	if (pid != IMAGE_PID && pid != 0 && pid != -1)
-		return -ESRCH;
-	return signal_send_to_program(signal);
+	if (pid == IMAGE_PID || pid == -1)
+		return signal_send_to_program(signal);
+	if (pid == 0)
+		return signal_send_to_group(thread_current()->process_group, signal);
+	if (pid < -1)
+		return signal_send_to_group(-pid, signal);
+	return -ESRCH;
 }
 
 long sys_tkill(int tid, int signal)

@@ -169,6 +169,12 @@ long sys_rt_sigaction(int signal, const struct linux_sigaction *action,
 		      struct linux_sigaction *old_action, unsigned long set_size);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old_set, unsigned long set_size);
 long sys_kill(int pid, int signal);
+long sys_setsid(void);
+long sys_setpgid(int id, int group);
+long sys_getpgid(int id);
+long sys_getpgrp(void);
+long sys_getsid(int id);
+long sys_unshare(unsigned long flags);
 long sys_tkill(int tid, int signal);
 long sys_tgkill(int tgid, int tid, int signal);
 long sys_rt_sigpending(uint64_t *set, unsigned long set_size);

@@ -5,6 +5,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/syscall_frame.h"
 #include "include/uapi/linux.h"
+#include "fs/vfs.h"
 #include "kernel/futex.h"
 #include "kernel/log.h"
 #include "kernel/thread.h"
@@ -12,6 +13,7 @@
 #include "sys/user_memory.h"
 
 #define CLONE_VM	     0x00000100
+#define CLONE_FS	     0x00000200
 #define CLONE_SIGHAND	     0x00000800
 #define CLONE_THREAD	     0x00010000
 #define CLONE_SETTLS	     0x00080000
@@ -89,6 +91,7 @@ long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *c
 	if (!child)
 		return -ENOMEM;
 	child->stack_top = context.rsp;
+	fs_context_share(child, thread_current(), !(flags & CLONE_FS));
 	if (flags & CLONE_SETTLS)
 		child->fs_base = tls;
 	if (flags & CLONE_CHILD_CLEARTID)
@@ -152,6 +155,7 @@ long sys_exit(int status)
 	int *tid_address = current->clear_child_tid;
 
 	release_robust_list(current);
+	fs_context_release(current);
 	if (tid_address && user_writable(tid_address, sizeof(int))) {
 		__atomic_store_n(tid_address, 0, __ATOMIC_SEQ_CST);
 		futex_wake((uint32_t *)tid_address, 1, FUTEX_BITSET_MATCH_ANY);

@@ -11,11 +11,9 @@
 #include "shell.h"
 #include "command.h"
 
-extern char **environ;
-
 int cd_main(int argc, char **argv)
 {
-	const char *target = argc > 1 ? argv[1] : getenv("HOME");
+	const char *target = argc > 1 ? argv[1] : shell_variable("HOME");
 	char path[PATH_MAX];
 
 	if (argc > 2) {
@@ -25,15 +23,15 @@ int cd_main(int argc, char **argv)
 	if (!target)
 		target = "/";
 	if (!strcmp(target, "-"))
-		target = getenv("OLDPWD") ? getenv("OLDPWD") : ".";
+		target = shell_variable("OLDPWD") ? shell_variable("OLDPWD") : ".";
 	if (chdir(target)) {
 		fprintf(stderr, "cd: %s: %s\n", target, strerror(errno));
 		return 1;
 	}
-	if (getenv("PWD"))
-		setenv("OLDPWD", getenv("PWD"), 1);
+	if (shell_variable("PWD"))
+		shell_set_variable("OLDPWD", shell_variable("PWD"));
 	if (getcwd(path, sizeof(path)))
-		setenv("PWD", path, 1);
+		shell_set_variable("PWD", path);
 	return 0;
 }
 
@@ -73,7 +71,7 @@ int env_main(int argc, char **argv)
 			"env: running a command with a changed environment is not supported\n");
 		return 2;
 	}
-	for (char **variable = environ; *variable; variable++)
+	for (char **variable = shell_session_current()->variables.entries; *variable; variable++)
 		printf("%s\n", *variable);
 	return 0;
 }
@@ -83,7 +81,8 @@ int export_main(int argc, char **argv)
 	int status = 0;
 
 	if (argc == 1) {
-		for (char **variable = environ; *variable; variable++)
+		for (char **variable = shell_session_current()->variables.entries; *variable;
+		     variable++)
 			printf("export %s\n", *variable);
 		return 0;
 	}
@@ -97,12 +96,12 @@ int export_main(int argc, char **argv)
 			continue;
 		}
 		if (!equals) {
-			if (!getenv(argv[i]))
-				setenv(argv[i], "", 1);
+			if (!shell_variable(argv[i]))
+				shell_set_variable(argv[i], "");
 			continue;
 		}
 		*equals = 0;
-		setenv(argv[i], equals + 1, 1);
+		shell_set_variable(argv[i], equals + 1);
 		*equals = '=';
 	}
 	return status;
@@ -111,7 +110,7 @@ int export_main(int argc, char **argv)
 int unset_main(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
-		unsetenv(argv[i]);
+		variables_unset(&shell_session_current()->variables, argv[i]);
 	return 0;
 }
 
@@ -123,24 +122,29 @@ int exit_main(int argc, char **argv)
 		fprintf(stderr, "exit: too many arguments\n");
 		return 2;
 	}
-	shell.exit_requested = true;
-	shell.exit_status = shell.last_status;
+	struct shell_state *shell = shell_state();
+
+	shell->exit_requested = true;
+	shell->exit_status = shell->last_status;
 	if (argc == 2) {
-		shell.exit_status = (int)strtol(argv[1], &end, 10) & 255;
+		shell->exit_status = (int)strtol(argv[1], &end, 10) & 255;
 		if (*end || end == argv[1]) {
 			fprintf(stderr, "exit: %s: a number is needed\n", argv[1]);
-			shell.exit_status = 2;
+			shell->exit_status = 2;
 		}
 	}
-	return shell.exit_status;
+	return shell->exit_status;
 }
 
+/* The machine's, from any session: the image ends with status 0. */
 int poweroff_main(int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	shell.exit_requested = true;
-	shell.exit_status = 0;
-	return 0;
+	fflush(NULL);
+	sync();
+	reboot(RB_POWER_OFF);
+	fprintf(stderr, "poweroff: %s\n", strerror(errno));
+	return 1;
 }
 
 int reboot_main(int argc, char **argv)
@@ -159,8 +163,10 @@ int history_main(int argc, char **argv)
 		fprintf(stderr, "history: %s: unknown option\n", argv[1]);
 		return 2;
 	}
-	for (size_t i = 0; i < history_count(); i++)
-		printf("%5zu  %s\n", i + 1, history_line(i));
+	const struct shell_history *history = &shell_session_current()->history;
+
+	for (size_t i = 0; i < history_count(history); i++)
+		printf("%5zu  %s\n", i + 1, history_line(history, i));
 	return 0;
 }
 

@@ -26,6 +26,9 @@
 /* True once Ctrl-C was pressed while this command ran in the foreground (the blocking call it
  * was in, if any, has returned EINTR). */
 bool command_interrupted(void);
+/* Ctrl-C was dealt with (an interpreter's REPL went back to its prompt): command_interrupted()
+ * is false until the next one. */
+void command_clear_interrupted(void);
 /* Ctrl-C is one of this command's ordinary ends (ping's, which then prints its statistics):
  * the status it returns stands, where the shell would otherwise make a 0 into 130. */
 void command_keep_status_on_interrupt(void);

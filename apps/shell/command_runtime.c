@@ -27,8 +27,15 @@ struct command_context {
 static __thread struct command_context *current;
 static __thread volatile bool interrupted;
 static __thread bool keeps_status;
-/* Outside any command (the shell's own code): the process's state. */
+/* Outside any command (the shell's own code): the thread's session's streams, else the
+ * process's, and getopt's state of its own. */
 static __thread struct getopt_state outside = {NULL, 1, 1, 0, 0};
+static __thread struct command_streams outside_streams;
+
+void command_set_default_streams(const struct command_streams *streams)
+{
+	outside_streams = streams ? *streams : (struct command_streams){0};
+}
 
 int command_run(int (*main)(int, char **), const struct command_streams *streams, int argc,
 		char **argv)
@@ -61,6 +68,11 @@ bool command_interrupted(void)
 	return interrupted;
 }
 
+void command_clear_interrupted(void)
+{
+	interrupted = false;
+}
+
 void command_keep_status_on_interrupt(void)
 {
 	keeps_status = true;
@@ -73,17 +85,17 @@ bool command_keeps_status(void)
 
 FILE *command_stdin(void)
 {
-	return current ? current->streams.in : stdin;
+	return current ? current->streams.in : outside_streams.in ? outside_streams.in : stdin;
 }
 
 FILE *command_stdout(void)
 {
-	return current ? current->streams.out : stdout;
+	return current ? current->streams.out : outside_streams.out ? outside_streams.out : stdout;
 }
 
 FILE *command_stderr(void)
 {
-	return current ? current->streams.err : stderr;
+	return current ? current->streams.err : outside_streams.err ? outside_streams.err : stderr;
 }
 
 _Noreturn void command_exit(int status)

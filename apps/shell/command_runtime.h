@@ -16,6 +16,9 @@ struct command_streams {
  * flushed, not closed. */
 int command_run(int (*main)(int, char **), const struct command_streams *streams, int argc,
 		char **argv);
+/* The streams command_stdin() and the rest give on this thread outside any command (a shell
+ * session's own, on its thread); NULL: the process's stdin, stdout and stderr again. */
+void command_set_default_streams(const struct command_streams *streams);
 /* Marks the command running on this thread interrupted (from a signal handler). */
 void command_set_interrupted(void);
 /* Whether the last command run on this thread called command_keep_status_on_interrupt. */

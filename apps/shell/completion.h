@@ -5,6 +5,7 @@
 #ifndef YOLK_SHELL_COMPLETION_H
 #define YOLK_SHELL_COMPLETION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct completion {
@@ -12,6 +13,7 @@ struct completion {
 	char **candidates; /* full replacements for the word, sorted; a directory ends in '/' */
 	size_t count;
 	size_t common_length; /* of the candidates' longest common prefix */
+	bool no_space_after;  /* a word completed in full is not followed by a space */
 };
 
 /* Finds the candidates for the word that ends at CURSOR in LINE. Returns 0 or -1 (no memory). */

@@ -5,54 +5,52 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *lines[HISTORY_LIMIT];
-static size_t count;
-static char *file_path;
-
-static void remember(const char *line)
+static void remember(struct shell_history *history, const char *line)
 {
 	char *copy = strdup(line);
 
 	if (!copy)
 		return;
-	if (count == HISTORY_LIMIT) {
-		free(lines[0]);
-		memmove(lines, lines + 1, (HISTORY_LIMIT - 1) * sizeof(lines[0]));
-		count--;
+	if (history->count == HISTORY_LIMIT) {
+		free(history->lines[0]);
+		memmove(history->lines, history->lines + 1,
+			(HISTORY_LIMIT - 1) * sizeof(history->lines[0]));
+		history->count--;
 	}
-	lines[count++] = copy;
+	history->lines[history->count++] = copy;
 }
 
-void history_load(const char *path)
+void history_load(struct shell_history *history, const char *path)
 {
 	FILE *file = fopen(path, "r");
 	char *line = NULL;
 	size_t size = 0;
 	ssize_t length;
 
-	free(file_path);
-	file_path = strdup(path);
+	free(history->file_path);
+	history->file_path = strdup(path);
 	if (!file)
 		return;
 	while ((length = getline(&line, &size, file)) > 0) {
 		if (line[length - 1] == '\n')
 			line[length - 1] = 0;
 		if (line[0])
-			remember(line);
+			remember(history, line);
 	}
 	free(line);
 	fclose(file);
 }
 
-void history_add(const char *line)
+void history_add(struct shell_history *history, const char *line)
 {
-	if (!line[strspn(line, " \t")] || (count && !strcmp(lines[count - 1], line)))
+	if (!line[strspn(line, " \t")] ||
+	    (history->count && !strcmp(history->lines[history->count - 1], line)))
 		return;
-	remember(line);
-	if (!file_path)
+	remember(history, line);
+	if (!history->file_path)
 		return;
 	/* Appending each line as it comes keeps the file whole whichever way the session ends. */
-	FILE *file = fopen(file_path, "a");
+	FILE *file = fopen(history->file_path, "a");
 
 	if (file) {
 		fprintf(file, "%s\n", line);
@@ -60,12 +58,20 @@ void history_add(const char *line)
 	}
 }
 
-size_t history_count(void)
+size_t history_count(const struct shell_history *history)
 {
-	return count;
+	return history->count;
 }
 
-const char *history_line(size_t index)
+const char *history_line(const struct shell_history *history, size_t index)
 {
-	return index < count ? lines[index] : NULL;
+	return index < history->count ? history->lines[index] : NULL;
+}
+
+void history_free(struct shell_history *history)
+{
+	for (size_t i = 0; i < history->count; i++)
+		free(history->lines[i]);
+	free(history->file_path);
+	*history = (struct shell_history){0};
 }

@@ -9,21 +9,30 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "shell.h"
 #include "command.h"
 
 #define STAGE_STACK_SIZE (256 * 1024)
 
-static struct job *background_jobs; /* started with '&', newest first */
-static int finished_events[2];	    /* a stage thread writes a byte here as it ends */
-static int interrupt_events[2];	    /* the SIGINT handler writes a byte here */
+/* The calling thread's session's job table (every thread of a session has one). */
+static struct shell_jobs *table(void)
+{
+	return &shell_session_current()->jobs;
+}
 
+/* SIGINT, SIGQUIT and SIGHUP come to a session's own thread: its terminal's foreground
+ * process group is the session (kernel: setsid). A hang-up also ends the session. */
 static void on_interrupt(int signal)
 {
+	struct shell_session *session = shell_session_of_thread();
 	int saved = errno;
 
-	(void)signal;
+	if (!session)
+		return;
+	if (signal == SIGHUP)
+		session->hung_up = true;
 	command_set_interrupted(); /* for a builtin running on the shell's thread */
-	if (write(interrupt_events[1], "!", 1) < 0) {
+	if (write(session->jobs.interrupt_events[1], "!", 1) < 0) {
 		/* The pipe is full: an interrupt is already waiting to be seen. */
 	}
 	errno = saved;
@@ -40,19 +49,30 @@ static int make_event_pipe(int ends[2])
 	return pipe2(ends, O_CLOEXEC | O_NONBLOCK);
 }
 
-int jobs_init(void)
+static void install_signal_handlers(void)
 {
 	struct sigaction action = {.sa_handler = on_interrupt};
 
-	if (make_event_pipe(finished_events) || make_event_pipe(interrupt_events))
-		return -1;
 	/* No SA_RESTART: a blocking call in the shell's thread returns EINTR on Ctrl-C. */
 	sigemptyset(&action.sa_mask);
 	sigaction(SIGINT, &action, NULL);
 	sigaction(SIGQUIT, &action, NULL);
+	sigaction(SIGHUP, &action, NULL);
 	action.sa_handler = on_command_interrupt;
 	sigaction(JOBS_INTERRUPT_SIGNAL, &action, NULL);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+int jobs_init(struct shell_jobs *jobs)
+{
+	static pthread_once_t handlers_installed = PTHREAD_ONCE_INIT;
+
+	*jobs = (struct shell_jobs){NULL, {-1, -1}, {-1, -1}};
+	if (make_event_pipe(jobs->finished_events) || make_event_pipe(jobs->interrupt_events)) {
+		jobs_end(jobs);
+		return -1;
+	}
+	pthread_once(&handlers_installed, install_signal_handlers);
 	return 0;
 }
 
@@ -101,12 +121,14 @@ static int run_stage(struct job_stage *stage)
 static void *stage_thread(void *argument)
 {
 	struct job_stage *stage = argument;
+	struct shell_session *session = stage->session;
 
+	shell_session_enter(session);
 	prctl(PR_SET_NAME, stage->arguments.fields[0]); /* what ps and top show */
 	stage->status = run_stage(stage);
 	close_stage_streams(stage);
 	atomic_store(&stage->finished, true);
-	if (write(finished_events[1], "", 1) < 0) {
+	if (write(session->jobs.finished_events[1], "", 1) < 0) {
 		/* Full: the shell has wake-ups enough waiting. */
 	}
 	return NULL;
@@ -158,17 +180,18 @@ static void interrupt(struct job *job)
  * early. Returns 0, or 130 when a Ctrl-C ended the wait. */
 static int wait_for(struct job *job, bool forward)
 {
-	struct pollfd events[2] = {{finished_events[0], POLLIN, 0},
-				   {interrupt_events[0], POLLIN, 0}};
+	struct shell_jobs *jobs = table();
+	struct pollfd events[2] = {{jobs->finished_events[0], POLLIN, 0},
+				   {jobs->interrupt_events[0], POLLIN, 0}};
 	bool interrupted = false;
 
 	while (!reap(job)) {
 		if (poll(events, 2, -1) < 0 && errno != EINTR)
 			return 1;
-		drain(finished_events[0]);
+		drain(jobs->finished_events[0]);
 		if (!(events[1].revents & POLLIN))
 			continue;
-		drain(interrupt_events[0]);
+		drain(jobs->interrupt_events[0]);
 		if (!forward)
 			return 130;
 		interrupt(job);
@@ -193,6 +216,7 @@ static int start_stages(struct job *job)
 	pthread_sigmask(SIG_BLOCK, &blocked, &saved);
 	for (int i = 0; i < job->stage_count; i++) {
 		struct job_stage *stage = &job->stages[i];
+		stage->session = shell_session_current();
 		int error = pthread_create(&stage->thread, &attributes, stage_thread, stage);
 
 		if (error) {
@@ -219,7 +243,7 @@ static int lowest_free_number(void)
 {
 	int number = 1;
 
-	for (struct job *job = background_jobs; job; job = job->next)
+	for (struct job *job = table()->background; job; job = job->next)
 		if (job->number >= number)
 			number = job->number + 1;
 	return number;
@@ -227,7 +251,7 @@ static int lowest_free_number(void)
 
 static void remove_background(struct job *job)
 {
-	for (struct job **link = &background_jobs; *link; link = &(*link)->next)
+	for (struct job **link = &table()->background; *link; link = &(*link)->next)
 		if (*link == job) {
 			*link = job->next;
 			return;
@@ -256,8 +280,8 @@ int jobs_run(struct job *job)
 	if (!job->background)
 		return wait_in_foreground(job);
 	job->number = lowest_free_number();
-	job->next = background_jobs;
-	background_jobs = job;
+	job->next = table()->background;
+	table()->background = job;
 	printf("[%d] %s\n", job->number, job->text);
 	fflush(stdout);
 	return 0;
@@ -267,7 +291,7 @@ int jobs_run_in_shell(struct job *job)
 {
 	int status;
 
-	drain(interrupt_events[0]);
+	drain(table()->interrupt_events[0]);
 	status = run_stage(&job->stages[0]);
 	jobs_free(job);
 	return status;
@@ -275,7 +299,7 @@ int jobs_run_in_shell(struct job *job)
 
 void jobs_report_finished(void)
 {
-	struct job *job = background_jobs, *next;
+	struct job *job = table()->background, *next;
 
 	for (; job; job = next) {
 		next = job->next;
@@ -289,12 +313,36 @@ void jobs_report_finished(void)
 	fflush(stdout);
 }
 
+void jobs_end(struct shell_jobs *jobs)
+{
+	/* Background jobs end with their session: interrupted, then awaited. */
+	while (jobs->background) {
+		struct job *job = jobs->background;
+
+		jobs->background = job->next;
+		interrupt(job);
+		while (!reap(job)) {
+			struct pollfd finished = {jobs->finished_events[0], POLLIN, 0};
+			poll(&finished, 1, 100);
+			drain(jobs->finished_events[0]);
+		}
+		jobs_free(job);
+	}
+	for (int i = 0; i < 2; i++) {
+		if (jobs->finished_events[i] >= 0)
+			close(jobs->finished_events[i]);
+		if (jobs->interrupt_events[i] >= 0)
+			close(jobs->interrupt_events[i]);
+	}
+	*jobs = (struct shell_jobs){NULL, {-1, -1}, {-1, -1}};
+}
+
 /* ---- builtins ------------------------------------------------------------------------- */
 
 /* The job named by %N (or the newest, for NULL). */
 static struct job *find_job(const char *name, const char *command)
 {
-	struct job *job = background_jobs;
+	struct job *job = table()->background;
 	char *end;
 
 	if (!name)
@@ -319,10 +367,10 @@ int jobs_main(int argc, char **argv)
 		fprintf(stderr, "jobs: too many arguments\n");
 		return 2;
 	}
-	for (struct job *job = background_jobs; job; job = job->next) {
+	for (struct job *job = table()->background; job; job = job->next) {
 		bool done = reap(job);
 
-		printf("[%d]%c %-8s %s &\n", job->number, job == background_jobs ? '+' : '-',
+		printf("[%d]%c %-8s %s &\n", job->number, job == table()->background ? '+' : '-',
 		       done ? "Done" : "Running", job->text);
 	}
 	return 0;
@@ -350,7 +398,7 @@ int wait_main(int argc, char **argv)
 	int status = 0;
 
 	if (argc == 1) {
-		for (struct job *job = background_jobs; job && !status; job = job->next)
+		for (struct job *job = table()->background; job && !status; job = job->next)
 			status = wait_for(job, false);
 		return status;
 	}

@@ -18,6 +18,8 @@
 
 #define JOBS_INTERRUPT_SIGNAL SIGUSR1
 
+struct shell_session;
+
 struct job_stage {
 	struct expansion arguments;	     /* argv */
 	const struct shell_command *command; /* NULL: not found (127) */
@@ -26,6 +28,7 @@ struct job_stage {
 	int status;				  /* preset to non-zero when a redirection failed */
 	bool keeps_status;			  /* Ctrl-C does not make its 0 into 130 */
 	bool skip;				  /* do not run: a redirection failed */
+	struct shell_session *session; /* whose job it is: the stage's thread enters it */
 	pthread_t thread;
 	bool started, joined;
 	atomic_bool finished;
@@ -40,9 +43,19 @@ struct job {
 	struct job *next;
 };
 
-/* Installs the signal handling: SIGINT and SIGQUIT for the shell, JOBS_INTERRUPT_SIGNAL for
- * commands, SIGPIPE ignored. */
-int jobs_init(void);
+/* A session's job table: its background jobs and the pipes that wake its waits. */
+struct shell_jobs {
+	struct job *background;	 /* started with '&', newest first */
+	int finished_events[2];	 /* a stage thread writes a byte here as it ends */
+	int interrupt_events[2]; /* the SIGINT handler writes a byte here */
+};
+
+/* Makes a session's table; the first call also installs the image's signal handling: SIGINT,
+ * SIGQUIT and SIGHUP for the sessions, JOBS_INTERRUPT_SIGNAL for commands, SIGPIPE ignored.
+ * 0, or -1 with errno. */
+int jobs_init(struct shell_jobs *jobs);
+/* Interrupts and awaits the session's background jobs and closes the table. */
+void jobs_end(struct shell_jobs *jobs);
 /* Takes JOB over and starts its stages. In the foreground, waits for it and returns the last
  * stage's status; in the background, prints "[N] TEXT" and returns 0. */
 int jobs_run(struct job *job);

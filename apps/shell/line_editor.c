@@ -17,10 +17,11 @@
 #define DELETE		0x7f
 
 struct editor {
+	struct line_terminal *terminal;
 	const char *prompt;
 	char *buffer;
 	size_t length, cursor, capacity;
-	size_t history_index; /* history_count() while editing a new line */
+	size_t history_index; /* the history's count while editing a new line */
 	char *saved_line;     /* the new line, kept while browsing the history */
 	bool last_was_tab;
 	char output[512]; /* pending screen output */
@@ -32,8 +33,8 @@ static void flush(struct editor *editor)
 	size_t done = 0;
 
 	while (done < editor->output_length) {
-		ssize_t written =
-		    write(STDOUT_FILENO, editor->output + done, editor->output_length - done);
+		ssize_t written = write(editor->terminal->output, editor->output + done,
+					editor->output_length - done);
 
 		if (written < 0 && errno == EINTR)
 			continue;
@@ -161,7 +162,8 @@ static void replace_line(struct editor *editor, const char *text)
 
 static void browse_history(struct editor *editor, int direction)
 {
-	size_t count = history_count();
+	const struct shell_history *history = editor->terminal->history;
+	size_t count = history ? history_count(history) : 0;
 
 	if ((direction < 0 && editor->history_index == 0) ||
 	    (direction > 0 && editor->history_index >= count))
@@ -173,7 +175,7 @@ static void browse_history(struct editor *editor, int direction)
 	editor->history_index += direction;
 	replace_line(editor, editor->history_index == count
 				 ? (editor->saved_line ? editor->saved_line : "")
-				 : history_line(editor->history_index));
+				 : history_line(history, editor->history_index));
 }
 
 static void delete_word_before_cursor(struct editor *editor)
@@ -211,11 +213,15 @@ static void list_candidates(struct editor *editor, const struct completion *comp
 
 static void complete(struct editor *editor)
 {
+	const struct line_editor_completer *completer = editor->terminal->completer;
 	struct completion completion;
 	bool second_tab = editor->last_was_tab;
 
 	editor->last_was_tab = true;
-	if (completion_find(editor->buffer, editor->cursor, &completion) || !completion.count) {
+	if ((completer
+		 ? completer->find(completer->context, editor->buffer, editor->cursor, &completion)
+		 : completion_find(editor->buffer, editor->cursor, &completion)) ||
+	    !completion.count) {
 		emit_string(editor, "\a");
 		return;
 	}
@@ -223,7 +229,7 @@ static void complete(struct editor *editor)
 
 	if (completion.common_length > typed) {
 		insert(editor, completion.candidates[0] + typed, completion.common_length - typed);
-		if (completion.count == 1 &&
+		if (completion.count == 1 && !completion.no_space_after &&
 		    completion.candidates[0][completion.common_length - 1] != '/')
 			insert(editor, " ", 1);
 		editor->last_was_tab = false;
@@ -256,15 +262,10 @@ static void handle_sequence(struct editor *editor, char final, int parameter)
 
 enum key_result { KEY_CONTINUE, KEY_DONE, KEY_END_OF_INPUT, KEY_INTERRUPT };
 
-struct key_reader {
-	int state; /* 0 plain, 1 after ESC, 2 in CSI or SS3 */
-	int parameter;
-	bool last_was_carriage_return;
-};
-
-static enum key_result handle_byte(struct editor *editor, struct key_reader *keys,
-				   unsigned char byte)
+static enum key_result handle_byte(struct editor *editor, unsigned char byte)
 {
+	struct line_key_reader *keys = &editor->terminal->keys;
+
 	if (keys->state == 1) {
 		keys->state = byte == '[' || byte == 'O' ? 2 : 0;
 		keys->parameter = 0;
@@ -360,14 +361,14 @@ static enum key_result handle_byte(struct editor *editor, struct key_reader *key
 }
 
 /* Without a terminal: one line as it comes, without editing. */
-static char *read_plain_line(void)
+static char *read_plain_line(int input)
 {
 	char *line = NULL;
 	size_t length = 0, capacity = 0;
 	char byte;
 	ssize_t got;
 
-	while ((got = read(STDIN_FILENO, &byte, 1)) == 1 || (got < 0 && errno == EINTR)) {
+	while ((got = read(input, &byte, 1)) == 1 || (got < 0 && errno == EINTR)) {
 		if (got < 0)
 			continue;
 		if (byte == '\n')
@@ -391,7 +392,7 @@ static char *read_plain_line(void)
 	return line;
 }
 
-static void enter_raw_mode(const struct termios *saved)
+static void enter_raw_mode(int input, const struct termios *saved)
 {
 	struct termios raw = *saved;
 
@@ -399,33 +400,35 @@ static void enter_raw_mode(const struct termios *saved)
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
-	tcsetattr(STDIN_FILENO, TCSADRAIN, &raw);
+	tcsetattr(input, TCSADRAIN, &raw);
 }
 
-/* Input read past the end of a line (pasted or typed ahead), kept for the next line; and the
- * key decoder's state, which a \r\n pair may carry from one line to the next. */
-static unsigned char pending[256];
-static size_t pending_start, pending_length;
-static struct key_reader keys;
-
-char *line_editor_read(const char *prompt, bool *interrupted)
+void line_terminal_init(struct line_terminal *terminal, int input, int output,
+			struct shell_history *history)
 {
-	struct editor editor = {.prompt = prompt, .history_index = history_count()};
+	*terminal = (struct line_terminal){.input = input, .output = output, .history = history};
+}
+
+char *line_terminal_read(struct line_terminal *terminal, const char *prompt, bool *interrupted)
+{
+	struct editor editor = {.terminal = terminal, .prompt = prompt};
 	enum key_result result = KEY_CONTINUE;
 	struct termios saved;
 
 	*interrupted = false;
-	if (tcgetattr(STDIN_FILENO, &saved))
-		return read_plain_line();
+	if (tcgetattr(terminal->input, &saved))
+		return read_plain_line(terminal->input);
 	if (reserve(&editor, 64))
 		return NULL;
+	editor.history_index = terminal->history ? history_count(terminal->history) : 0;
 	editor.buffer[0] = 0;
-	enter_raw_mode(&saved);
+	enter_raw_mode(terminal->input, &saved);
 	emit_string(&editor, prompt);
 	flush(&editor);
 	while (result == KEY_CONTINUE) {
-		if (!pending_length) {
-			ssize_t got = read(STDIN_FILENO, pending, sizeof(pending));
+		if (!terminal->pending_length) {
+			ssize_t got =
+			    read(terminal->input, terminal->pending, sizeof(terminal->pending));
 
 			if (got < 0 && errno == EINTR)
 				continue;
@@ -433,16 +436,16 @@ char *line_editor_read(const char *prompt, bool *interrupted)
 				result = KEY_END_OF_INPUT;
 				break;
 			}
-			pending_start = 0;
-			pending_length = (size_t)got;
+			terminal->pending_start = 0;
+			terminal->pending_length = (size_t)got;
 		}
-		while (pending_length && result == KEY_CONTINUE) {
-			result = handle_byte(&editor, &keys, pending[pending_start++]);
-			pending_length--;
+		while (terminal->pending_length && result == KEY_CONTINUE) {
+			result = handle_byte(&editor, terminal->pending[terminal->pending_start++]);
+			terminal->pending_length--;
 		}
 		flush(&editor);
 	}
-	tcsetattr(STDIN_FILENO, TCSADRAIN, &saved);
+	tcsetattr(terminal->input, TCSADRAIN, &saved);
 	free(editor.saved_line);
 	if (result == KEY_END_OF_INPUT) {
 		free(editor.buffer);

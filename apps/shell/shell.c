@@ -11,66 +11,65 @@
 #include <unistd.h>
 #include "jobs.h"
 #include "parser.h"
-
-struct shell_state shell = {.name = "ysh"};
-
-/* Where the last stage of a pipeline writes: the terminal, or a $( ... )'s capture. */
-static FILE *output_stream;
+#include "command.h"
 
 static const char *lookup(const char *name, void *context)
 {
 	static __thread char number[24];
 	static __thread char *joined;
 
+	struct shell_state *shell = shell_state();
+
 	(void)context;
 	if (!strcmp(name, "?")) {
-		snprintf(number, sizeof(number), "%d", shell.last_status);
+		snprintf(number, sizeof(number), "%d", shell->last_status);
 		return number;
 	}
 	if (!strcmp(name, "#")) {
-		snprintf(number, sizeof(number), "%d", shell.positional_count);
+		snprintf(number, sizeof(number), "%d", shell->positional_count);
 		return number;
 	}
 	if (!strcmp(name, "$"))
 		return "1";
 	if (!strcmp(name, "0"))
-		return shell.name;
+		return shell->name;
 	if (name[0] >= '1' && name[0] <= '9' && !name[1])
-		return name[0] - '0' <= shell.positional_count ? shell.positional[name[0] - '1']
-							       : NULL;
+		return name[0] - '0' <= shell->positional_count ? shell->positional[name[0] - '1']
+								: NULL;
 	if (!strcmp(name, "@")) {
 		size_t length = 1;
 
-		for (int i = 0; i < shell.positional_count; i++)
-			length += strlen(shell.positional[i]) + 1;
+		for (int i = 0; i < shell->positional_count; i++)
+			length += strlen(shell->positional[i]) + 1;
 		free(joined);
 		joined = calloc(1, length);
-		for (int i = 0; joined && i < shell.positional_count; i++) {
+		for (int i = 0; joined && i < shell->positional_count; i++) {
 			if (i)
 				strcat(joined, " ");
-			strcat(joined, shell.positional[i]);
+			strcat(joined, shell->positional[i]);
 		}
 		return joined;
 	}
-	return getenv(name);
+	return shell_variable(name);
 }
 
 /* $( COMMAND ): the line runs as any other, its last stages writing into memory. */
 static char *substitute(const char *command, void *context)
 {
-	FILE *saved = output_stream;
+	struct shell_session *session = shell_session_current();
+	FILE *saved = session->capture;
 	char *output = NULL;
 	size_t size = 0;
 
 	(void)context;
-	output_stream = open_memstream(&output, &size);
-	if (!output_stream) {
-		output_stream = saved;
+	session->capture = open_memstream(&output, &size);
+	if (!session->capture) {
+		session->capture = saved;
 		return NULL;
 	}
 	shell_run_line(command);
-	fclose(output_stream);
-	output_stream = saved;
+	fclose(session->capture);
+	session->capture = saved;
 	return output;
 }
 
@@ -142,10 +141,10 @@ static int expand_stage(struct job_stage *stage, const struct stage *source)
 static int connect_stage(struct job *job, int i, const struct stage *source, FILE **next_input)
 {
 	struct job_stage *stage = &job->stages[i];
+	FILE *capture = shell_session_current()->capture;
 	int ends[2];
 
-	stage->streams =
-	    (struct command_streams){*next_input, output_stream ? output_stream : stdout, stderr};
+	stage->streams = (struct command_streams){*next_input, capture ? capture : stdout, stderr};
 	stage->owns_input = *next_input != NULL;
 	*next_input = NULL;
 	if (!stage->streams.in && job->background) {
@@ -203,8 +202,8 @@ fail:
 	return NULL;
 }
 
-/* NAME=VALUE words before a command set variables (for the whole shell: there is one
- * environment). Returns how many there were. */
+/* NAME=VALUE words before a command set variables (for the whole session: commands are
+ * threads and have no environment of their own). Returns how many there were. */
 static int take_assignments(struct job_stage *stage)
 {
 	int count = 0;
@@ -218,7 +217,7 @@ static int take_assignments(struct job_stage *stage)
 				 "nopqrstuvwxyz0123456789_") != (size_t)(equals - word))
 			break;
 		*equals = 0;
-		setenv(word, equals + 1, 1);
+		shell_set_variable(word, equals + 1);
 		*equals = '=';
 	}
 	if (!count)
@@ -263,28 +262,30 @@ static int run_pipeline(const struct pipeline *pipeline)
 
 int shell_run_line(const char *text)
 {
+	struct shell_state *shell = shell_state();
 	struct command_line line;
 	char error[128];
 
 	if (parser_split(text, &line, error, sizeof(error))) {
 		fprintf(stderr, "ysh: %s\n", error);
-		return shell.last_status = 2;
+		return shell->last_status = 2;
 	}
-	for (int i = 0; i < line.pipeline_count && !shell.exit_requested; i++) {
+	for (int i = 0; i < line.pipeline_count && !shell->exit_requested; i++) {
 		const struct pipeline *pipeline = &line.pipelines[i];
 
-		if ((pipeline->connector == CONNECT_IF_SUCCESS && shell.last_status) ||
-		    (pipeline->connector == CONNECT_IF_FAILURE && !shell.last_status))
+		if ((pipeline->connector == CONNECT_IF_SUCCESS && shell->last_status) ||
+		    (pipeline->connector == CONNECT_IF_FAILURE && !shell->last_status))
 			continue;
-		shell.last_status = run_pipeline(pipeline);
+		shell->last_status = run_pipeline(pipeline);
 	}
 	parser_free(&line);
-	return shell.last_status;
+	return shell->last_status;
 }
 
 int shell_run_file(const char *path, int argument_count, char **arguments)
 {
-	struct shell_state saved = shell;
+	struct shell_state *shell = shell_state();
+	struct shell_state saved = *shell;
 	FILE *file = fopen(path, "r");
 	char *line = NULL;
 	size_t size = 0;
@@ -294,19 +295,19 @@ int shell_run_file(const char *path, int argument_count, char **arguments)
 		fprintf(stderr, "ysh: %s: %s\n", path, strerror(errno));
 		return 127;
 	}
-	shell.name = path;
-	shell.positional = arguments;
-	shell.positional_count = argument_count;
-	shell.last_status = 0;
-	while (!shell.exit_requested && (length = getline(&line, &size, file)) > 0) {
+	shell->name = path;
+	shell->positional = arguments;
+	shell->positional_count = argument_count;
+	shell->last_status = 0;
+	while (!shell->exit_requested && (length = getline(&line, &size, file)) > 0) {
 		if (line[length - 1] == '\n')
 			line[length - 1] = 0;
 		shell_run_line(line);
 	}
 	free(line);
 	fclose(file);
-	shell.name = saved.name;
-	shell.positional = saved.positional;
-	shell.positional_count = saved.positional_count;
-	return shell.last_status;
+	shell->name = saved.name;
+	shell->positional = saved.positional;
+	shell->positional_count = saved.positional_count;
+	return shell->last_status;
 }

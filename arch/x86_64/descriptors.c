@@ -6,7 +6,9 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/cpu_setup.h"
 #include "arch/x86_64/interrupts.h"
+#include "fs/procfs.h"
 #include "kernel/compiler.h"
+#include "kernel/symbols.h"
 #include "kernel/thread.h"
 #include "lib/string.h"
 
@@ -50,6 +52,7 @@ static struct tss tss __aligned(16);
 static struct idt_gate idt[256] __aligned(16);
 static uint8_t ist_stacks[IST_COUNT][IST_STACK_SIZE] __aligned(16);
 static void (*handlers[256])(struct interrupt_frame *frame);
+static uint64_t counts[256]; /* handled, by vector: /proc/interrupts */
 extern const char trap_stubs[];
 
 static void gdt_init(void)
@@ -99,6 +102,26 @@ static unsigned interrupt_stack_for(unsigned vector)
 	}
 }
 
+/* /proc/interrupts, as Linux's: a line per interrupt vector that has a handler and per
+ * exception taken, with its count and, where Linux names the device, the handler's function. */
+static void generate_interrupts(struct procfs_text *text, void *context)
+{
+	(void)context;
+	procfs_printf(text, "%8s%-10s\n", "", "CPU0");
+	for (unsigned vector = 0; vector < 256; vector++) {
+		uint64_t offset;
+		const char *name =
+		    handlers[vector] ? symbols_lookup((uint64_t)handlers[vector], &offset) : NULL;
+
+		if (!counts[vector] && (!handlers[vector] || vector < VECTOR_FIRST_IRQ))
+			continue;
+		procfs_printf(text, "%6u: %10llu  %s\n", vector, (unsigned long long)counts[vector],
+			      name			  ? name
+			      : vector < VECTOR_FIRST_IRQ ? "exception"
+							  : "-");
+	}
+}
+
 void idt_init(void)
 {
 	struct descriptor_pointer pointer = {sizeof(idt) - 1, (uint64_t)idt};
@@ -116,6 +139,7 @@ void idt_init(void)
 		};
 	}
 	__asm__ volatile("lidt %0" : : "m"(pointer));
+	procfs_register_file("interrupts", generate_interrupts, NULL);
 }
 
 void interrupt_set_handler(unsigned vector, void (*handler)(struct interrupt_frame *frame))
@@ -129,6 +153,7 @@ static void run_handler(struct interrupt_frame *frame)
 {
 	void (*handler)(struct interrupt_frame *) = handlers[frame->vector & 0xff];
 
+	counts[frame->vector & 0xff]++;
 	if (handler)
 		handler(frame);
 	else

@@ -44,6 +44,10 @@ for source in "$programs"/*.c; do
 	name=$(basename "$source" .c)
 	musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/$name" "$source"
 done
+# The NES core's bench (bench/programs/nes/frames.c): the core's sources and a ROM.
+musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/nes_frames" "$programs/nes/frames.c" \
+	"$here"/../../apps/nes/core/*.c
+cp "$here/../../tests/nes/roms/spritecans.nes" "$out/root/bench/"
 # The collector's benchmarks (programs/gc), with the libgc.a and start-up file `yolk build --gc`
 # links (YOLK_LIB, default the tree's build/lib/yolk), when they are built.
 yolk_lib=${YOLK_LIB:-$here/../../build/lib/yolk}

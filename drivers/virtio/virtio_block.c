@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* virtio-blk: the disk as /dev/vda (a block device node; `yolk run --disk FILE`). Reads and
  * writes at any offset and length go through a 64 KiB bounce buffer in whole 512-byte
- * sectors (a partial sector is read, patched and written back); fsync is a flush. */
+ * sectors (a partial sector is read, patched and written back); fsync is a flush.
+ * /proc/diskstats counts the requests and sectors that went to the device. */
 #include "drivers/virtio/virtio.h"
 #include "fs/devices.h"
+#include "fs/procfs.h"
 #include "include/uapi/errno.h"
 #include "kernel/compiler.h"
 #include "kernel/log.h"
@@ -34,6 +36,7 @@ struct block_device {
 	unsigned char *bounce;
 	struct request_header *header; /* in the direct map, beside the status byte */
 	uint8_t *status;
+	uint64_t reads, sectors_read, writes, sectors_written; /* /proc/diskstats */
 };
 
 static struct block_device *disk; /* /dev/vda: the first disk */
@@ -53,6 +56,10 @@ static int transfer(struct block_device *device, uint32_t type, uint64_t sector,
 				       (struct virtqueue_segment[]){segments[0], segments[2]}, 2);
 	if (result < 0)
 		return (int)result;
+	if (type == REQUEST_READ)
+		device->reads++, device->sectors_read += bytes / SECTOR;
+	else if (type == REQUEST_WRITE)
+		device->writes++, device->sectors_written += bytes / SECTOR;
 	return *device->status == 0 ? 0 : -EIO;
 }
 
@@ -135,6 +142,18 @@ static const struct file_operations block_operations = {
     .ioctl = block_ioctl,
 };
 
+/* Linux's format: major, minor, name, then reads completed, merged, sectors read, ms reading,
+ * the same four for writes, and five more; Yolk keeps the counts and sectors, the rest is 0. */
+static void generate_diskstats(struct procfs_text *text, void *context)
+{
+	(void)context;
+	if (disk)
+		procfs_printf(
+		    text, "%4u %7u vda %llu 0 %llu 0 %llu 0 %llu 0 0 0 0\n", VIRTIO_BLOCK_MAJOR, 0,
+		    (unsigned long long)disk->reads, (unsigned long long)disk->sectors_read,
+		    (unsigned long long)disk->writes, (unsigned long long)disk->sectors_written);
+}
+
 void virtio_block_attach(struct virtio_device *virtio)
 {
 	struct block_device *device = heap_alloc_zeroed(sizeof(*device));
@@ -157,6 +176,7 @@ void virtio_block_attach(struct virtio_device *virtio)
 	device->header = phys_to_virtual(small);
 	device->status = (uint8_t *)phys_to_virtual(small) + sizeof(struct request_header);
 	disk = device;
+	procfs_register_file("diskstats", generate_diskstats, NULL);
 	device_register(DEVICE_NUMBER(VIRTIO_BLOCK_MAJOR, 0), &block_operations);
 	devfs_add_node("vda", S_IFBLK | 0660, DEVICE_NUMBER(VIRTIO_BLOCK_MAJOR, 0));
 	pr_info("virtio-blk: /dev/vda, %llu bytes\n", (unsigned long long)device->bytes);

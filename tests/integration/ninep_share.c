@@ -13,6 +13,21 @@
 
 #define BIG (200u << 20)
 
+/* A number from /proc/fs/9p/stats ("NAME N" lines); -1 if it is not there. */
+static long long ninep_stat(const char *name)
+{
+	FILE *file = fopen("/proc/fs/9p/stats", "r");
+	char key[32];
+	long long value, found = -1;
+
+	while (file && fscanf(file, "%31s %lld", key, &value) == 2)
+		if (!strcmp(key, name))
+			found = value;
+	if (file)
+		fclose(file);
+	return found;
+}
+
 int main(void)
 {
 	static unsigned char block[1 << 20];
@@ -21,6 +36,7 @@ int main(void)
 	size_t total = 0, mismatches = 0;
 	ssize_t got;
 
+	long long read_before = ninep_stat("read_bytes"), requests_before = ninep_stat("requests");
 	int fd = open("/share/from-host.bin", O_RDONLY);
 	CHECK(fd >= 0, "open from-host.bin: %d", errno);
 	while (fd >= 0 && (got = read(fd, block, 65536 + 3)) > 0) {
@@ -33,6 +49,12 @@ int main(void)
 	close(fd);
 	CHECK(total == 3 * 1024 * 1024 + 17 && !mismatches, "read %zu bytes, %zu differ", total,
 	      mismatches);
+	/* /proc/fs/9p/stats counted them: exactly the bytes read (nothing else read meanwhile). */
+	CHECK(read_before >= 0 && ninep_stat("read_bytes") - read_before == (long long)total,
+	      "9P read_bytes %lld then %lld", read_before, ninep_stat("read_bytes"));
+	CHECK(ninep_stat("requests") > requests_before + 40, "9P requests %lld then %lld",
+	      requests_before, ninep_stat("requests"));
+	long long written_before = ninep_stat("write_bytes");
 
 	fd = open("/share/from-guest.bin", O_CREAT | O_WRONLY | O_TRUNC, 0644);
 	CHECK(fd >= 0, "create from-guest.bin: %d", errno);
@@ -92,6 +114,8 @@ int main(void)
 	CHECK(stat("/share/renamed", &info) == 0 && (info.st_mode & 0777) == 0640 &&
 		  info.st_mtim.tv_sec == 1234567890,
 	      "mode %o, mtime %ld", info.st_mode & 0777, (long)info.st_mtim.tv_sec);
+	CHECK(ninep_stat("write_bytes") - written_before >= BIG, "9P write_bytes %lld then %lld",
+	      written_before, ninep_stat("write_bytes"));
 	printf("200 MiB written, 2000 small files made\n");
 	return test_result();
 }

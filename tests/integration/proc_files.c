@@ -37,9 +37,9 @@ static int count_entry(const char *directory, const char *name)
 
 static void check_listings(void)
 {
-	static const char *const root[] = {"1",	      "bus",	"cmdline", "cpuinfo", "loadavg",
-					   "meminfo", "mounts", "self",	   "stat",    "syscalls",
-					   "threads", "uptime", "version"};
+	static const char *const root[] = {
+	    "1",    "bus",    "cmdline", "cpuinfo",  "interrupts", "loadavg", "meminfo", "mounts",
+	    "self", "stacks", "stat",	 "syscalls", "threads",	   "uptime",  "version"};
 	static const char *const process[] = {"cmdline", "exe", "fd", "maps", "status"};
 	char text[256];
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* threads_timing: preemption and the clock: a thread spinning without end does not starve the
  * others (and its CPU-time clock, from pthread_getcpuclockid, counts); nanosleep(10 ms) sleeps at
- * least 10 ms and, in the median of ten, at most 15; a futex wait with a 20 ms timeout returns
- * ETIMEDOUT no earlier than that. */
+ * least 10 ms, and how much longer it took is printed (a figure, not a check: tests never fail
+ * on timing, and a busy host stretches any guest's sleeps); a futex wait with a 20 ms timeout
+ * returns ETIMEDOUT no earlier than that. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -52,7 +53,6 @@ int main(void)
 	qsort(slept, 10, sizeof(slept[0]), compare);
 	printf("nanosleep(10 ms) with a spinning thread: median %.3f ms, max %.3f ms\n", slept[5],
 	       slept[9]);
-	CHECK(slept[5] <= 15.0, "median nanosleep(10 ms) took %.3f ms", slept[5]);
 	long seen = spins;
 	CHECK(seen > 0, "the spinning thread never ran");
 	clockid_t spinner_clock;

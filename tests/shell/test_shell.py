@@ -178,6 +178,31 @@ def test_commands_script(yolk, image, work):
                       % (result.returncode, os.path.join(work, "commands.out")))
 
 
+def test_etc_rc_runs_at_boot(yolk, image, work):
+    """An image's /etc/rc runs in the console's session before the first prompt: what it starts
+    in the background (an image's services) are that session's jobs."""
+    root = os.path.join(work, "rc-root")
+    os.makedirs(os.path.join(root, "etc"), exist_ok=True)
+    with open(os.path.join(root, "etc", "rc"), "w") as rc:
+        rc.write("echo rc-ran-in-$PWD > /tmp/rc-out\nsleep 300 &\n")
+    archive = os.path.join(work, "rc.cpio")
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc"], input=b"etc\netc/rc\n",
+                       stdout=out, cwd=root, check=True)
+    term = Terminal([yolk, "run", image, "--timeout", "120", "--initrd", archive],
+                    os.path.join(work, "rc-session.log"))
+    try:
+        term.expect(r"\[1\] sleep 300", 60)
+        prompt(term, 60)
+        run(term, "cat /tmp/rc-out; jobs", r"rc-ran-in-/root\n\[1\]\+ Running\s+sleep 300")
+        term.send("exit 4\r")
+        status = term.wait()
+        if status != 4:
+            raise Timeout("exit status %d, expected 4" % status)
+    finally:
+        term.close()
+
+
 def test_keyboard_and_screen(yolk, image, work):
     """On q35 with --vga: a command typed on the PS/2 keyboard (QEMU's sendkey) runs, its output
     is on the serial port and on the VGA text screen (read back from guest memory)."""
@@ -215,7 +240,7 @@ def main():
     yolk, image, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
     passed = failed = 0
-    for test in (test_commands_script, test_keyboard_and_screen):
+    for test in (test_commands_script, test_etc_rc_runs_at_boot, test_keyboard_and_screen):
         try:
             test(yolk, image, work)
             print("PASS", test.__name__)

@@ -5,7 +5,8 @@ UNIT_TEST_KERNEL_SOURCES := mm/buddy.c mm/heap.c boot/bootinfo.c boot/boot.c boo
 	boot/multiboot2.c kernel/cmdline.c lib/format.c lib/strlcpy.c lib/chacha20.c \
 	lib/symbol_table.c lib/byte_ring.c lib/avl.c lib/cpio.c apps/shell/parser.c apps/shell/command_runtime.c lib/ansi_screen.c lib/keyboard_map.c \
 	apps/shell/commands/url.c apps/shell/commands/http.c apps/shell/commands/socket_table.c \
-	net/frame_checksum.c fs/ninep_options.c
+	net/frame_checksum.c net/segment_coalescing.c fs/ninep_options.c apps/httpd/metrics.c \
+	$(wildcard apps/nes/core/*.c)
 UNIT_TEST_SOURCES := $(wildcard tests/unit/*.c) $(UNIT_TEST_KERNEL_SOURCES)
 UNIT_TEST_OBJECTS := $(patsubst %.c,$(BUILD)/unit/obj/%.o,$(UNIT_TEST_SOURCES))
 UNIT_TEST_BINARY := $(BUILD)/unit/unit-tests

@@ -30,10 +30,14 @@ MUSL_HOST_CHECK := $(MUSL_DIR)/host-check
 # whatever the compiler's default: the image runs in the top 2 GiB, which only position-
 # independent code reaches (Debian's gcc defaults to PIE, so this changes nothing there). No
 # -mno-red-zone: every stub reaches the kernel by an ordinary call, and a caller's red zone is
-# dead across a call; the kernel's interrupts run on IST stacks.
+# dead across a call; the kernel's interrupts run on IST stacks. One flag is Yolk's:
+# -fno-omit-frame-pointer, so that the frame-pointer walks of /proc/stacks (pstack, httpd's
+# /debug/threads) and crash reports go on through libc into the program (a thread waiting in
+# pthread_cond_wait shows who waits).
 MUSL_CONFIGURE_FLAGS := CC=$(MUSL_CC) AR=ar RANLIB=ranlib --target=x86_64-linux-musl \
 	--disable-shared --disable-wrapper --enable-debug --prefix=/usr \
-	CFLAGS="-g -O2 -fstack-protector-strong -Wformat -Werror=format-security -fPIC" \
+	CFLAGS="-g -O2 -fstack-protector-strong -Wformat -Werror=format-security -fPIC \
+	-fno-omit-frame-pointer" \
 	CPPFLAGS="-Wdate-time -D_FORTIFY_SOURCE=2"
 
 $(MUSL_FETCHED): $(MUSL_GLUE)/fetch.sh $(MUSL_GLUE)/pristine.sha256 | $(DEPS_STAMP)

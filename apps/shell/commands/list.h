@@ -21,8 +21,12 @@ COMMAND(grep, "[-ivncqE] PATTERN [FILE...]", "print lines that match a regular e
 COMMAND(head, "[-n LINES | -c BYTES] [FILE...]", "print the first lines of files")
 COMMAND(host, "NAME|ADDRESS", "look NAME up: its IPv4 and IPv6 addresses (/etc/hosts, DNS)")
 COMMAND(hexdump, "[-C] [FILE...]", "print bytes in hexadecimal (-C: with text)")
+COMMAND(httpd, "[-p PORT] [-r ROOT] [--write] [-t THREADS]",
+	"serve files, /metrics and /debug/threads over HTTP (port 80) until Ctrl-C")
 COMMAND(ifconfig, "[-a] [INTERFACE]",
 	"show the network interfaces: flags, addresses, MAC, counters")
+COMMAND(js, "[-e CODE] [FILE [ARGUMENTS...]]",
+	"run JavaScript (Duktape, Node-style modules), or its REPL")
 COMMAND(ln, "[-s] TARGET LINK", "make a link (-s: symbolic)")
 COMMAND(ls, "[-lah1] [PATH...]", "list directory contents (-l long, -a all, -h sizes)")
 COMMAND(lspci, "", "list PCI devices")
@@ -33,17 +37,24 @@ COMMAND(mount, "[-t TYPE [-o OPTIONS] SOURCE TARGET]",
 COMMAND(mv, "SOURCE... DESTINATION", "move or rename files")
 COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
 	"copy stdin to a TCP or UDP peer and it to stdout (-l: listen)")
+COMMAND(nes, "--test [--frames N] ROM | --cpu-log FILE ROM | --frames N --screenshot FILE ROM",
+	"run an NES ROM headless: a test ROM's result, a CPU trace or a screenshot")
 COMMAND(netstat, "[-tulan]", "list TCP and UDP sockets (-l listening, -a all, -t TCP, -u UDP)")
 COMMAND(ping, "[-c COUNT] [-i SECONDS] [-W SECONDS] [-s SIZE] HOST",
 	"ICMP echo requests to HOST, a line per reply (Ctrl-C stops)")
 COMMAND(printf, "FORMAT [ARGUMENT...]", "print arguments formatted")
 COMMAND(ps, "", "list the threads")
+COMMAND(pstack, "[TID...]", "print the symbolized stacks of every thread, or of these")
 COMMAND(rm, "[-rf] PATH...", "remove files (-r: directories, -f: no errors for missing)")
 COMMAND(rmdir, "DIRECTORY...", "remove empty directories")
 COMMAND(seq, "[FIRST [STEP]] LAST", "print a sequence of numbers")
 COMMAND(sleep, "SECONDS...", "wait (fractions allowed; Ctrl-C ends it)")
 COMMAND(sort, "[-rnu] [FILE...]", "sort lines (-r reverse, -n numeric, -u unique)")
+COMMAND(sshd, "[-p PORT] [-k KEY-DIR] [-a AUTHORIZED-KEYS] [--password-file FILE] [-v]",
+	"the SSH server (logins are shell sessions; --hash-password)")
 COMMAND(stat, "PATH...", "describe files")
+COMMAND(stty, "[size | -a | SETTING...]",
+	"the terminal's size and modes (echo icanon isig raw sane rows N cols N)")
 COMMAND(tail, "[-n LINES] [-f] [FILE]", "print the last lines (-f: follow)")
 COMMAND(tee, "[-a] [FILE...]", "copy standard input to files and standard output")
 COMMAND(test, "EXPRESSION", "evaluate an expression (also [ EXPRESSION ])")

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* ps and top: the image's threads from /proc/threads (Yolk's thread table: there are no
  * processes). ps lists them once; top refreshes a view with each thread's share of the CPU
- * since the last refresh and the memory in use, until 'q' or Ctrl-C (-n COUNT refreshes,
- * -d SECONDS between them). */
+ * since the last refresh and the memory in use, every second in place, until 'q' or Ctrl-C
+ * (-n COUNT refreshes, -d SECONDS between them); its input, when a terminal, is in raw mode
+ * (no echo, no line editing: a key counts at once) meanwhile. */
 #include <poll.h>
 #include <termios.h>
 #include <time.h>
@@ -95,8 +96,11 @@ static void show(const struct thread_row *rows, int count, const struct thread_r
 {
 	unsigned long long total = meminfo_kib("MemTotal"), available = meminfo_kib("MemAvailable");
 
-	printf("\x1b[H\x1b[2Jtop: %d threads, memory %llu KiB used of %llu KiB ('q' quits)\n\n",
-	       count, total - available, total);
+	/* In place on a terminal; one view after another into a pipe or file. */
+	if (isatty(fileno(stdout)))
+		printf("\x1b[H\x1b[2J");
+	printf("top: %d threads, memory %llu KiB used of %llu KiB ('q' quits)\n\n", count,
+	       total - available, total);
 	printf("%5s %s %3s %6s %10s %8s %s\n", "TID", "S", "PRI", "CPU%", "TIME(ms)", "STACK",
 	       "NAME");
 	for (int i = 0; i < count; i++) {
@@ -124,7 +128,7 @@ static bool quit_pressed(double seconds)
 int top_main(int argc, char **argv)
 {
 	struct thread_row(*rows)[MAX_THREADS] = malloc(2 * sizeof(*rows));
-	double delay = 2.0;
+	double delay = 1.0;
 	long iterations = -1;
 	int option, counts[2] = {0, 0}, now = 0;
 	struct termios saved, raw;
@@ -135,14 +139,22 @@ int top_main(int argc, char **argv)
 		return 1;
 	}
 	while ((option = getopt(argc, argv, "n:d:")) != -1) {
-		if (option == '?') {
+		char *end = NULL;
+
+		if (option == 'n')
+			iterations = strtol(optarg, &end, 10);
+		else if (option == 'd')
+			delay = strtod(optarg, &end);
+		if (option == '?' || !end || *end || end == optarg ||
+		    (option == 'n' && iterations < 1) ||
+		    (option == 'd' && !(delay >= 0.1 && delay <= 3600))) {
+			if (option != '?')
+				fprintf(stderr, "top: -%c: '%s' is not a %s\n", option, optarg,
+					option == 'n' ? "count of 1 or more"
+						      : "delay from 0.1 to 3600 seconds");
 			free(rows);
 			return 2;
 		}
-		if (option == 'n')
-			iterations = strtol(optarg, NULL, 10);
-		else
-			delay = strtod(optarg, NULL);
 	}
 	bool terminal = !tcgetattr(fileno(stdin), &saved);
 

@@ -1,0 +1,1 @@
+exports.greeting = 'helper from --fs';

@@ -1,0 +1,4 @@
+exports.done = false;
+var b = require('./b');
+exports.fromB = b.sawADone;
+exports.done = true;

@@ -1,0 +1,2 @@
+var a = require('./a');
+exports.sawADone = a.done;
