@@ -37,6 +37,7 @@ static GC_warn_proc default_warning;
 #define MAX_NOTED_THREADS 4096
 #define MAPS_SIZE	  65536
 
+static pthread_t main_thread;
 static pthread_t suspended_threads[MAX_NOTED_THREADS];
 static unsigned suspended_count;
 static GC_on_thread_event_proc previous_thread_event;
@@ -85,6 +86,10 @@ static void push_thread_locals(void)
 	}
 	maps[length] = 0;
 	for (unsigned i = 0; i < suspended_count; i++) {
+		/* The main thread's TLS is in the image's data, already a root; and musl finds its
+		 * stack by probing it with mremap page by page, 2,048 calls for 8 MiB. */
+		if (pthread_equal(suspended_threads[i], main_thread))
+			continue;
 		pthread_attr_t attributes;
 		void *stack;
 		size_t size;
@@ -117,6 +122,7 @@ __attribute__((constructor)) static void yolk_collector_start(void)
 		GC_exclude_static_roots(__kernel_bss_start, __kernel_bss_end);
 	}
 	GC_INIT();
+	main_thread = pthread_self();
 	previous_thread_event = GC_get_on_thread_event();
 	GC_set_on_thread_event(note_thread);
 	previous_push_other_roots = GC_get_push_other_roots();
