@@ -155,12 +155,19 @@ docs: docs/syscalls.md
 include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
 	$(filter-out third_party/lwip/lwip.mk,$(wildcard third_party/*/*.mk)))
 
+# Real programs from Debian's sources, built by their own build systems with `yolk cc`
+# (third_party/*/*.mk add to EXAMPLE_IMAGES).
+.PHONY: examples
+examples: $(EXAMPLE_IMAGES)
+
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/yolk $(DESTDIR)$(PREFIX)/include/yolk
 	install -m 755 $(YOLK) $(DESTDIR)$(PREFIX)/bin/yolk
+	ln -sf yolk $(DESTDIR)$(PREFIX)/bin/yolk-cc
+	install -m 644 tools/yolk.cmake $(DESTDIR)$(PREFIX)/lib/yolk/
 	install -m 644 $(YOLK_LIB_FILES) $(DESTDIR)$(PREFIX)/lib/yolk/
 	chmod 755 $(DESTDIR)$(PREFIX)/lib/yolk/symbols.sh
 	cp -r include/yolk/. $(DESTDIR)$(PREFIX)/include/yolk/
