@@ -147,8 +147,8 @@ run: all
 	$(YOLK) run $(DEFAULT_IMAGE)
 
 # ---- docs ----------------------------------------------------------------------------------------
-docs/syscalls.md: sys/syscall_table.h tools/syscall-doc.sh
-	$(Q)tools/syscall-doc.sh sys/syscall_table.h > $@
+docs/syscalls.md: sys/syscall_table.h tools/syscall-doc.sh docs/syscall-notes.md
+	$(Q)tools/syscall-doc.sh sys/syscall_table.h docs/syscall-notes.md > $@
 docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------

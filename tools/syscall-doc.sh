@@ -1,6 +1,7 @@
 #!/bin/sh
-# Usage: syscall-doc.sh sys/syscall_table.h > docs/syscalls.md
-# Generates the system-call table of the documentation from the kernel's one list.
+# Usage: syscall-doc.sh sys/syscall_table.h [NOTES.md] > docs/syscalls.md
+# Generates the system-call table of the documentation from the kernel's one list, followed by
+# NOTES.md as it is (docs/syscall-notes.md: what real programs needed, by program).
 set -e
 table=$1
 implemented=$(grep -c '^SYSCALL(' "$table")
@@ -17,3 +18,4 @@ Yolk implements $implemented of the $total Linux x86-64 system calls. A call mar
 |---:|---|---|
 HEADER
 sed -n 's/^SYSCALL(\([0-9]*\), \([a-z0-9_]*\))$/| \1 | `\2` | yes |/p; s/^MISSING(\([0-9]*\), \([a-z0-9_]*\))$/| \1 | `\2` | no |/p' "$table"
+[ -z "${2:-}" ] || { echo; cat "$2"; }
