@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Usage: bench/sqlite.sh OUT SPEEDTEST1-IMAGE
+# Usage: bench/sqlite.sh OUT SPEEDTEST1-IMAGE SPEEDTEST1-PROGRAM
 # SQLite's own speedtest1 --size 25 (no network): the Yolk image that `yolk cc` linked beside
 # the static musl program (build/third_party/sqlite/build/speedtest1, the same objects), and that
 # program in the Linux VM (bench/linux-vm, its /init running /bench/speedtest1 from an initramfs
@@ -10,9 +10,9 @@
 # the median. Prints one table, also written to bench/results/sqlite.md.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-out=${1:?usage: $0 OUT SPEEDTEST1-IMAGE}
-image=${2:?usage: $0 OUT SPEEDTEST1-IMAGE}
-program=${image%.elf}
+out=${1:?usage: $0 OUT SPEEDTEST1-IMAGE SPEEDTEST1-PROGRAM}
+image=${2:?usage: $0 OUT SPEEDTEST1-IMAGE SPEEDTEST1-PROGRAM}
+program=${3:?usage: $0 OUT SPEEDTEST1-IMAGE SPEEDTEST1-PROGRAM}
 rounds=${BENCH_ROUNDS:-5}
 memory=${BENCH_MEM:-128M}
 size=${BENCH_SQLITE_SIZE:-25}
@@ -22,7 +22,7 @@ mkdir -p "$out/sqlite" bench/results
 log() { echo "bench: $*" >&2; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-[ -x "$program" ] || { echo "bench/sqlite.sh: $program (the host program beside $image) is missing" >&2; exit 1; }
+[ -x "$program" ] || { echo "bench/sqlite.sh: $program (the static musl program) is missing" >&2; exit 1; }
 bench/linux-vm/build.sh "$out/linux-vm" >"$out/sqlite/linux-vm-build.txt" 2>&1 ||
 	{ echo "bench/sqlite.sh: the Linux VM did not build: $(tail -1 "$out/sqlite/linux-vm-build.txt")" >&2; exit 1; }
 rm -rf "$out/sqlite/root" && mkdir -p "$out/sqlite/root/bench"

@@ -53,7 +53,7 @@ $(SQLITE_PROGRAMS) &: $(SQLITE_BUILD)/Makefile
 
 # The image its link wrote beside the program, or, when the kernel or the tool is newer than
 # that, the image linked again from the program's recipe (yolk build --from).
-SQLITE_IMAGE_INPUTS := $(filter-out $(YOLK_LIB)/version,$(YOLK_LIB_FILES)) $(YOLK)
+SQLITE_IMAGE_INPUTS := $(filter-out $(YOLK_LIB)/version $(YOLK_LIB)/kvm-probe.elf,$(YOLK_LIB_FILES)) $(YOLK)
 $(IMAGES)/sqlite3.elf $(IMAGES)/speedtest1.elf: $(IMAGES)/%.elf: $(SQLITE_BUILD)/% $(SQLITE_IMAGE_INPUTS)
 	@mkdir -p $(dir $@)
 	$(Q)if [ -z "$$(find $(SQLITE_IMAGE_INPUTS) -newer $<.elf)" ]; then cp $<.elf $@; \
