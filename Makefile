@@ -220,8 +220,8 @@ run: all
 	$(YOLK) run $(DEFAULT_IMAGE)
 
 # ---- docs ----------------------------------------------------------------------------------------
-docs/syscalls.md: sys/syscall_table.h tools/syscall-doc.sh
-	$(Q)tools/syscall-doc.sh sys/syscall_table.h > $@
+docs/syscalls.md: sys/syscall_table.h tools/syscall-doc.sh docs/syscall-notes.md
+	$(Q)tools/syscall-doc.sh sys/syscall_table.h docs/syscall-notes.md > $@
 docs: docs/syscalls.md
 
 # ---- fragments -----------------------------------------------------------------------------------
@@ -230,12 +230,19 @@ include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
 		third_party/duktape/duktape.mk,\
 	$(wildcard third_party/*/*.mk)))
 
+# Real programs from Debian's sources, built by their own build systems with `yolk cc`
+# (third_party/*/*.mk add to EXAMPLE_IMAGES).
+.PHONY: examples
+examples: $(EXAMPLE_IMAGES)
+
 test: all
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/yolk $(DESTDIR)$(PREFIX)/include/yolk
 	install -m 755 $(YOLK) $(DESTDIR)$(PREFIX)/bin/yolk
+	ln -sf yolk $(DESTDIR)$(PREFIX)/bin/yolk-cc
+	install -m 644 tools/yolk.cmake $(DESTDIR)$(PREFIX)/lib/yolk/
 	install -m 644 $(filter-out $(LINUX_HEADERS)/%,$(YOLK_LIB_FILES)) $(DESTDIR)$(PREFIX)/lib/yolk/
 	cp -rL $(LINUX_HEADERS) $(DESTDIR)$(PREFIX)/lib/yolk/
 	install -m 644 $(LIBGC_ARCHIVE) $(YOLK_LIB)/collector_start.c $(DESTDIR)$(PREFIX)/lib/yolk/

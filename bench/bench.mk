@@ -4,10 +4,15 @@
 # $(BUILD)/bench each time (a few seconds); BENCH_RUNS, BENCH_ACCEL, BENCH_MEM and
 # BENCH_LINUX_APPEND are passed through the environment.
 # The network part (bench/network.py) runs in a network namespace of its own, on a tap device.
-bench: all
+bench: all $(IMAGES)/speedtest1.elf
 	$(Q)bench/run.sh $(BUILD)/bench
 	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench
 	$(Q)unshare -n /usr/bin/python3 bench/ssh.py $(BUILD)/bench
+	$(Q)bench/sqlite.sh $(BUILD)/bench $(IMAGES)/speedtest1.elf $(SQLITE_BUILD)/speedtest1
+# SQLite's speedtest1 --size 25, Yolk vs the Linux VM (bench/sqlite.sh; bench/results/sqlite.md).
+.PHONY: bench-sqlite
+bench-sqlite: all $(IMAGES)/speedtest1.elf
+	$(Q)bench/sqlite.sh $(BUILD)/bench $(IMAGES)/speedtest1.elf $(SQLITE_BUILD)/speedtest1
 .PHONY: bench-network
 bench-network: all
 	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Usage: syscall-doc.sh sys/syscall_table.h > docs/syscalls.md
-# Generates the system-call table of the documentation from the kernel's one list.
+# Usage: syscall-doc.sh sys/syscall_table.h [NOTES.md] > docs/syscalls.md
+# Generates the system-call table of the documentation from the kernel's one list, followed by
+# NOTES.md as it is (docs/syscall-notes.md: what real programs needed, by program).
 set -e
 table=$1
 implemented=$(grep -c '^SYSCALL(' "$table")
@@ -33,3 +34,4 @@ Behaviour that programs (and a garbage collector, docs/gc.md) depend on beyond "
   mapped page whose protection forbids the access (`mprotect`), SEGV_MAPERR otherwise. A handler
   that returns has the access retried.
 NOTES
+[ -z "${2:-}" ] || { echo; cat "$2"; }
