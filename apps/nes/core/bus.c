@@ -207,6 +207,7 @@ void nes_reset(struct nes *nes)
 {
 	sync_ppu(nes);
 	ppu_reset(nes);
+	nes->ppu_deadline = 0; /* $2000 cleared: the NMI output may change */
 	apu_reset(nes);
 	nes_cpu_reset(nes);
 }
