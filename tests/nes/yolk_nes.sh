@@ -57,7 +57,10 @@ for rom in "${roms[@]}"; do
 	[ -f "$share/$name" ] || continue
 	check "nes --test $name passes in Yolk" [ "$(status_of "$name")" = 0 ]
 done
-check "the Passed text of the ROMs reaches the console" grep -aq "^Passed" "$out/console.txt"
+# Only when some test ROM was there to print it.
+if [ -n "$(cd "$share" && ls instr_* vbl_* 2>/dev/null)" ]; then
+	check "the Passed text of the ROMs reaches the console" grep -aq "^Passed" "$out/console.txt"
+fi
 "$host_nes" --frames 600 --screenshot "$out/host-spritecans.ppm" tests/nes/roms/spritecans.nes
 check "spritecans runs 600 frames in Yolk" [ "$(status_of spritecans)" = 0 ]
 check "its frame 600 is the host core's, pixel for pixel" cmp -s "$share/spritecans.ppm" "$out/host-spritecans.ppm"
