@@ -7,6 +7,7 @@
 #include <string.h>
 #include "pty_session.h"
 
+int main(void)
 {
 	static struct session session;
 

@@ -92,6 +92,4 @@ static bool start(struct session *session)
 	return pthread_create(&session->thread, NULL, run_session, session) == 0;
 }
 
-int main(void)
-
 #endif
