@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 /* The kernel log: every message is kept in a ring buffer (for dmesg), and those at or below the
- * console level are also written to the console, prefixed "yolk: ". */
+ * console level are also written to the console, prefixed "yolk: ". A deferred message
+ * (log_defer) is written when the log is next written or read. */
 #include "kernel/log.h"
+#include <stdbool.h>
+#include "arch/x86_64/cpu.h"
 #include "kernel/console.h"
 #include "lib/byte_ring.h"
 #include "lib/format.h"
@@ -12,8 +15,40 @@ static int console_level = LOG_WARNING;
 static unsigned char log_storage[LOG_BUFFER_SIZE];
 static struct byte_ring log_ring = {log_storage, LOG_BUFFER_SIZE, 0, 0};
 
+#define DEFERRED_MAXIMUM 4
+static void (*deferred[DEFERRED_MAXIMUM])(void);
+static unsigned deferred_count;
+
+/* The deferred messages, oldest first; the list is emptied first, since each one logs. */
+static void write_deferred(void)
+{
+	void (*writers[DEFERRED_MAXIMUM])(void);
+	uint64_t flags = interrupts_save(); /* a timer may defer one meanwhile */
+	unsigned count = deferred_count;
+
+	for (unsigned i = 0; i < count; i++)
+		writers[i] = deferred[i];
+	deferred_count = 0;
+	interrupts_restore(flags);
+	for (unsigned i = 0; i < count; i++)
+		writers[i]();
+}
+
+void log_defer(int level, void (*write)(void))
+{
+	uint64_t flags = interrupts_save();
+	bool now = level <= console_level || deferred_count == DEFERRED_MAXIMUM;
+
+	if (!now)
+		deferred[deferred_count++] = write;
+	interrupts_restore(flags);
+	if (now)
+		write();
+}
+
 size_t log_read_all(char *buffer, size_t size)
 {
+	write_deferred();
 	size_t count = byte_ring_count(&log_ring), skip = count > size ? count - size : 0;
 	size_t copied = 0;
 
@@ -51,6 +86,8 @@ static void log_keep(const char *text, size_t length)
 void log_vprint(int level, const char *format, va_list args)
 {
 	char line[512];
+	if (deferred_count)
+		write_deferred();
 	int length = format_vsnprintf(line, sizeof(line), format, args);
 
 	if (length >= (int)sizeof(line))

@@ -6,6 +6,7 @@
  * Switching happens only at the end of an interrupt: a thread that blocks raises
  * VECTOR_RESCHEDULE itself. Cost budget: two 176-byte frame copies, an FPU save and restore,
  * an MSR write. */
+#include "arch/x86_64/selectors.h"
 #include "kernel/thread.h"
 #include "arch/x86_64/cpu.h"
 #include "drivers/interrupt/irq.h"
@@ -19,10 +20,8 @@
 #include "mm/heap.h"
 #include "mm/vm.h"
 
-#define TIME_SLICE_NS	     10000000ull
-#define KERNEL_STACK_SIZE    8192
-#define KERNEL_CODE_SELECTOR 0x08
-#define KERNEL_DATA_SELECTOR 0x10
+#define TIME_SLICE_NS	  10000000ull
+#define KERNEL_STACK_SIZE 8192
 
 static struct list_node run_queues[THREAD_PRIORITIES];
 static struct list_node timers = LIST_INIT(timers); /* armed kernel timers, by deadline */

@@ -2,6 +2,7 @@
 /* Signals (see kernel/signal.h). Dispositions are global (all threads share them, as with
  * CLONE_SIGHAND); each thread has its blocked mask and pending set. A signal sent to the
  * program goes to the first thread that does not block it. */
+#include "arch/x86_64/selectors.h"
 #include "kernel/signal.h"
 #include "arch/x86_64/cpu.h"
 #include "include/uapi/errno.h"
@@ -18,8 +19,6 @@
 #define DEFAULT_IGNORED                                                                            \
 	(BIT(17) | BIT(18) | BIT(23) | BIT(28) | BIT(19) | BIT(20) | BIT(21) | BIT(22))
 #define RED_ZONE	       128
-#define KERNEL_CODE_SELECTOR   0x08
-#define KERNEL_DATA_SELECTOR   0x10
 #define RFLAGS_USER_CHANGEABLE 0x000000000003fdd5ull /* CF PF AF ZF SF TF DF OF AC ... */
 #define RFLAGS_DIRECTION       (1u << 10)
 #define RFLAGS_TRAP	       (1u << 8)

@@ -89,6 +89,13 @@ static void calibrate(uint64_t host_tsc_hz)
 	ticks_per_ns_fixed = (tsc_hz << 24) / NANOSECONDS_PER_SECOND;
 }
 
+static void report_frequencies(void)
+{
+	pr_info("TSC %llu Hz, local APIC timer %llu Hz%s\n", (unsigned long long)tsc_hz,
+		(unsigned long long)lapic_ticks_per_second,
+		tsc_deadline ? ", TSC-deadline mode" : "");
+}
+
 void time_init(uint64_t host_tsc_hz)
 {
 	calibrate(host_tsc_hz);
@@ -97,9 +104,7 @@ void time_init(uint64_t host_tsc_hz)
 		pr_warn("no CMOS clock: the wall clock starts at 1970-01-01\n");
 	/* The CMOS clock was read now; the monotonic clock started at the first instruction. */
 	time_parameters.boot_wall_ns = seconds * NANOSECONDS_PER_SECOND - time_monotonic_ns();
-	pr_info("TSC %llu Hz, local APIC timer %llu Hz%s\n", (unsigned long long)tsc_hz,
-		(unsigned long long)lapic_ticks_per_second,
-		tsc_deadline ? ", TSC-deadline mode" : "");
+	log_defer(LOG_INFO, report_frequencies);
 }
 
 uint64_t time_tsc_hz(void)

@@ -50,6 +50,12 @@ static uint64_t pages_to_touch(const struct bootinfo *info, uint64_t pages)
 
 static const struct bootinfo *boot_memory;
 static struct kernel_timer growth_timer;
+static unsigned grown_entries;
+
+static void report_growth(void)
+{
+	pr_info("TCG: software TLB grown to %u entries\n", grown_entries);
+}
 
 static void grow(struct kernel_timer *timer)
 {
@@ -66,7 +72,8 @@ static void grow(struct kernel_timer *timer)
 			(void)*(volatile const uint8_t *)(base + page * PAGE_SIZE);
 		write_cr3(read_cr3()); /* the flush at which TCG resizes */
 	}
-	pr_info("TCG: software TLB grown to %u entries\n", entries);
+	grown_entries = entries;
+	log_defer(LOG_INFO, report_growth);
 }
 
 void emulator_tlb_grow_later(const struct bootinfo *info)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Threads: clone with pthread flags, futex, thread exit, ids, scheduling parameters, CPU-time
  * accounting (getrusage, times). */
+#include "arch/x86_64/selectors.h"
 #include "sys/syscalls.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/syscall_frame.h"
@@ -33,8 +34,6 @@
 #define FUTEX_PRIVATE_FLAG   128
 #define FUTEX_CLOCK_REALTIME 256
 
-#define KERNEL_CODE_SELECTOR   0x08
-#define KERNEL_DATA_SELECTOR   0x10
 #define CLOCK_TICKS_PER_SECOND 100
 
 /* The child starts where its parent was in the system call: every register as the parent had

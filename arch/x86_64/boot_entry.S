@@ -17,8 +17,7 @@
 #define EFER_SCE (1 << 0)
 #define EFER_LME (1 << 8)
 #define EFER_NXE (1 << 11)
-#define KERNEL_CODE_SELECTOR 0x08
-#define KERNEL_DATA_SELECTOR 0x10
+#include "arch/x86_64/selectors.h"
 
 	.section .boot.text, "ax"
 	.code32
@@ -96,8 +95,8 @@ boot_information:
 	.balign 8
 boot_gdt:
 	.quad 0
-	.quad 0x00af9a000000ffff	/* 64-bit code, ring 0 */
-	.quad 0x00cf92000000ffff	/* data, ring 0 */
+	.quad KERNEL_CODE_DESCRIPTOR	/* loaded in 64-bit mode only */
+	.quad KERNEL_DATA_DESCRIPTOR
 boot_gdt_end:
 boot_gdt_pointer:
 	.short boot_gdt_end - boot_gdt - 1

@@ -4,6 +4,7 @@
  * SMP later adds CPUs rather than a rewrite. */
 #include "arch/x86_64/cpu_setup.h"
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/selectors.h"
 #include "fs/procfs.h"
 #include "kernel/compiler.h"
 #include "kernel/time.h"
@@ -23,7 +24,6 @@
 #define XCR0_X87	       (1ul << 0)
 #define XCR0_SSE	       (1ul << 1)
 #define XCR0_AVX	       (1ul << 2)
-#define KERNEL_CODE_SELECTOR   0x08
 #define RFLAGS_TRAP	       (1u << 8)
 #define RFLAGS_DIRECTION       (1u << 10)
 #define RFLAGS_NESTED_TASK     (1u << 14)
@@ -105,9 +105,9 @@ static void generate_cpuinfo(struct procfs_text *text, void *context)
 
 void cpu_setup(void)
 {
-	procfs_register_file("cpuinfo", generate_cpuinfo, NULL);
-	enable_floating_point();
+	enable_floating_point(); /* first: kernel/main.c says why */
 	enable_syscall();
+	procfs_register_file("cpuinfo", generate_cpuinfo, NULL);
 	boot_cpu.self = &boot_cpu;
 	boot_cpu.signal_stack_top = (uint64_t)boot_cpu_signal_stack + sizeof(boot_cpu_signal_stack);
 	wrmsr(MSR_GS_BASE, (uint64_t)&boot_cpu);

@@ -7,16 +7,14 @@
 #include "arch/x86_64/cpu_setup.h"
 #include "arch/x86_64/interrupts.h"
 #include "fs/procfs.h"
+#include "arch/x86_64/selectors.h"
 #include "kernel/compiler.h"
 #include "kernel/symbols.h"
 #include "kernel/thread.h"
 #include "lib/string.h"
 
-#define KERNEL_CODE_SELECTOR 0x08
-#define KERNEL_DATA_SELECTOR 0x10
-#define TSS_SELECTOR	     0x18
-#define IST_STACK_SIZE	     8192
-#define IST_COUNT	     6
+#define IST_STACK_SIZE 8192
+#define IST_COUNT      6
 
 struct tss {
 	uint32_t reserved0;
@@ -60,8 +58,8 @@ static void gdt_init(void)
 	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
 	struct descriptor_pointer pointer = {sizeof(gdt) - 1, (uint64_t)gdt};
 
-	gdt[1] = 0x00af9a000000ffff; /* 64-bit code, ring 0 */
-	gdt[2] = 0x00cf92000000ffff; /* data, ring 0 */
+	gdt[1] = KERNEL_CODE_DESCRIPTOR;
+	gdt[2] = KERNEL_DATA_DESCRIPTOR;
 	/* 64-bit available TSS: a 16-byte descriptor. */
 	gdt[3] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ul << 40) |
 		 ((limit >> 16 & 0xf) << 48) | ((base >> 24 & 0xff) << 56);

@@ -27,7 +27,6 @@
 #include "kernel/log.h"
 #include "kernel/signal.h"
 #include "kernel/thread.h"
-#include "lib/format.h"
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
@@ -291,6 +290,7 @@ void virtio_console_attach(struct virtio_device *virtio)
 	uint64_t control = frame_alloc(0), outgoing = frame_alloc_zeroed(0);
 
 	BUILD_BUG_ON(RECEIVE_BUFFERS * PAGE_SIZE != PAGE_SIZE << 4);
+	BUILD_BUG_ON(PORTS > 10); /* open_stream names a port with one digit */
 	BUILD_BUG_ON(CONTROL_BUFFERS * CONTROL_BUFFER_SIZE > PAGE_SIZE);
 	if (console || !device || !control || !outgoing) {
 		pr_warn("virtio-console: %s\n", console ? "only one device is used" : "no memory");
@@ -350,8 +350,11 @@ static int open_stream(int fd)
 		return -ENODEV;
 	if (allocate_buffers(port, fd == 0))
 		return -ENOMEM;
-	format_snprintf(name, sizeof(name), "vport0p%u", id);
-	format_snprintf(path, sizeof(path), "/dev/%s", name);
+	/* vport0p1 to vport0p3 (PORTS is 4), not formatted: nothing at boot needs the formatter */
+	memcpy(name, "vport0p", 7);
+	name[7] = (char)('0' + id), name[8] = '\0';
+	memcpy(path, "/dev/", 5);
+	memcpy(path + 5, name, 9);
 	int error = device_register(DEVICE_NUMBER(VPORT_MAJOR, id), &port_operations);
 	if (!error)
 		error = devfs_add_node(name, S_IFCHR | 0600, DEVICE_NUMBER(VPORT_MAJOR, id));

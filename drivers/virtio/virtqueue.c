@@ -86,15 +86,12 @@ bool virtqueue_take_used(struct virtqueue *queue, void **token, uint32_t *writte
 	return true;
 }
 
-void virtqueue_interrupt(struct virtqueue *queue)
+/* Marks the requests the device has used done and wakes whoever waits on the queue. */
+static void complete_used(struct virtqueue *queue)
 {
 	void *token;
 	uint32_t written;
 
-	if (queue->used_callback) {
-		queue->used_callback(queue);
-		return;
-	}
 	while (virtqueue_take_used(queue, &token, &written)) {
 		struct virtqueue_request *request = token;
 		if (request) {
@@ -103,6 +100,14 @@ void virtqueue_interrupt(struct virtqueue *queue)
 		}
 	}
 	wait_queue_wake(&queue->waiters, ~0u);
+}
+
+void virtqueue_interrupt(struct virtqueue *queue)
+{
+	if (queue->used_callback)
+		queue->used_callback(queue);
+	else
+		complete_used(queue);
 }
 
 int virtqueue_add(struct virtqueue *queue, const struct virtqueue_segment *segments, unsigned count,
@@ -197,8 +202,14 @@ long virtqueue_transfer(struct virtqueue *queue, const struct virtqueue_segment 
 	while (virtqueue_add(queue, segments, count, &request))
 		wait_queue_sleep(&queue->waiters, 0);
 	virtqueue_kick(queue);
+	/* A device that answers during the notify (QEMU's console and its control queue) has used
+	 * the buffer already: taken here, without a sleep and a switch to wait for the interrupt.
+	 */
 	while (!request.done)
-		wait_queue_sleep(&queue->waiters, 0);
+		if (!queue->used_callback && virtqueue_has_used(queue))
+			complete_used(queue);
+		else
+			wait_queue_sleep(&queue->waiters, 0);
 	signal_release();
 	interrupts_restore(flags);
 	return request.written;

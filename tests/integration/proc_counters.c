@@ -6,6 +6,7 @@
  * pthread_cond_wait down to the futex. With Debian's libc.a (argument "debian"), which is built
  * without frame pointers, a stack is only sure to reach the system-call entry. (Yolk's own
  * files: not for Linux.) */
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -29,11 +30,13 @@ static char *slurp(const char *path)
 	return text;
 }
 
+/* The ctxt count of /proc/stat, or ULLONG_MAX where there is no such line. (It may be 0 at
+ * main: a boot need not switch threads.) */
 static unsigned long long switches(void)
 {
 	const char *at = strstr(slurp("/proc/stat"), "\nctxt ");
 
-	return at ? strtoull(at + 6, NULL, 10) : 0;
+	return at ? strtoull(at + 6, NULL, 10) : ULLONG_MAX;
 }
 
 /* The sum of the counts of vectors 32 and up that name a handler, and whether one is named
@@ -100,7 +103,7 @@ int main(int argc, char **argv)
 	unsigned long long switches_before = switches(), interrupts_before;
 
 	interrupts_before = device_interrupts(&timer_named);
-	CHECK(switches_before > 0, "no ctxt line in /proc/stat:\n%s", slurp("/proc/stat"));
+	CHECK(switches_before != ULLONG_MAX, "no ctxt line in /proc/stat:\n%s", slurp("/proc/stat"));
 	CHECK(timer_named, "no timer in /proc/interrupts:\n%s", slurp("/proc/interrupts"));
 	pthread_create(&waiter, NULL, waiter_thread, NULL);
 	pthread_mutex_lock(&lock);
