@@ -661,6 +661,7 @@ struct gui_rect gui_layout_next(struct gui *gui)
 	layout->column++;
 	int bottom = rect.y + rect.h;
 	layout->max_y = bottom > layout->max_y ? bottom : layout->max_y;
+	gui->last_rect = rect;
 	return rect;
 }
 

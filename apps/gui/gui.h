@@ -186,6 +186,7 @@ struct gui {
 	uint32_t last_signature;
 	unsigned z_counter;
 	struct gui_layout layout, saved_layout;
+	struct gui_rect last_rect; /* the last widget's place (gui_layout_next's last answer) */
 	struct gui_panel_state panels[GUI_MAX_TREE_NODES];
 	int panel_count;
 	bool in_panel;
