@@ -218,7 +218,7 @@ $(IMAGES)/httpd.elf: examples/httpd/httpd.c $(HTTPD_SOURCES) $(wildcard apps/htt
 	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $< $(HTTPD_SOURCES) $(CIVETWEB_OBJECT)
 
 all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(SHELL_BUILD_ARGUMENTS) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
-	$(IMAGES)/httpd.elf $(IMAGES)/gui.elf $(IMAGES)/physics.elf \
+	$(IMAGES)/httpd.elf $(IMAGES)/gui.elf $(IMAGES)/physics.elf $(IMAGES)/hello-gui.elf \
 	docs/syscalls.md
 
 run: all

@@ -39,8 +39,16 @@ $(IMAGES)/gui.elf: apps/gui/main.c $(GUI_LINK) $(YOLK_LIB_FILES) $(YOLK)
 $(IMAGES)/physics.elf: apps/gui/physics/main.c $(GUI_LINK) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ $< $(GUI_LINK)
-# The physics demo on the host, linked from the very objects the images link (musl's libm
-# too): its positions after N steps must be Yolk's, bit for bit (tests/gui).
+# The toolkit's example program (docs/graphics.md).
+$(IMAGES)/hello-gui.elf: examples/gui/hello_gui.c $(GUI_LIBRARY) $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build -I. -o $@ $< $(GUI_LIBRARY)
+# The physics demo and the desktop as static Linux programs, linked from the very objects the
+# images link (musl's libm too): the physics demo's positions after N steps must be Yolk's, bit
+# for bit (tests/gui), and both run in the bench's Linux VM on its fbdev (bench/gui.sh).
 PHYSICS_HOST := $(BUILD)/gui/physics-host
+GUI_HOST := $(BUILD)/gui/gui-host
 $(PHYSICS_HOST): apps/gui/physics/main.c $(GUI_LINK)
+	$(Q)musl-gcc $(GUI_CFLAGS) -static -o $@ $< $(GUI_LINK) -lm
+$(GUI_HOST): apps/gui/main.c $(GUI_LINK)
 	$(Q)musl-gcc $(GUI_CFLAGS) -static -o $@ $< $(GUI_LINK) -lm

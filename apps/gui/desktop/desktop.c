@@ -11,13 +11,14 @@
 #include "../physics/physics.h"
 
 static const char usage[] =
-    "usage: gui [--open NAME]... [--frames N] [--report]\n"
+    "usage: gui [--open NAME]... [--frames N] [--redraw] [--report]\n"
     "The desktop: windows to drag (title bar), resize (lower right corner), raise (a click)\n"
     "and close (x), and a launcher for the demos: Widgets (every widget), Calculator, Editor\n"
     "(opens and saves files), Clock, Monitor (CPU, threads, memory, network) and Physics.\n"
     "  --open NAME  open a demo's window at the start (widgets, calculator, editor, clock,\n"
     "               monitor, physics)\n"
     "  --frames N   stop after N frames and print the mean frame time\n"
+    "  --redraw     draw every frame whole, not only what changed (to time it)\n"
     "  --report     print each window's and labelled widget's place when the windows change\n"
     "q (outside a text field) or the launcher's close box quits. Needs /dev/fb0 (yolk run\n"
     "--gui).\n";
@@ -29,7 +30,7 @@ static const char *const demo_names[DEMOS] = {"widgets", "calculator", "editor",
 					      "clock",	 "monitor",    "physics"};
 
 struct desktop_options {
-	bool open[DEMOS], report;
+	bool open[DEMOS], report, redraw;
 	long frames;
 };
 
@@ -42,6 +43,8 @@ static int parse_options(int argc, char **argv, struct desktop_options *options,
 			return 1;
 		if (!strcmp(argv[i], "--report")) {
 			options->report = true;
+		} else if (!strcmp(argv[i], "--redraw")) {
+			options->redraw = true;
 		} else if (!strcmp(argv[i], "--frames") && i + 1 < argc) {
 			char *end;
 			errno = 0;
@@ -159,6 +162,8 @@ static int run(struct desktop *desktop, const struct desktop_options *options,
 		    (io->interrupted && io->interrupted()))
 			desktop->quit = true;
 		frame(desktop, shown);
+		if (options->redraw)
+			gui_renderer_invalidate(desktop->app.renderer);
 		gui_app_end_frame(&desktop->app);
 		total += desktop->app.frame_seconds;
 		if (options->frames > 0 && ++frames >= options->frames)

@@ -18,7 +18,7 @@ COMMAND(false, "", "do nothing, unsuccessfully")
 COMMAND(find, "[PATH...] [-name GLOB] [-type f|d|l]", "list the paths under PATH that match")
 COMMAND(free, "[-h]", "memory in use and free")
 COMMAND(grep, "[-ivncqE] PATTERN [FILE...]", "print lines that match a regular expression")
-COMMAND(gui, "[--open NAME]... [--frames N] [--report]",
+COMMAND(gui, "[--open NAME]... [--frames N] [--redraw] [--report]",
 	"the desktop: windows, a launcher for the demos ('q' quits; needs yolk run --gui)")
 COMMAND(head, "[-n LINES | -c BYTES] [FILE...]", "print the first lines of files")
 COMMAND(host, "NAME|ADDRESS", "look NAME up: its IPv4 and IPv6 addresses (/etc/hosts, DNS)")
