@@ -483,7 +483,9 @@ bool gui_window_begin(struct gui *gui, const char *title, struct gui_rect rect, 
 	if (!window->title[0]) {
 		snprintf(window->title, sizeof(window->title), "%s", title);
 		window->rect = rect;
-		if (!(flags & GUI_WINDOW_POPUP))
+		/* The first window has the focus; later ones get it when raised (a click,
+		 * gui_window_open), so windows drawn before them in this frame stay right. */
+		if (!(flags & GUI_WINDOW_POPUP) && !gui->focus_window)
 			gui->focus_window = id;
 	}
 	window->flags = flags;
