@@ -53,8 +53,8 @@ static int open_framebuffer(struct gui_app *app)
 	app->green_shift = (int)mode.green.offset, app->green_bits = (int)mode.green.length;
 	app->blue_shift = (int)mode.blue.offset, app->blue_bits = (int)mode.blue.length;
 	app->memory_size = (size_t)fixed.line_length * mode.yres;
-	app->memory = mmap(NULL, app->memory_size, PROT_READ | PROT_WRITE, MAP_SHARED,
-			   app->framebuffer, 0);
+	app->memory =
+	    mmap(NULL, app->memory_size, PROT_READ | PROT_WRITE, MAP_SHARED, app->framebuffer, 0);
 	if (app->memory == MAP_FAILED) {
 		app->memory = NULL;
 		fprintf(err, "/dev/fb0: mmap: %s\n", strerror(errno));
@@ -101,9 +101,8 @@ int gui_app_open(struct gui_app *app, const struct gui_io *io, float font_height
 		goto fail;
 	}
 	app->gui = gui_create(&app->font, app->width, app->height);
-	app->renderer = app->gui ? gui_renderer_create(app->width, app->height,
-						       app->gui->style.desktop)
-				 : NULL;
+	app->renderer =
+	    app->gui ? gui_renderer_create(app->width, app->height, app->gui->style.desktop) : NULL;
 	if (!app->renderer) {
 		fprintf(io->err, "out of memory for a %dx%d screen\n", app->width, app->height);
 		goto fail;
@@ -187,8 +186,8 @@ static void present(struct gui_app *app, struct gui_rect rect)
 
 	for (int y = rect.y; y < rect.y + rect.h; y++) {
 		const uint32_t *source = canvas->pixels + (size_t)y * canvas->stride + rect.x;
-		unsigned char *row = app->memory + (size_t)y * app->pitch +
-				     (size_t)rect.x * app->bytes_per_pixel;
+		unsigned char *row =
+		    app->memory + (size_t)y * app->pitch + (size_t)rect.x * app->bytes_per_pixel;
 		if (native) {
 			memcpy(row, source, (size_t)rect.w * 4);
 			continue;

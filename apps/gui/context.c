@@ -257,8 +257,8 @@ void gui_draw_icon(struct gui *gui, enum gui_icon icon, struct gui_rect rect,
 		command->icon = icon;
 }
 
-static void push_points(struct gui *gui, enum gui_command_type type,
-			const struct gui_point *points, int count, struct gui_color color)
+static void push_points(struct gui *gui, enum gui_command_type type, const struct gui_point *points,
+			int count, struct gui_color color)
 {
 	if (count < 2)
 		return;
@@ -309,8 +309,7 @@ const struct gui_command *gui_next_command(const struct gui *gui, uint32_t *inde
 
 /* ---- reporting (tests, docs) ---------------------------------------------------------------- */
 
-void gui_report_widget(struct gui *gui, const char *kind, const char *label,
-		       struct gui_rect rect)
+void gui_report_widget(struct gui *gui, const char *kind, const char *label, struct gui_rect rect)
 {
 	if (!gui->report || !gui->report_frame || !label || !label[0])
 		return;
@@ -411,8 +410,8 @@ static uint32_t window_under_mouse(struct gui *gui)
 		    !gui_rect_contains(window->rect, gui->input.mouse_x, gui->input.mouse_y))
 			continue;
 		unsigned z = window->z + ((window->flags & GUI_WINDOW_POPUP) ? 1u << 30 : 0);
-		unsigned best_z = best ? best->z + ((best->flags & GUI_WINDOW_POPUP) ? 1u << 30 : 0)
-				       : 0;
+		unsigned best_z =
+		    best ? best->z + ((best->flags & GUI_WINDOW_POPUP) ? 1u << 30 : 0) : 0;
 		if (!best || z > best_z)
 			best = window;
 	}
@@ -463,8 +462,8 @@ static void drag_and_resize(struct gui *gui, struct gui_window *window, struct g
 		window->rect.x = window->rect.x < min_x ? min_x : window->rect.x;
 		window->rect.x = window->rect.x > max_x ? max_x : window->rect.x;
 		window->rect.y = window->rect.y < 0 ? 0 : window->rect.y;
-		window->rect.y = window->rect.y > gui->height - 20 ? gui->height - 20
-								    : window->rect.y;
+		window->rect.y =
+		    window->rect.y > gui->height - 20 ? gui->height - 20 : window->rect.y;
 	}
 	if (gui->resizing_window == window->id) {
 		window->rect.w = window->rect.w + dx < 120 ? 120 : window->rect.w + dx;
@@ -504,8 +503,8 @@ bool gui_window_begin(struct gui *gui, const char *title, struct gui_rect rect, 
 
 	int title_height = (flags & GUI_WINDOW_NO_TITLE) ? 0 : style->title_height;
 	struct gui_rect title_bar = {window->rect.x, window->rect.y, window->rect.w, title_height};
-	struct gui_rect close_box = {window->rect.x + window->rect.w - title_height,
-				     window->rect.y, title_height, title_height};
+	struct gui_rect close_box = {window->rect.x + window->rect.w - title_height, window->rect.y,
+				     title_height, title_height};
 	bool has_close = !(flags & (GUI_WINDOW_NO_CLOSE | GUI_WINDOW_NO_TITLE));
 	if (has_close)
 		title_bar.w -= title_height;
@@ -515,17 +514,18 @@ bool gui_window_begin(struct gui *gui, const char *title, struct gui_rect rect, 
 
 	/* The window's own clip: not inside its parent's. */
 	gui->clip_depth = gui->clip_depth < GUI_MAX_CLIPS ? gui->clip_depth : GUI_MAX_CLIPS - 1;
-	gui->clips[gui->clip_depth++] = gui_rect_intersect(
-	    window->rect, (struct gui_rect){0, 0, gui->width, gui->height});
+	gui->clips[gui->clip_depth++] =
+	    gui_rect_intersect(window->rect, (struct gui_rect){0, 0, gui->width, gui->height});
 	emit_clip(gui);
 	window->command_first = gui->command_count;
 	gui_draw_rect(gui, window->rect, style->window);
 	gui_draw_frame(gui, window->rect, style->border);
 	if (title_height) {
 		bool focused = gui->focus_window == id;
-		gui_draw_rect(gui, (struct gui_rect){window->rect.x, window->rect.y,
-						     window->rect.w, title_height},
-			      focused ? style->title_focused : style->title);
+		gui_draw_rect(
+		    gui,
+		    (struct gui_rect){window->rect.x, window->rect.y, window->rect.w, title_height},
+		    focused ? style->title_focused : style->title);
 		gui_draw_text(gui, title, -1, window->rect.x + style->padding,
 			      window->rect.y + (title_height - gui->font->height) / 2,
 			      style->title_text);
@@ -667,7 +667,8 @@ struct gui_rect gui_layout_next(struct gui *gui)
 	return rect;
 }
 
-/* ---- panels (scroll regions) ------------------------------------------------------------------ */
+/* ---- panels (scroll regions) ------------------------------------------------------------------
+ */
 
 static struct gui_panel_state *panel_state(struct gui *gui, uint32_t id)
 {
@@ -823,8 +824,7 @@ void gui_end(struct gui *gui)
 		gui->clip_depth = 0;
 		emit_clip(gui);
 		gui_draw_icon(gui, GUI_ICON_CURSOR,
-			      (struct gui_rect){in->mouse_x, in->mouse_y, 14, 21},
-			      gui->style.text);
+			      (struct gui_rect){in->mouse_x, in->mouse_y, 14, 21}, gui->style.text);
 	}
 	sort_commands(gui);
 	if (!in->mouse_down) {

@@ -7,20 +7,31 @@
 static const struct {
 	int code, key;
 } editing_keys[] = {
-    {KEY_BACKSPACE, GUI_KEY_BACKSPACE}, {KEY_DELETE, GUI_KEY_DELETE},
-    {KEY_ENTER, GUI_KEY_RETURN},	{KEY_KPENTER, GUI_KEY_RETURN},
-    {KEY_LEFT, GUI_KEY_LEFT},		{KEY_RIGHT, GUI_KEY_RIGHT},
-    {KEY_UP, GUI_KEY_UP},		{KEY_DOWN, GUI_KEY_DOWN},
-    {KEY_HOME, GUI_KEY_HOME},		{KEY_END, GUI_KEY_END},
-    {KEY_TAB, GUI_KEY_TAB},		{KEY_ESC, GUI_KEY_ESCAPE},
-    {KEY_LEFTSHIFT, GUI_KEY_SHIFT},	{KEY_RIGHTSHIFT, GUI_KEY_SHIFT},
-    {KEY_LEFTCTRL, GUI_KEY_CTRL},	{KEY_RIGHTCTRL, GUI_KEY_CTRL},
+    {KEY_BACKSPACE, GUI_KEY_BACKSPACE},
+    {KEY_DELETE, GUI_KEY_DELETE},
+    {KEY_ENTER, GUI_KEY_RETURN},
+    {KEY_KPENTER, GUI_KEY_RETURN},
+    {KEY_LEFT, GUI_KEY_LEFT},
+    {KEY_RIGHT, GUI_KEY_RIGHT},
+    {KEY_UP, GUI_KEY_UP},
+    {KEY_DOWN, GUI_KEY_DOWN},
+    {KEY_HOME, GUI_KEY_HOME},
+    {KEY_END, GUI_KEY_END},
+    {KEY_TAB, GUI_KEY_TAB},
+    {KEY_ESC, GUI_KEY_ESCAPE},
+    {KEY_LEFTSHIFT, GUI_KEY_SHIFT},
+    {KEY_RIGHTSHIFT, GUI_KEY_SHIFT},
+    {KEY_LEFTCTRL, GUI_KEY_CTRL},
+    {KEY_RIGHTCTRL, GUI_KEY_CTRL},
 };
 
 static const struct {
 	int code, key;
 } control_keys[] = {
-    {KEY_A, GUI_KEY_SELECT_ALL}, {KEY_C, GUI_KEY_COPY}, {KEY_X, GUI_KEY_CUT}, {KEY_V, GUI_KEY_PASTE},
+    {KEY_A, GUI_KEY_SELECT_ALL},
+    {KEY_C, GUI_KEY_COPY},
+    {KEY_X, GUI_KEY_CUT},
+    {KEY_V, GUI_KEY_PASTE},
 };
 
 static void key(struct gui_evdev *state, struct gui *gui, int code, int value)
@@ -48,10 +59,9 @@ static void key(struct gui_evdev *state, struct gui *gui, int code, int value)
 	char bytes[KEYBOARD_MAX_BYTES + 1];
 	if (value == 2) /* auto-repeat: a press again */
 		keyboard_translate(&state->keyboard, (uint8_t)(code | 0x80), bytes);
-	size_t count = keyboard_translate(&state->keyboard, (uint8_t)(code | (down ? 0 : 0x80)),
-					  bytes);
-	if (count == 1 && (unsigned char)bytes[0] >= 0x20 && bytes[0] != 0x7f &&
-	    !state->control) {
+	size_t count =
+	    keyboard_translate(&state->keyboard, (uint8_t)(code | (down ? 0 : 0x80)), bytes);
+	if (count == 1 && (unsigned char)bytes[0] >= 0x20 && bytes[0] != 0x7f && !state->control) {
 		bytes[1] = 0;
 		gui_input_text(gui, bytes);
 	}
@@ -70,7 +80,8 @@ bool gui_evdev_event(struct gui_evdev *state, struct gui *gui, const struct gui_
 {
 	switch (type) {
 	case EV_KEY:
-		if (code == BTN_LEFT || code == BTN_RIGHT || code == BTN_MIDDLE || code == BTN_TOUCH) {
+		if (code == BTN_LEFT || code == BTN_RIGHT || code == BTN_MIDDLE ||
+		    code == BTN_TOUCH) {
 			int button = code == BTN_RIGHT	  ? GUI_MOUSE_RIGHT
 				     : code == BTN_MIDDLE ? GUI_MOUSE_MIDDLE
 							  : GUI_MOUSE_LEFT;

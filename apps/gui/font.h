@@ -19,8 +19,8 @@ struct gui_glyph {
 };
 
 struct gui_font {
-	int height;   /* a line: ascent + descent + gap, rounded up */
-	int ascent;   /* from the top of a line to the baseline */
+	int height;	   /* a line: ascent + descent + gap, rounded up */
+	int ascent;	   /* from the top of a line to the baseline */
 	uint8_t *coverage; /* every glyph's bitmap, row by row */
 	struct gui_glyph glyphs[GUI_FONT_LAST - GUI_FONT_FIRST + 1];
 };

@@ -110,8 +110,8 @@ enum gui_window_flags {
 
 struct gui_style {
 	int padding, spacing, title_height, scrollbar_width, indent;
-	struct gui_color text, text_dim, window, title, title_focused, title_text, border,
-	    button, button_hot, button_active, base, base_hot, accent, selection, desktop;
+	struct gui_color text, text_dim, window, title, title_focused, title_text, border, button,
+	    button_hot, button_active, base, base_hot, accent, selection, desktop;
 };
 
 struct gui_window {
@@ -301,8 +301,7 @@ bool gui_rect_contains(struct gui_rect rect, int x, int y);
 /* Internal to the toolkit's files (context.c, widgets.c, text_edit.c). */
 void gui_popup_open(struct gui *gui, const char *name); /* closes any other popup */
 bool gui_widget_update(struct gui *gui, uint32_t id, struct gui_rect rect);
-void gui_report_widget(struct gui *gui, const char *kind, const char *label,
-		       struct gui_rect rect);
+void gui_report_widget(struct gui *gui, const char *kind, const char *label, struct gui_rect rect);
 struct gui_color gui_rgb(uint8_t r, uint8_t g, uint8_t b);
 
 #endif

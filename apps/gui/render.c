@@ -52,7 +52,8 @@ void gui_canvas_text(struct gui_canvas *canvas, struct gui_rect clip, const stru
 	int baseline = y + font->ascent, used;
 
 	for (int i = 0; i < length && text[i]; i += used) {
-		const struct gui_glyph *glyph = gui_font_next_glyph(font, text + i, length - i, &used);
+		const struct gui_glyph *glyph =
+		    gui_font_next_glyph(font, text + i, length - i, &used);
 		int left = x + glyph->x_offset, top = baseline + glyph->y_top;
 		struct gui_rect box = gui_rect_intersect(
 		    (struct gui_rect){left, top, glyph->width, glyph->height}, area);
@@ -95,7 +96,8 @@ void gui_canvas_polygon(struct gui_canvas *canvas, struct gui_rect clip,
 				crossings[j - 1] = swap;
 			}
 		for (int i = 0; i + 1 < found; i += 2) {
-			int x0 = (int)ceilf(crossings[i] - 0.5f), x1 = (int)ceilf(crossings[i + 1] - 0.5f);
+			int x0 = (int)ceilf(crossings[i] - 0.5f),
+			    x1 = (int)ceilf(crossings[i + 1] - 0.5f);
 			gui_canvas_fill(canvas, area, (struct gui_rect){x0, y, x1 - x0, 1}, color);
 		}
 	}
@@ -157,7 +159,8 @@ void gui_canvas_icon(struct gui_canvas *canvas, struct gui_rect clip, enum gui_i
 	struct gui_rect square = r;
 	if (icon != GUI_ICON_CURSOR && icon != GUI_ICON_RESIZE) { /* a centred square */
 		int size = (r.w < r.h ? r.w : r.h) * 5 / 10;
-		square = (struct gui_rect){r.x + (r.w - size) / 2, r.y + (r.h - size) / 2, size, size};
+		square =
+		    (struct gui_rect){r.x + (r.w - size) / 2, r.y + (r.h - size) / 2, size, size};
 	}
 	switch (icon) {
 	case GUI_ICON_CLOSE:
@@ -193,22 +196,26 @@ void gui_canvas_icon(struct gui_canvas *canvas, struct gui_rect clip, enum gui_i
 	case GUI_ICON_RESIZE:
 		for (int i = 0; i < 3; i++) {
 			float inset = (float)(i * 4 + 3);
-			gui_canvas_line(canvas, clip,
-					(struct gui_point){(float)(r.x + r.w) - inset,
-							   (float)(r.y + r.h) - 2},
-					(struct gui_point){(float)(r.x + r.w) - 2,
-							   (float)(r.y + r.h) - inset},
-					color);
+			gui_canvas_line(
+			    canvas, clip,
+			    (struct gui_point){(float)(r.x + r.w) - inset, (float)(r.y + r.h) - 2},
+			    (struct gui_point){(float)(r.x + r.w) - 2, (float)(r.y + r.h) - inset},
+			    color);
 		}
 		break;
 	case GUI_ICON_CURSOR: { /* an arrow: white inside a dark outline */
 		float x = (float)r.x, y = (float)r.y;
-		struct gui_point outer[7] = {{x, y},	       {x, y + 17},	   {x + 4.5f, y + 13},
-					     {x + 8, y + 19.5f}, {x + 10.5f, y + 18}, {x + 7, y + 12},
+		struct gui_point outer[7] = {{x, y},
+					     {x, y + 17},
+					     {x + 4.5f, y + 13},
+					     {x + 8, y + 19.5f},
+					     {x + 10.5f, y + 18},
+					     {x + 7, y + 12},
 					     {x + 12.5f, y + 12}};
-		struct gui_point inner[7] = {{x + 1, y + 2.5f}, {x + 1, y + 14.5f}, {x + 4.8f, y + 11},
-					     {x + 8.3f, y + 18}, {x + 9.3f, y + 17.4f},
-					     {x + 5.6f, y + 11}, {x + 10, y + 11}};
+		struct gui_point inner[7] = {{x + 1, y + 2.5f},	    {x + 1, y + 14.5f},
+					     {x + 4.8f, y + 11},    {x + 8.3f, y + 18},
+					     {x + 9.3f, y + 17.4f}, {x + 5.6f, y + 11},
+					     {x + 10, y + 11}};
 		gui_canvas_polygon(canvas, clip, outer, 7, color);
 		gui_canvas_polygon(canvas, clip, inner, 7, (struct gui_color){255, 255, 255, 255});
 		break;
@@ -224,8 +231,8 @@ struct gui_renderer *gui_renderer_create(int width, int height, struct gui_color
 
 	if (!renderer || width <= 0 || height <= 0)
 		goto fail;
-	renderer->canvas = (struct gui_canvas){calloc((size_t)width * height, 4), width, height,
-					       width};
+	renderer->canvas =
+	    (struct gui_canvas){calloc((size_t)width * height, 4), width, height, width};
 	renderer->columns = (width + GUI_CELL_SIZE - 1) / GUI_CELL_SIZE;
 	renderer->rows = (height + GUI_CELL_SIZE - 1) / GUI_CELL_SIZE;
 	size_t cells = (size_t)renderer->columns * renderer->rows;
@@ -272,8 +279,9 @@ static uint32_t hash(uint32_t seed, const void *data, size_t length)
 static uint32_t command_hash(const struct gui *gui, const struct gui_command *command,
 			     struct gui_rect clip)
 {
-	int fields[10] = {command->type, command->rect.x, command->rect.y, command->rect.w,
-			  command->rect.h, clip.x, clip.y, clip.w, clip.h, command->icon};
+	int fields[10] = {command->type,   command->rect.x, command->rect.y, command->rect.w,
+			  command->rect.h, clip.x,	    clip.y,	     clip.w,
+			  clip.h,	   command->icon};
 	uint32_t value = hash(2166136261u, fields, sizeof(fields));
 
 	value = hash(value, &command->color, sizeof(command->color));
@@ -298,8 +306,8 @@ int gui_dirty_rectangles(const bool *dirty_cells, int columns, int rows, int cel
 			int start = column;
 			while (column + 1 < columns && dirty_cells[row * columns + column + 1])
 				column++;
-			struct gui_rect run = {start * cell, row * cell, (column - start + 1) * cell,
-					       cell};
+			struct gui_rect run = {start * cell, row * cell,
+					       (column - start + 1) * cell, cell};
 			/* Grow the rectangle above when it spans the same columns. */
 			bool merged = false;
 			for (int i = 0; i < count; i++)
@@ -415,9 +423,8 @@ int gui_render(struct gui_renderer *renderer, const struct gui *gui,
 				clip = gui_rect_intersect(command->rect, screen);
 				continue;
 			}
-			struct gui_rect area = gui_rect_intersect(gui_rect_intersect(command->rect,
-									       clip),
-							    dirty[i]);
+			struct gui_rect area =
+			    gui_rect_intersect(gui_rect_intersect(command->rect, clip), dirty[i]);
 			if (area.w > 0 && area.h > 0)
 				draw_command(renderer, gui, command,
 					     gui_rect_intersect(clip, dirty[i]));

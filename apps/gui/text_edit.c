@@ -53,9 +53,9 @@ size_t gui_text_position_at(const struct gui_font *font, const char *text, size_
 	size_t position = 0;
 
 	while (position < length && text[position] != '\n') {
-		int advance = gui_font_next_glyph(font, text + position, (int)(length - position),
-						  &used)
-				  ->advance;
+		int advance =
+		    gui_font_next_glyph(font, text + position, (int)(length - position), &used)
+			->advance;
 		if (x < pen + advance / 2)
 			break;
 		pen += advance;
@@ -120,8 +120,8 @@ static size_t vertical_move(const struct gui_font *font, const char *text, size_
 			return length;
 		target = end + 1;
 	}
-	return target + gui_text_position_at(font, text + target, length - target,
-					     cursor->preferred_x);
+	return target +
+	       gui_text_position_at(font, text + target, length - target, cursor->preferred_x);
 }
 
 static int column_x(const struct gui_font *font, const char *text, size_t position)
@@ -153,8 +153,8 @@ int gui_text_edit_keys(struct gui *gui, char *buffer, size_t size, bool multilin
 			result |= GUI_RESULT_CHANGED;
 		}
 	}
-	if (keys & GUI_KEY_PASTE && insert(cursor, buffer, size, &length, gui->clipboard,
-					   gui->clipboard_length))
+	if (keys & GUI_KEY_PASTE &&
+	    insert(cursor, buffer, size, &length, gui->clipboard, gui->clipboard_length))
 		result |= GUI_RESULT_CHANGED;
 	if (keys & GUI_KEY_SELECT_ALL) {
 		cursor->anchor = 0;
@@ -196,21 +196,20 @@ int gui_text_edit_keys(struct gui *gui, char *buffer, size_t size, bool multilin
 		}
 	}
 	if (keys & GUI_KEY_LEFT)
-		cursor->position = (!shift && start != end) ? start
-							    : previous_character(buffer,
-										 cursor->position);
+		cursor->position =
+		    (!shift && start != end) ? start : previous_character(buffer, cursor->position);
 	if (keys & GUI_KEY_RIGHT)
-		cursor->position = (!shift && start != end) ? end
-							    : next_character(buffer, length,
-									     cursor->position);
+		cursor->position = (!shift && start != end)
+				       ? end
+				       : next_character(buffer, length, cursor->position);
 	if (keys & GUI_KEY_HOME)
 		cursor->position = multiline ? gui_text_line_start(buffer, cursor->position) : 0;
 	if (keys & GUI_KEY_END)
 		cursor->position =
 		    multiline ? gui_text_line_end(buffer, length, cursor->position) : length;
 	if (multiline && keys & (GUI_KEY_UP | GUI_KEY_DOWN)) {
-		cursor->position = vertical_move(gui->font, buffer, length, cursor,
-						 keys & GUI_KEY_UP);
+		cursor->position =
+		    vertical_move(gui->font, buffer, length, cursor, keys & GUI_KEY_UP);
 		vertical = true;
 	}
 	if (keys & (GUI_KEY_LEFT | GUI_KEY_RIGHT | GUI_KEY_HOME | GUI_KEY_END | GUI_KEY_UP |

@@ -20,8 +20,8 @@ static void draw_label_text(struct gui *gui, const char *text, struct gui_rect r
 	const char *shown_end = strstr(text, "##"); /* "Name##id": only Name is shown */
 	int length = shown_end ? (int)(shown_end - text) : (int)strlen(text);
 
-	gui_draw_text(gui, text, length, rect.x + indent,
-		      rect.y + (rect.h - gui->font->height) / 2, color);
+	gui_draw_text(gui, text, length, rect.x + indent, rect.y + (rect.h - gui->font->height) / 2,
+		      color);
 }
 
 static struct gui_color widget_color(struct gui *gui, uint32_t id, struct gui_color normal,
@@ -113,8 +113,8 @@ bool gui_slider(struct gui *gui, const char *label, float *value, float low, flo
 
 	gui_widget_update(gui, id, rect);
 	if (gui->active == id && rect.w > thumb && high > low) {
-		float fraction = (float)(gui->input.mouse_x - rect.x - thumb / 2) /
-				 (float)(rect.w - thumb);
+		float fraction =
+		    (float)(gui->input.mouse_x - rect.x - thumb / 2) / (float)(rect.w - thumb);
 		fraction = fraction < 0 ? 0 : fraction > 1 ? 1 : fraction;
 		*value = low + fraction * (high - low);
 	}
@@ -140,7 +140,8 @@ void gui_progress(struct gui *gui, float fraction)
 
 	fraction = fraction < 0 ? 0 : fraction > 1 ? 1 : fraction;
 	gui_draw_rect(gui, rect, gui->style.base);
-	gui_draw_rect(gui, (struct gui_rect){rect.x, rect.y, (int)((float)rect.w * fraction), rect.h},
+	gui_draw_rect(gui,
+		      (struct gui_rect){rect.x, rect.y, (int)((float)rect.w * fraction), rect.h},
 		      gui->style.accent);
 	gui_draw_frame(gui, rect, gui->style.border);
 }
@@ -167,10 +168,9 @@ static void draw_text_lines(struct gui *gui, const char *buffer, struct gui_rect
 							     (int)(a - start));
 				int x1 = gui_font_text_width(gui->font, buffer + start,
 							     (int)(b - start));
-				gui_draw_rect(gui,
-					      (struct gui_rect){left + x0, y, x1 - x0 + 2,
-								line_height},
-					      gui->style.selection);
+				gui_draw_rect(
+				    gui, (struct gui_rect){left + x0, y, x1 - x0 + 2, line_height},
+				    gui->style.selection);
 			}
 			gui_draw_text(gui, buffer + start, (int)(end - start), left, y,
 				      gui->style.text);
@@ -201,8 +201,7 @@ static int text_widget(struct gui *gui, const char *label, char *buffer, size_t 
 		*cursor = (struct gui_text_cursor){.id = id, .position = length, .anchor = length};
 	}
 	bool focused = gui->focus == id && size > 0;
-	int top = multiline ? inner.y - cursor->scroll_y
-			    : rect.y + (rect.h - line_height) / 2;
+	int top = multiline ? inner.y - cursor->scroll_y : rect.y + (rect.h - line_height) / 2;
 	int left = inner.x - (focused ? cursor->scroll_x : 0);
 	if (focused) {
 		result = gui_text_edit_keys(gui, buffer, size, multiline);
@@ -213,9 +212,9 @@ static int text_widget(struct gui *gui, const char *label, char *buffer, size_t 
 			for (int i = 0; i < line && start < length; i++)
 				start = gui_text_line_end(buffer, length, start) + 1;
 			start = start > length ? length : start;
-			cursor->position = start + gui_text_position_at(gui->font, buffer + start,
-									length - start,
-									gui->input.mouse_x - left);
+			cursor->position =
+			    start + gui_text_position_at(gui->font, buffer + start, length - start,
+							 gui->input.mouse_x - left);
 			if (gui->input.mouse_pressed & GUI_MOUSE_LEFT &&
 			    !(gui->input.keys_down & GUI_KEY_SHIFT))
 				cursor->anchor = cursor->position;
@@ -322,7 +321,8 @@ void gui_tree_end(struct gui *gui)
 	gui_pop_id(gui);
 }
 
-/* ---- popups: menus and combos ------------------------------------------------------------------ */
+/* ---- popups: menus and combos ------------------------------------------------------------------
+ */
 
 static void toggle_popup(struct gui *gui, const char *name)
 {
@@ -370,8 +370,8 @@ bool gui_combo(struct gui *gui, const char *label, int *selected, const char *co
 	gui_draw_frame(gui, rect, gui->style.border);
 	if (*selected >= 0 && *selected < count)
 		draw_label_text(gui, items[*selected], rect, gui->style.padding, gui->style.text);
-	gui_draw_icon(gui, GUI_ICON_DOWN, (struct gui_rect){rect.x + rect.w - rect.h, rect.y,
-							   rect.h, rect.h},
+	gui_draw_icon(gui, GUI_ICON_DOWN,
+		      (struct gui_rect){rect.x + rect.w - rect.h, rect.y, rect.h, rect.h},
 		      gui->style.text);
 	gui_report_widget(gui, "combo", label, rect);
 	if (popup_begin(gui, name, rect, rect.w)) {
@@ -407,7 +407,8 @@ void gui_menubar_end(struct gui *gui)
 bool gui_menu_begin(struct gui *gui, const char *label)
 {
 	struct gui_layout *layout = &gui->layout;
-	int width = gui_font_text_width(gui->font, label, (int)strlen(label)) + 2 * gui->style.padding;
+	int width =
+	    gui_font_text_width(gui->font, label, (int)strlen(label)) + 2 * gui->style.padding;
 	struct gui_rect rect = {layout->next_x, layout->row_y, width, layout->row_height};
 	uint32_t id = widget_id(gui, label);
 	char name[64];

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The GUI toolkit's example (docs/graphics.md): a window with a text field, a button and a
- * label; its close box quits. yolk build -I. examples/gui/hello_gui.c build/lib/yolk/libyolk-gui.a */
+ * label; its close box quits. make builds it into build/images/hello-gui.elf. */
 #include <stdio.h>
 
 #include "apps/gui/app.h"

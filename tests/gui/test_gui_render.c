@@ -164,8 +164,8 @@ TEST(gui_render_draws_only_what_changed)
 	for (int i = 0; i < count; i++)
 		CHECK(dirty[i].y >= 32 && dirty[i].y + dirty[i].h <= 160);
 	CHECK_EQ(renderer->canvas.pixels[45 * 320 + 220], title);
-	uint32_t desktop = gui->style.desktop.r << 16 | gui->style.desktop.g << 8 |
-			   gui->style.desktop.b;
+	uint32_t desktop =
+	    gui->style.desktop.r << 16 | gui->style.desktop.g << 8 | gui->style.desktop.b;
 	CHECK_EQ(renderer->canvas.pixels[45 * 320 + 60], desktop);
 	gui_renderer_destroy(renderer);
 	gui_destroy(gui);

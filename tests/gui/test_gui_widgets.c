@@ -13,8 +13,8 @@ struct scene {
 	bool checked, tree_open, menu_chosen, submitted;
 	float slider;
 	char field[16], notes[128];
-	struct gui_rect button, checkbox, radio_two, slider_rect, field_rect, notes_rect, combo_rect,
-	    tree_rect, menu_rect;
+	struct gui_rect button, checkbox, radio_two, slider_rect, field_rect, notes_rect,
+	    combo_rect, tree_rect, menu_rect;
 };
 
 static void scene_frame(struct gui *gui, struct scene *scene)
@@ -53,7 +53,8 @@ static void scene_frame(struct gui *gui, struct scene *scene)
 			scene->submitted = true;
 		scene->field_rect = gui->last_rect;
 		gui_combo(gui, "Combo", &scene->combo, items, 3);
-		/* (Its popup's items are laid out after it: its place is the row below the field's.) */
+		/* (Its popup's items are laid out after it: its place is the row below the
+		 * field's.) */
 		scene->combo_rect = scene->field_rect;
 		scene->combo_rect.y += scene->field_rect.h + gui->style.spacing;
 		scene->tree_open = gui_tree_begin(gui, "Tree");
@@ -232,7 +233,8 @@ TEST(gui_window_drags_raises_and_closes)
 {
 	struct scene scene;
 	struct gui *gui = start(&scene);
-	struct gui_window *back = gui_window_find(gui, "Back"), *test = gui_window_find(gui, "Test");
+	struct gui_window *back = gui_window_find(gui, "Back"),
+			  *test = gui_window_find(gui, "Test");
 
 	CHECK(test->z > back->z);
 	/* A click on the back window's visible part raises it and focuses it. */
@@ -290,7 +292,8 @@ TEST(gui_combo_tree_and_menu_open_and_choose)
 	struct gui_rect combo = scene.combo_rect;
 	scene_frame(gui, &scene);
 	/* The popup lists the items below the combo, a row each: the third is "Blue". */
-	click(gui, &scene, centre_x(combo), combo.y + combo.h + 6 + 2 * (gui->font->height + 12) + 4);
+	click(gui, &scene, centre_x(combo),
+	      combo.y + combo.h + 6 + 2 * (gui->font->height + 12) + 4);
 	CHECK_EQ(scene.combo, 2);
 	/* Open again, then a click elsewhere closes it without a choice. */
 	click(gui, &scene, centre_x(combo), centre_y(combo));
@@ -319,7 +322,8 @@ TEST(gui_layout_shares_rows)
 			       GUI_WINDOW_NO_RESIZE));
 	/* The body: 306 - 2 (border) - 2 * 6 (padding) = 292 wide. */
 	gui_layout_row(gui, 3, NULL, 20);
-	struct gui_rect a = gui_layout_next(gui), b = gui_layout_next(gui), c = gui_layout_next(gui);
+	struct gui_rect a = gui_layout_next(gui), b = gui_layout_next(gui),
+			c = gui_layout_next(gui);
 	CHECK_EQ(a.w, 94);
 	CHECK_EQ(b.x, a.x + 98);
 	CHECK_EQ(c.x + c.w, a.x + 292);

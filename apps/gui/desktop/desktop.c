@@ -59,8 +59,9 @@ static int parse_options(int argc, char **argv, struct desktop_options *options,
 			while (demo < DEMOS && strcmp(argv[i], demo_names[demo]))
 				demo++;
 			if (demo == DEMOS) {
-				fprintf(err, "gui: no demo %s (widgets, calculator, editor, clock, "
-					     "monitor, physics)\n",
+				fprintf(err,
+					"gui: no demo %s (widgets, calculator, editor, clock, "
+					"monitor, physics)\n",
 					argv[i]);
 				return -1;
 			}

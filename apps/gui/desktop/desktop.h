@@ -54,8 +54,8 @@ void overview_window(struct gui *gui, struct overview_state *state);
 void calculator_window(struct gui *gui, struct calculator_state *state);
 void calculator_press(struct calculator_state *state, const char *key); /* pure: unit tests */
 void editor_window(struct gui *gui, struct editor_state *state);
-int editor_open(struct editor_state *state, const char *path);	/* 0 or -errno */
-int editor_save(struct editor_state *state, const char *path);	/* 0 or -errno */
+int editor_open(struct editor_state *state, const char *path); /* 0 or -errno */
+int editor_save(struct editor_state *state, const char *path); /* 0 or -errno */
 void clock_window(struct gui *gui);
 void monitor_window(struct gui *gui, struct monitor_state *state);
 

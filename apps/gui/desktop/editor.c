@@ -45,7 +45,8 @@ void editor_window(struct gui *gui, struct editor_state *state)
 	bool open = gui_button(gui, "Open") || (field & GUI_RESULT_SUBMIT);
 	bool save = gui_button(gui, "Save");
 	if (open || save) {
-		int error = open ? editor_open(state, state->path) : editor_save(state, state->path);
+		int error =
+		    open ? editor_open(state, state->path) : editor_save(state, state->path);
 		if (error == -EFBIG)
 			snprintf(state->status, sizeof(state->status),
 				 "%s is larger than %d bytes: not opened", state->path,

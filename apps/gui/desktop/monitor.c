@@ -17,8 +17,8 @@ static void sample_cpu(struct monitor_state *state)
 	if (fscanf(file, "cpu %llu %llu %llu %llu", &user, &nice, &system, &idle) == 4) {
 		unsigned long long busy = user + nice + system, total = busy + idle;
 		if (total > state->last_total)
-			state->cpu = (float)(busy - state->last_busy) /
-				     (float)(total - state->last_total);
+			state->cpu =
+			    (float)(busy - state->last_busy) / (float)(total - state->last_total);
 		state->last_busy = busy;
 		state->last_total = total;
 	}
@@ -49,9 +49,9 @@ static void sample_files(struct monitor_state *state)
 		while (fgets(line, sizeof(line), file)) {
 			char *colon = strchr(line, ':');
 			unsigned long long in, out, skip;
-			if (colon && sscanf(colon + 1, "%llu %llu %llu %llu %llu %llu %llu %llu %llu",
-					    &in, &skip, &skip, &skip, &skip, &skip, &skip, &skip,
-					    &out) == 9) {
+			if (colon &&
+			    sscanf(colon + 1, "%llu %llu %llu %llu %llu %llu %llu %llu %llu", &in,
+				   &skip, &skip, &skip, &skip, &skip, &skip, &skip, &out) == 9) {
 				state->received += in;
 				state->sent += out;
 				state->network = true;
@@ -85,8 +85,8 @@ void monitor_window(struct gui *gui, struct monitor_state *state)
 		 state->memory_total_kib / 1024);
 	gui_label(gui, line);
 	gui_layout_row(gui, 1, NULL, 12);
-	gui_progress(gui, state->memory_total_kib ? (float)used / (float)state->memory_total_kib
-						  : 0);
+	gui_progress(gui,
+		     state->memory_total_kib ? (float)used / (float)state->memory_total_kib : 0);
 	gui_layout_row(gui, 1, NULL, 0);
 	if (state->network)
 		snprintf(line, sizeof(line), "Network %llu bytes in, %llu out", state->received,

@@ -33,8 +33,8 @@ static bool parse_number(const char *text, long low, long high, long *value)
 
 static int parse_options(int argc, char **argv, struct physics_options *options, FILE *err)
 {
-	*options = (struct physics_options){.steps = -1, .boxes = PLANET_BOXES, .seed = 1,
-					    .frames = -1};
+	*options =
+	    (struct physics_options){.steps = -1, .boxes = PLANET_BOXES, .seed = 1, .frames = -1};
 	for (int i = 1; i < argc; i++) {
 		const char *name = argv[i];
 		long *target = !strcmp(name, "--steps")	   ? &options->steps
@@ -51,7 +51,8 @@ static int parse_options(int argc, char **argv, struct physics_options *options,
 		long high = target == &options->boxes ? PLANET_MAX_BOXES : 100000000L;
 		long low = target == &options->boxes || target == &options->seed ? 1 : 0;
 		if (i + 1 >= argc || !parse_number(argv[i + 1], low, high, target)) {
-			fprintf(err, "physics: %s needs a number from %ld to %ld\n", name, low, high);
+			fprintf(err, "physics: %s needs a number from %ld to %ld\n", name, low,
+				high);
 			return -1;
 		}
 		i++;
@@ -109,8 +110,8 @@ void physics_draw(struct gui *gui, const struct planet *planet, struct gui_rect 
 		for (int k = 0; k < 4; k++) {
 			double x = box.x + corners[k][0] * h * c - corners[k][1] * h * s;
 			double y = box.y + corners[k][0] * h * s + corners[k][1] * h * c;
-			points[k] = (struct gui_point){cx + (float)(x * scale),
-						       cy - (float)(y * scale)};
+			points[k] =
+			    (struct gui_point){cx + (float)(x * scale), cy - (float)(y * scale)};
 		}
 		gui_draw_polygon(gui, points, 4, gui_rgb(0xe8, 0xb0, 0x40));
 	}
@@ -150,11 +151,12 @@ static int run_on_screen(struct planet *planet, const struct physics_options *op
 		}
 		gui_layout_row(gui, 1, NULL, 0);
 		if (frames % 30 == 0) /* twice a second or so: a line that stays readable */
-			snprintf(line, sizeof(line),
-				 "Chipmunk2D Planet: %d boxes, %.1f s, frame %.1f ms (physics %.2f ms)",
-				 planet_box_count(planet), (double)planet_steps(planet) * PLANET_STEP,
-				 app->frame_seconds * 1e3,
-				 frames ? step_seconds * 1e3 / (double)frames : 0.0);
+			snprintf(
+			    line, sizeof(line),
+			    "Chipmunk2D Planet: %d boxes, %.1f s, frame %.1f ms (physics %.2f ms)",
+			    planet_box_count(planet), (double)planet_steps(planet) * PLANET_STEP,
+			    app->frame_seconds * 1e3,
+			    frames ? step_seconds * 1e3 / (double)frames : 0.0);
 		gui_label(gui, line);
 		gui_layout_row(gui, 1, NULL, -1);
 		struct gui_rect view = gui->layout.frame;
@@ -193,7 +195,7 @@ int physics_command_main(int argc, char **argv, const struct gui_io *io)
 		return 1;
 	}
 	int status = options.steps >= 0 ? run_headless(planet, &options, io)
-					 : run_on_screen(planet, &options, io);
+					: run_on_screen(planet, &options, io);
 	planet_destroy(planet);
 	return status;
 }

@@ -38,8 +38,8 @@ static void gravity(cpBody *body, cpVect unused, cpFloat damping, cpFloat dt)
 {
 	cpVect position = cpBodyGetPosition(body);
 	cpFloat distance_squared = cpvlengthsq(position);
-	cpVect pull = cpvmult(position, -GRAVITY_STRENGTH /
-					    (distance_squared * cpfsqrt(distance_squared)));
+	cpVect pull =
+	    cpvmult(position, -GRAVITY_STRENGTH / (distance_squared * cpfsqrt(distance_squared)));
 
 	(void)unused;
 	cpBodyUpdateVelocity(body, pull, damping, dt);
@@ -65,9 +65,8 @@ static void add_box(struct planet *planet)
 	const cpFloat half = PLANET_BOX_HALF, mass = 1;
 	cpVect corners[] = {cpv(-half, -half), cpv(-half, half), cpv(half, half), cpv(half, -half)};
 	cpVect place = starting_place(planet, cpvlength(cpv(half, half)));
-	cpBody *body =
-	    cpSpaceAddBody(planet->space,
-			   cpBodyNew(mass, cpMomentForPoly(mass, 4, corners, cpvzero, 0)));
+	cpBody *body = cpSpaceAddBody(
+	    planet->space, cpBodyNew(mass, cpMomentForPoly(mass, 4, corners, cpvzero, 0)));
 
 	cpBodySetVelocityUpdateFunc(body, gravity);
 	cpBodySetPosition(body, place);
@@ -99,8 +98,8 @@ struct planet *planet_create(unsigned seed, int boxes)
 	cpBodySetAngularVelocity(planet->planet, PLANET_SPIN);
 	for (int i = 0; i < boxes; i++)
 		add_box(planet);
-	planet->planet_shape =
-	    cpSpaceAddShape(planet->space, cpCircleShapeNew(planet->planet, PLANET_RADIUS, cpvzero));
+	planet->planet_shape = cpSpaceAddShape(
+	    planet->space, cpCircleShapeNew(planet->planet, PLANET_RADIUS, cpvzero));
 	cpShapeSetElasticity(planet->planet_shape, 1);
 	cpShapeSetFriction(planet->planet_shape, 1);
 	return planet;
