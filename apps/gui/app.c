@@ -205,6 +205,13 @@ void gui_app_end_frame(struct gui_app *app)
 	struct gui_rect dirty[GUI_MAX_DIRTY];
 
 	gui_end(app->gui);
+	if (app->gui->overflowed && !app->overflow_told) { /* said once, not each frame */
+		fprintf(app->io->err,
+			"gui: a frame had more to draw than the context holds "
+			"(%d commands, %d bytes of text): the rest is not drawn\n",
+			GUI_MAX_COMMANDS, GUI_MAX_TEXT);
+		app->overflow_told = true;
+	}
 	int count = gui_render(app->renderer, app->gui, dirty);
 	for (int i = 0; i < count; i++)
 		present(app, dirty[i]);

@@ -38,6 +38,7 @@ struct gui_app {
 	const struct gui_io *io;
 	double frame_seconds; /* the last frame's time from its input to its pixels */
 	double input_time;
+	bool overflow_told;
 };
 
 /* 0, or -1 with a line on io->err saying why (no /dev/fb0: "use yolk run --gui"). */
