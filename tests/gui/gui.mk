@@ -7,7 +7,8 @@
 GUI_UNIT_BINARY := $(BUILD)/gui/unit-tests
 GUI_UNIT_SOURCES := $(wildcard tests/gui/*.c) tests/unit/unit.c apps/gui/context.c \
 	apps/gui/widgets.c apps/gui/text_edit.c apps/gui/render.c apps/gui/font.c \
-	apps/gui/evdev_input.c apps/gui/desktop/calculator.c apps/gui/physics/planet.c \
+	apps/gui/evdev_input.c apps/gui/desktop/calculator.c apps/gui/desktop/editor.c \
+	apps/gui/physics/planet.c \
 	lib/keyboard_map.c
 GUI_UNIT_SANITIZERS := -fsanitize=address,undefined -fno-sanitize-recover=all
 GUI_UNIT_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I. -I$(CHIPMUNK_INCLUDE) \

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* evdev events to toolkit input (apps/gui/evdev_input.c) and the calculator's arithmetic
- * (apps/gui/desktop/calculator.c). */
+/* evdev events to toolkit input (apps/gui/evdev_input.c), the calculator's arithmetic
+ * (apps/gui/desktop/calculator.c) and the editor's files (apps/gui/desktop/editor.c). */
+#include <errno.h>
 #include <linux/input-event-codes.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "apps/gui/desktop/desktop.h"
 #include "apps/gui/evdev_input.h"
@@ -96,4 +100,28 @@ TEST(gui_calculator_computes_left_to_right)
 	CHECK(!strcmp(calculate("5+C"), "0"));
 	CHECK(!strcmp(calculate("1/0="), "inf"));
 	CHECK(!strcmp(calculate("2*3=+1="), "7"));
+}
+
+TEST(gui_editor_opens_and_saves_files_and_refuses_what_does_not_fit)
+{
+	static struct editor_state state; /* test-only: 16 KiB */
+	char path[] = "/tmp/yolk-gui-editor-XXXXXX";
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	close(fd);
+	strcpy(state.text, "first line\nsecond line\n");
+	CHECK_EQ(editor_save(&state, path), 0);
+	memset(state.text, 0, sizeof(state.text));
+	CHECK_EQ(editor_open(&state, path), 0);
+	CHECK(!strcmp(state.text, "first line\nsecond line\n"));
+	/* A file as large as the buffer is refused whole, not cut. */
+	FILE *file = fopen(path, "w");
+	for (int i = 0; i < DESKTOP_EDITOR_BYTES; i++)
+		fputc('x', file);
+	fclose(file);
+	CHECK_EQ(editor_open(&state, path), -EFBIG);
+	unlink(path);
+	CHECK_EQ(editor_open(&state, path), -ENOENT);
+	CHECK_EQ(editor_save(&state, "/nonexistent-directory/file"), -ENOENT);
 }

@@ -170,3 +170,21 @@ TEST(gui_render_draws_only_what_changed)
 	gui_renderer_destroy(renderer);
 	gui_destroy(gui);
 }
+
+TEST(gui_a_frame_past_the_arenas_is_cut_and_flagged)
+{
+	struct gui *gui = test_context(320, 240);
+
+	gui_begin(gui);
+	CHECK(gui_window_begin(gui, "Full", (struct gui_rect){0, 0, 320, 240}, 0));
+	for (int i = 0; i < GUI_MAX_COMMANDS + 10; i++)
+		gui_draw_rect(gui, (struct gui_rect){i % 300, 30, 4, 4}, gui->style.accent);
+	gui_window_end(gui);
+	gui_end(gui);
+	CHECK(gui->overflowed);
+	CHECK_EQ(gui->command_count, GUI_MAX_COMMANDS);
+	gui_begin(gui); /* the next frame starts afresh */
+	CHECK(!gui->overflowed);
+	gui_end(gui);
+	gui_destroy(gui);
+}
