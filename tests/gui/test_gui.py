@@ -4,7 +4,8 @@
 pointer, its button, the virtio keyboard) and the results checked on the screen captured with
 screendump: the desktop draws its windows, a click on a button changes its label, a click on
 a checkbox draws its check, text typed into a field appears in it, a window dragged by its
-title bar moves (its title bar is where the drag put it, the desktop where it was), and the
+title bar moves (its title bar is where the drag put it, the desktop where it was), text typed
+into the editor is saved to its file (the shell's cat shows it), and the
 physics demo's boxes move on the screen. `physics --steps 600` must then print the positions
 that the host's build of the same objects prints, bit for bit. The desktop's --report lines
 say where the widgets are. Captures: WORK/desktop.png and WORK/physics.png (the docs' images).
@@ -161,16 +162,30 @@ def test_desktop_draws_and_takes_input(machine, host, work):
     moved = desktop.read_report(r"^Launcher/Launcher$")
     while moved[:2] != (launcher[0] + 300, launcher[1] + 350):
         moved = desktop.read_report(r"^Launcher/Launcher$")
+    desktop.read_report(r"^Launcher/q or x quits$")  # the rest of that report: its buttons
     screen = desktop.wait_for(
         lambda s: count(s, title(moved), TITLE_FOCUSED) > 2000 and
         count(s, (40, 60, 200, 200), DESKTOP) > 39000, "the launcher in its new place")
     assert count(screen, title(window), TITLE) > 1000, "the Widgets window took the focus"
 
+    # The launcher opens the editor (its buttons moved with it); what is typed there is saved
+    # to its file, which the shell then shows.
+    desktop.click(desktop.widgets["Launcher/Editor"])
+    text = desktop.read_report(r"^Editor/text$")
+    save = desktop.widgets["Editor/Save"]
+    desktop.click(text)
+    desktop.qmp.type("typed in the editor")
+    desktop.wait_for(lambda s: dark(s, inset(text, 4)) > 100, "the editor's text")
+    desktop.click(save)
+    path = "/tmp/notes.txt"  # the editor's default (apps/gui/desktop/editor.c)
+    time.sleep(0.5)
+
     # q (outside a text field: a click on the desktop first) quits to the shell.
-    desktop.click((20, 20, 1, 1))
+    desktop.click((1000, 20, 1, 1))
     desktop.qmp.key("q")
-    machine.send("echo back in the shell\n")
-    machine.expect(r"back in the shell", timeout=30)
+    machine.send("echo back in the shell; cat %s; echo\n" % path)
+    _, lines = machine.expect(r"back in the shell", timeout=30)
+    machine.expect(r"^typed in the editor$", timeout=30)
 
 
 def test_physics_moves_on_the_screen(machine, host, work):
