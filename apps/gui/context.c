@@ -517,7 +517,6 @@ bool gui_window_begin(struct gui *gui, const char *title, struct gui_rect rect, 
 	gui->clips[gui->clip_depth++] =
 	    gui_rect_intersect(window->rect, (struct gui_rect){0, 0, gui->width, gui->height});
 	emit_clip(gui);
-	window->command_first = gui->command_count;
 	gui_draw_rect(gui, window->rect, style->window);
 	gui_draw_frame(gui, window->rect, style->border);
 	if (title_height) {
@@ -598,7 +597,6 @@ void gui_window_end(struct gui *gui)
 	}
 	if (window->flags & GUI_WINDOW_POPUP) /* a popup is as tall as what it holds */
 		window->rect.h = *gui->layout.content + 2;
-	window->command_end = gui->command_count;
 	gui->clip_depth--;
 	if (gui->saved_depth) {
 		struct gui_saved_window *saved = &gui->saved[--gui->saved_depth];

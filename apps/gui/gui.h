@@ -122,7 +122,6 @@ struct gui_window {
 	bool open, used;     /* used: begun this frame */
 	unsigned z;	     /* higher is nearer */
 	int scroll, content; /* vertical scroll and content height of the body */
-	uint32_t command_first, command_end;
 };
 
 /* A scrolling panel inside a window (gui_panel_begin). */
@@ -172,12 +171,10 @@ struct gui {
 	unsigned frame;
 	FILE *report; /* with it: a line per labelled widget on report frames (tests, docs) */
 	bool report_frame;
-	char report_path[96];
 
 	struct gui_input input;
-	uint32_t hot, active, focus, last_hot;
+	uint32_t hot, active, focus;
 	uint32_t hover_window, dragging_window, resizing_window, focus_window;
-	int drag_x, drag_y;
 
 	struct gui_window windows[GUI_MAX_WINDOWS];
 	struct gui_window *current; /* the window being built */

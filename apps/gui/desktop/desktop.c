@@ -171,8 +171,11 @@ static int run(struct desktop *desktop, const struct desktop_options *options,
 			break;
 	}
 	if (options->frames > 0)
-		fprintf(io->out, "gui: %ld frames, %.2f ms a frame\n", frames,
-			total * 1e3 / (double)frames);
+		fprintf(io->out,
+			"gui: %ld frames, %.2f ms a frame, %.0f of %d cells drawn a frame\n",
+			frames, total * 1e3 / (double)frames,
+			(double)desktop->app.renderer->cells_drawn / (double)frames,
+			desktop->app.renderer->columns * desktop->app.renderer->rows);
 	return 0;
 }
 
