@@ -166,6 +166,9 @@ include apps/sshd/sshd.mk
 YOLK := tools/yolk
 IMAGES := $(BUILD)/images
 DEFAULT_IMAGE := $(IMAGES)/shell.elf
+# The GUI toolkit, the desktop and the physics demo (apps/gui, over Chipmunk2D:
+# third_party/chipmunk) in libyolk-gui.a; gui.elf and physics.elf.
+include apps/gui/gui.mk
 # The NES emulator (apps/nes): its freestanding core and the headless `nes` command.
 NES_CORE_SOURCES := $(sort $(wildcard apps/nes/core/*.c))
 NES_SOURCES := $(NES_CORE_SOURCES) apps/nes/headless.c
@@ -176,7 +179,8 @@ $(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILE
 # ysh, the default image: the shell (apps/shell), its commands (apps/shell/commands), the
 # servers they start (apps/httpd, over CivetWeb: third_party/civetweb; apps/sshd, over libssh)
 # and the applications it runs as commands (nes; js, apps/js, whose REPL uses the shell's line
-# editor), with graphics (--graphics) for the graphical console under yolk run --gui.
+# editor; gui and physics, apps/gui), with graphics (--graphics) for the graphical console
+# under yolk run --gui.
 include third_party/civetweb/civetweb.mk
 HTTPD_SOURCES := $(sort $(wildcard apps/httpd/*.c))
 SHELL_SOURCES := $(sort $(wildcard apps/shell/*.c apps/shell/commands/*.c)) $(HTTPD_SOURCES) \
@@ -185,19 +189,20 @@ SHELL_CFLAGS := -D_GNU_SOURCE -Wall -Wextra -Werror -I$(CIVETWEB_INCLUDE) -Iapps
 	-I$(DUKTAPE_INCLUDE)
 $(IMAGES)/shell.elf: $(SHELL_SOURCES) $(wildcard apps/shell/*.h apps/shell/commands/*.h) \
 		$(wildcard apps/httpd/*.h) $(NES_HEADERS) apps/js/js.h apps/js/repl.h $(CIVETWEB_OBJECT) \
-		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) $(YOLK_LIB_FILES) $(YOLK)
+		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) $(GUI_LINK) $(GUI_HEADERS) $(YOLK_LIB_FILES) \
+		$(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build --graphics $(SHELL_CFLAGS) -o $@ $(SHELL_SOURCES) $(CIVETWEB_OBJECT) \
-		$(JS_LIBRARY) \
+		$(JS_LIBRARY) $(GUI_LINK) \
 		$(SSHD_LINK_FLAGS)
 # What an image that links the shell's library without its main needs, for `yolk build`
 # (tests/integration/shell_sessions.build).
 SHELL_BUILD_ARGUMENTS := $(BUILD)/lib/shell/build-arguments
 $(SHELL_BUILD_ARGUMENTS): Makefile $(SHELL_SOURCES) $(CIVETWEB_OBJECT) $(JS_LIBRARY) \
-		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE)
+		$(SSHD_LIBRARIES) $(SSHD_LINK_FLAGS_FILE) $(GUI_LINK)
 	@mkdir -p $(dir $@)
 	$(Q)echo $(SHELL_CFLAGS) $(filter-out apps/shell/main.c,$(SHELL_SOURCES)) \
-		$(CIVETWEB_OBJECT) $(JS_LIBRARY) $(SSHD_LINK_FLAGS) > $@
+		$(CIVETWEB_OBJECT) $(JS_LIBRARY) $(GUI_LINK) $(SSHD_LINK_FLAGS) > $@
 $(IMAGES)/hello.elf: examples/hello/hello.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build -o $@ examples/hello/hello.c
@@ -213,7 +218,7 @@ $(IMAGES)/httpd.elf: examples/httpd/httpd.c $(HTTPD_SOURCES) $(wildcard apps/htt
 	$(Q)$(YOLK) build $(SHELL_CFLAGS) -o $@ $< $(HTTPD_SOURCES) $(CIVETWEB_OBJECT)
 
 all: $(YOLK_LIB_FILES) $(DEFAULT_IMAGE) $(SHELL_BUILD_ARGUMENTS) $(IMAGES)/hello.elf $(IMAGES)/prime-sieve.elf \
-	$(IMAGES)/httpd.elf \
+	$(IMAGES)/httpd.elf $(IMAGES)/gui.elf $(IMAGES)/physics.elf $(IMAGES)/hello-gui.elf \
 	docs/syscalls.md
 
 run: all
@@ -227,7 +232,7 @@ docs: docs/syscalls.md
 # ---- fragments -----------------------------------------------------------------------------------
 include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
 	$(filter-out third_party/lwip/lwip.mk third_party/civetweb/civetweb.mk \
-		third_party/duktape/duktape.mk,\
+		third_party/duktape/duktape.mk third_party/chipmunk/chipmunk.mk,\
 	$(wildcard third_party/*/*.mk)))
 
 # Real programs from Debian's sources, built by their own build systems with `yolk cc`

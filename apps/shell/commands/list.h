@@ -18,6 +18,8 @@ COMMAND(false, "", "do nothing, unsuccessfully")
 COMMAND(find, "[PATH...] [-name GLOB] [-type f|d|l]", "list the paths under PATH that match")
 COMMAND(free, "[-h]", "memory in use and free")
 COMMAND(grep, "[-ivncqE] PATTERN [FILE...]", "print lines that match a regular expression")
+COMMAND(gui, "[--open NAME]... [--frames N] [--redraw] [--report]",
+	"the desktop: windows, a launcher for the demos ('q' quits; needs yolk run --gui)")
 COMMAND(head, "[-n LINES | -c BYTES] [FILE...]", "print the first lines of files")
 COMMAND(host, "NAME|ADDRESS", "look NAME up: its IPv4 and IPv6 addresses (/etc/hosts, DNS)")
 COMMAND(hexdump, "[-C] [FILE...]", "print bytes in hexadecimal (-C: with text)")
@@ -40,6 +42,8 @@ COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
 COMMAND(nes, "--test [--frames N] ROM | --cpu-log FILE ROM | --frames N --screenshot FILE ROM",
 	"run an NES ROM headless: a test ROM's result, a CPU trace or a screenshot")
 COMMAND(netstat, "[-tulan]", "list TCP and UDP sockets (-l listening, -a all, -t TCP, -u UDP)")
+COMMAND(physics, "[--boxes N] [--seed N] [--frames N] | --steps N",
+	"Chipmunk2D's Planet demo on the screen, or --steps N headless ('q' quits)")
 COMMAND(ping, "[-c COUNT] [-i SECONDS] [-W SECONDS] [-s SIZE] HOST",
 	"ICMP echo requests to HOST, a line per reply (Ctrl-C stops)")
 COMMAND(printf, "FORMAT [ARGUMENT...]", "print arguments formatted")
