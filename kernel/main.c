@@ -25,9 +25,9 @@
 #include "kernel/log.h"
 #include "kernel/panic.h"
 #include "kernel/random.h"
+#include "kernel/symbols.h"
 #include "kernel/thread.h"
 #include "lib/format.h"
-#include "lib/string.h"
 #include "kernel/time.h"
 #include "mm/emulator_tlb.h"
 #include "mm/frame.h"
@@ -42,24 +42,24 @@ static struct cmdline cmdline;
 void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc);
 
 /* The boot profile: the TSC at the end of each step, in the boot's summary as "boot steps"
- * lines of microseconds per step (the first counts from the first boot instruction). */
+ * lines of microseconds per step (the first counts from the first boot instruction). A step is
+ * named by its function's address, which the image's symbol table turns into its name. */
 static struct {
-	const char *call; /* the step's call as written; its name ends at the '(' */
-	uint64_t end_tsc;
+	uint64_t function, end_tsc;
 } boot_steps[32];
 static unsigned boot_step_count;
 
-static void boot_step_done(const char *call)
+static void boot_step_done(void *function)
 {
 	if (boot_step_count < sizeof boot_steps / sizeof boot_steps[0])
-		boot_steps[boot_step_count++].call = call,
-		boot_steps[boot_step_count - 1].end_tsc = rdtsc();
+		boot_steps[boot_step_count].function = (uint64_t)function,
+		boot_steps[boot_step_count++].end_tsc = rdtsc();
 }
 
-#define BOOT_STEP(call)                                                                            \
+#define BOOT_STEP(function, ...)                                                                   \
 	do {                                                                                       \
-		call;                                                                              \
-		boot_step_done(#call);                                                             \
+		function(__VA_ARGS__);                                                             \
+		boot_step_done(function);                                                          \
 	} while (0)
 
 static uint64_t boot_to_main_us;
@@ -74,10 +74,10 @@ static void report_boot(void)
 		(unsigned long long)(frame_total_count() >> 8));
 	pr_info("boot to main %llu us\n", (unsigned long long)boot_to_main_us);
 	for (unsigned i = 0; i < boot_step_count; i++) {
-		const char *call = boot_steps[i].call;
-		int name_length = (int)(strchr(call, '(') - call);
+		uint64_t offset;
+		const char *name = symbols_lookup(boot_steps[i].function, &offset);
 		used += (size_t)format_snprintf(
-		    line + used, sizeof line - used, " %.*s %llu", name_length, call,
+		    line + used, sizeof line - used, " %s %llu", name ? name : "?",
 		    (unsigned long long)(time_tsc_to_ns(boot_steps[i].end_tsc - previous) / 1000));
 		previous = boot_steps[i].end_tsc;
 		if (used > sizeof line - 64 || i + 1 == boot_step_count) /* a name is < 32 bytes */
@@ -90,14 +90,14 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	boot_first_tsc = first_tsc;
 	/* The CPU's final mode first (SSE/AVX, syscall MSRs, GS): an emulator translates code
 	 * for the mode it runs in, so code run before a mode change is translated again after. */
-	BOOT_STEP(cpu_setup());
-	BOOT_STEP(console_init());    /* serial output first: every later step can report */
-	BOOT_STEP(idt_init());	      /* GDT, TSS with IST stacks, IDT */
-	BOOT_STEP(exceptions_init()); /* faults become reports from here on */
+	BOOT_STEP(cpu_setup);
+	BOOT_STEP(console_init);    /* serial output first: every later step can report */
+	BOOT_STEP(idt_init);	    /* GDT, TSS with IST stacks, IDT */
+	BOOT_STEP(exceptions_init); /* faults become reports from here on */
 	if (boot_parse(&bootinfo, magic, (const void *)(uintptr_t)information))
 		panic("unknown boot protocol (magic %#x) or no memory map", magic);
-	boot_step_done("boot_parse(");
-	BOOT_STEP(cmdline_parse(&cmdline, bootinfo.command_line));
+	boot_step_done(boot_parse);
+	BOOT_STEP(cmdline_parse, &cmdline, bootinfo.command_line);
 	app_set_kernel_command_line(bootinfo.command_line);
 	if (cmdline.log_level >= 0)
 		log_set_console_level(cmdline.log_level);
@@ -105,31 +105,31 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 		pr_warn("command line too long: the rest was dropped\n");
 	for (unsigned i = 0; i < bootinfo.module_count; i++) /* keep the initrd out of RAM */
 		bootinfo_reserve(&bootinfo, bootinfo.modules[i].start, bootinfo.modules[i].length);
-	BOOT_STEP(syscall_init());				  /* /proc/syscalls */
-	BOOT_STEP(frame_init(&bootinfo, paging_init(&bootinfo))); /* final page tables, then RAM */
-	BOOT_STEP(vm_init());					  /* the image's memory areas */
-	BOOT_STEP(vga_text_init());				  /* the screen, if there is one */
-	BOOT_STEP(irq_init());					  /* mask PIC, LAPIC, I/O APIC */
-	BOOT_STEP(acpi_init(bootinfo.rsdp));			  /* power-off registers */
-	BOOT_STEP(time_init(cmdline.tsc_hz));			  /* TSC and wall clock */
-	BOOT_STEP(random_init());				  /* getrandom, AT_RANDOM */
-	BOOT_STEP(scheduler_init());		       /* this context becomes thread 1 */
-	BOOT_STEP(emulator_tlb_grow_later(&bootinfo)); /* under TCG, 20 ms on: room to work */
-	BOOT_STEP(console_enable_input());	       /* serial receive interrupt */
-	BOOT_STEP(i8042_init());		       /* the keyboard, if there is one */
-	BOOT_STEP(vfs_init(&bootinfo));		       /* ramfs root, /dev, initrd, /etc */
-	BOOT_STEP(vfs_open_console());		       /* descriptors 0, 1, 2 */
-	BOOT_STEP(virtio_mmio_probe(cmdline.virtio_mmio_devices,
-				    cmdline.virtio_mmio_count)); /* disks, shares */
-	BOOT_STEP(pci_init());					 /* /proc/bus/pci/devices */
-	BOOT_STEP(graphics_init(&bootinfo)); /* fb0, input (or video/absent.c) */
-	BOOT_STEP(virtio_pci_probe());	     /* the same on q35 and pc */
-	BOOT_STEP(net_pci_probe());	     /* e1000 */
-	BOOT_STEP(net_init(&cmdline));	     /* lwIP, lo, DHCP (or nothing: net/absent.c) */
-	BOOT_STEP(
-	    virtio_console_open_streams(cmdline.streams)); /* pipes and files, not the terminal */
-	BOOT_STEP(arguments_load(&cmdline, &bootinfo));	   /* byte-exact ones, where given apart */
-	BOOT_STEP(cmdline_add_default_environment(&cmdline)); /* PATH, HOME, TERM unless given */
+	BOOT_STEP(syscall_init);				  /* /proc/syscalls */
+	BOOT_STEP(frame_init, &bootinfo, paging_init(&bootinfo)); /* final page tables, then RAM */
+	BOOT_STEP(vm_init);					  /* the image's memory areas */
+	BOOT_STEP(vga_text_init);				  /* the screen, if there is one */
+	BOOT_STEP(irq_init);					  /* mask PIC, LAPIC, I/O APIC */
+	BOOT_STEP(acpi_init, bootinfo.rsdp);			  /* power-off registers */
+	BOOT_STEP(time_init, cmdline.tsc_hz);			  /* TSC and wall clock */
+	BOOT_STEP(random_init);					  /* getrandom, AT_RANDOM */
+	BOOT_STEP(scheduler_init);		       /* this context becomes thread 1 */
+	BOOT_STEP(emulator_tlb_grow_later, &bootinfo); /* under TCG, 20 ms on: room to work */
+	BOOT_STEP(console_enable_input);	       /* serial receive interrupt */
+	BOOT_STEP(i8042_init);			       /* the keyboard, if there is one */
+	BOOT_STEP(vfs_init, &bootinfo);		       /* ramfs root, /dev, initrd, /etc */
+	BOOT_STEP(vfs_open_console);		       /* descriptors 0, 1, 2 */
+	BOOT_STEP(virtio_mmio_probe, cmdline.virtio_mmio_devices,
+		  cmdline.virtio_mmio_count); /* disks, shares */
+	BOOT_STEP(pci_init);		      /* /proc/bus/pci/devices */
+	BOOT_STEP(graphics_init, &bootinfo);  /* fb0, input (or video/absent.c) */
+	BOOT_STEP(virtio_pci_probe);	      /* the same on q35 and pc */
+	BOOT_STEP(net_pci_probe);	      /* e1000 */
+	BOOT_STEP(net_init, &cmdline);	      /* lwIP, lo, DHCP (or nothing: net/absent.c) */
+	BOOT_STEP(virtio_console_open_streams,
+		  cmdline.streams);			/* pipes and files, not the terminal */
+	BOOT_STEP(arguments_load, &cmdline, &bootinfo); /* byte-exact ones, where given apart */
+	BOOT_STEP(cmdline_add_default_environment, &cmdline); /* PATH, HOME, TERM unless given */
 	boot_to_main_us = time_monotonic_ns() / 1000;
 	log_defer(LOG_INFO, report_boot);
 	app_start(&cmdline);
