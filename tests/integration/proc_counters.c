@@ -103,7 +103,8 @@ int main(int argc, char **argv)
 	unsigned long long switches_before = switches(), interrupts_before;
 
 	interrupts_before = device_interrupts(&timer_named);
-	CHECK(switches_before != ULLONG_MAX, "no ctxt line in /proc/stat:\n%s", slurp("/proc/stat"));
+	CHECK(switches_before != ULLONG_MAX, "no ctxt line in /proc/stat:\n%s",
+	      slurp("/proc/stat"));
 	CHECK(timer_named, "no timer in /proc/interrupts:\n%s", slurp("/proc/interrupts"));
 	pthread_create(&waiter, NULL, waiter_thread, NULL);
 	pthread_mutex_lock(&lock);
