@@ -47,6 +47,7 @@ REDIS_READY = "Ready to accept connections"
 SERVERS = ("http", "bench", "httpd", "nginx", "redis")
 ONLY = set(os.environ.get("BENCH_NET_ONLY", " ".join(SERVERS)).split())
 notes = []
+measuring = {"system": "host"}  # whose figures a note is about
 
 
 def log(text):
@@ -222,7 +223,8 @@ def wrk(address, close, path="/"):
     match = re.search(r"Requests/sec:\s+([\d.]+)", output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", output)
     if errors:
-        notes.append(f"wrk against {address}{' (close)' if close else ''}: {errors.group(0)}")
+        notes.append(f"wrk against {measuring['system']} ({address}{path}"
+                     f"{', close' if close else ''}): {errors.group(0)}")
     return float(match.group(1)) if match else None
 
 
@@ -236,7 +238,7 @@ def redis_benchmark(address):
         if match:
             figures["redis_" + command.lower()] = float(match.group(1))
         else:
-            notes.append(f"redis-benchmark {command} against {address}: {output.strip()[-200:]}")
+            notes.append(f"redis-benchmark {command} against {measuring['system']} ({address}): {output.strip()[-200:]}")
     return figures
 
 
@@ -361,12 +363,14 @@ def main():
     for round_number in range(ROUNDS + 1):
         for system, (http, bench, httpd, nginx, redis) in systems.items():
             log(f"network: round {round_number} of {ROUNDS} ({'warm-up' if not round_number else 'kept'}), {system}")
+            measuring["system"] = system
             figures = measure(GUEST, http, bench, httpd, nginx, redis)
             if round_number:
                 for key, value in figures.items():
                     if value is not None:
                         samples[system][key].append(value)
     # The host for scale: the same servers on 127.0.0.1, one round.
+    measuring["system"] = "host"
     host_http = subprocess.Popen(["taskset", "-c", "0", os.path.join(WORK, "http_server"), "80"],
                                  stdout=subprocess.DEVNULL)
     host_bench = subprocess.Popen(["taskset", "-c", "0", os.path.join(WORK, "net_bench"), "server",
