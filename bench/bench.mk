@@ -4,7 +4,7 @@
 # $(BUILD)/bench each time (a few seconds); BENCH_RUNS, BENCH_ACCEL, BENCH_MEM and
 # BENCH_LINUX_APPEND are passed through the environment.
 # The network part (bench/network.py) runs in a network namespace of its own, on a tap device.
-bench: all $(IMAGES)/speedtest1.elf $(IMAGES)/nginx.elf $(IMAGES)/nginx/conf/nginx.conf $(IMAGES)/redis.elf
+bench: all $(IMAGES)/speedtest1.elf
 	$(Q)bench/run.sh $(BUILD)/bench
 	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench
 	$(Q)unshare -n /usr/bin/python3 bench/ssh.py $(BUILD)/bench
@@ -14,9 +14,12 @@ bench: all $(IMAGES)/speedtest1.elf $(IMAGES)/nginx.elf $(IMAGES)/nginx/conf/ngi
 bench-sqlite: all $(IMAGES)/speedtest1.elf
 	$(Q)bench/sqlite.sh $(BUILD)/bench $(IMAGES)/speedtest1.elf $(SQLITE_BUILD)/speedtest1
 .PHONY: bench-network
-bench-network: all $(IMAGES)/nginx.elf $(IMAGES)/nginx/conf/nginx.conf $(IMAGES)/redis.elf
+bench-network: all
 	$(Q)unshare -n /usr/bin/python3 bench/network.py $(BUILD)/bench
 # The ssh part (bench/ssh.py): Yolk's sshd against Dropbear in the Linux VM, on a tap device too.
 .PHONY: bench-ssh
 bench-ssh: all
 	$(Q)unshare -n /usr/bin/python3 bench/ssh.py $(BUILD)/bench
+# nginx and redis from Debian's sources (third_party/nginx, third_party/redis) for network.py.
+BENCH_NETWORK_PROGRAMS := $(IMAGES)/nginx.elf $(IMAGES)/nginx/conf/nginx.conf $(IMAGES)/redis.elf
+bench bench-network: $(BENCH_NETWORK_PROGRAMS)
