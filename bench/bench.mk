@@ -27,3 +27,6 @@ bench-network: all
 .PHONY: bench-ssh
 bench-ssh: all
 	$(Q)unshare -n /usr/bin/python3 bench/ssh.py $(BUILD)/bench
+# nginx and redis from Debian's sources (third_party/nginx, third_party/redis) for network.py.
+BENCH_NETWORK_PROGRAMS := $(IMAGES)/nginx.elf $(IMAGES)/nginx/conf/nginx.conf $(IMAGES)/redis.elf
+bench bench-network: $(BENCH_NETWORK_PROGRAMS)

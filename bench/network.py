@@ -4,12 +4,18 @@ modules) as servers on a tap device in a network namespace of this script's own 
 `unshare -n`; 198.18.0.2 is the guest, 198.18.0.1 the host side), the same QEMU command line for
 both (yolk run's, on q35 with virtio-net-pci: the Linux VM's kernel has no virtio-mmio command
 line), QEMU pinned to CPU 0 and the load generator to CPU 1, and the host itself on 127.0.0.1
-for scale. Per system: one warm-up round discarded, then ROUNDS rounds alternating between the
-two guests; each figure is the median. Prints a table and writes it to bench/results/network.md.
-Usage: bench/network.py BUILD_DIRECTORY   (environment: BENCH_NET_ROUNDS, default 5)"""
+for scale. The servers: bench/programs' http_server and net_bench, httpd (CivetWeb), and nginx
+1.22 and redis 7.0 from Debian's sources (the programs `make examples` builds with `yolk cc`:
+its Yolk image, and for the Linux VM and the host the static musl program its link wrote beside
+it; nginx's files, the 612-byte page, in an initrd on both guests). Per system: one warm-up
+round discarded, then ROUNDS rounds alternating between the two guests; each figure is the
+median. Prints a table and writes it to bench/results/network.md.
+Usage: bench/network.py BUILD_DIRECTORY   (environment: BENCH_NET_ROUNDS, default 5;
+BENCH_NET_ONLY, e.g. "nginx redis": only those servers of http, bench, httpd, nginx, redis)"""
 import os
 import re
 import shlex
+import shutil
 import socket
 import signal
 import statistics
@@ -28,7 +34,20 @@ HTTPD_SOURCES = ["examples/httpd/httpd.c"] + sorted(
     os.path.join("apps/httpd", name) for name in os.listdir("apps/httpd") if name.endswith(".c"))
 HTTPD_ARGUMENTS = ["-p", "80", "-r", "/srv", "-t", "32"]
 STATIC_FILE = "file-4k.bin"
+BUILD = os.path.dirname(os.path.abspath(OUT))
+NGINX_IMAGE = os.path.join(BUILD, "images", "nginx.elf")
+NGINX_ROOT = os.path.join(BUILD, "images", "nginx")
+NGINX_PROGRAM = os.path.join(BUILD, "third_party", "nginx", "source", "objs", "nginx")
+# nginx logs to its files as in the tests, and also to the console, where its start is seen.
+NGINX_READY = 'using the "epoll" event method'
+REDIS_IMAGE = os.path.join(BUILD, "images", "redis.elf")
+REDIS_PROGRAM = os.path.join(BUILD, "third_party", "redis", "source", "src", "redis-server")
+REDIS_ARGUMENTS = ["--port", "6379", "--save", "", "--appendonly", "no", "--protected-mode", "no"]
+REDIS_READY = "Ready to accept connections"
+SERVERS = ("http", "bench", "httpd", "nginx", "redis")
+ONLY = set(os.environ.get("BENCH_NET_ONLY", " ".join(SERVERS)).split())
 notes = []
+measuring = {"system": "host"}  # whose figures a note is about
 
 
 def log(text):
@@ -76,14 +95,60 @@ def build():
         for part in (os.path.join(WORK, "initramfs-net.cpio"), os.path.join(WORK, "httpd.cpio")):
             with open(part, "rb") as piece:
                 joined.write(piece.read())
+    build_nginx_and_redis()
     return images, linux
 
 
-def qemu_command(image, console, arguments):
-    """yolk run's QEMU command for IMAGE on the tap device, its console into a file."""
+def cpio(root, names, output):
+    with open(output, "wb") as archive:
+        listing = subprocess.run(["find", *names], cwd=root, check=True,
+                                 capture_output=True).stdout
+        run(["cpio", "-o", "-H", "newc", "-R", "0:0", "--quiet"], cwd=root, input=listing,
+            stdout=archive)
+
+
+def build_nginx_and_redis():
+    """nginx's prefix (/nginx: make examples' build/images/nginx, its log also on stderr) in
+    nginx.cpio, Yolk's initrd; for the Linux VM, the initramfs with that, the two programs in
+    /bench and the /etc/passwd and /etc/group nginx looks its default user up in."""
+    root = os.path.join(WORK, "nginx-root")
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(NGINX_ROOT, os.path.join(root, "nginx"))
+    configuration = os.path.join(root, "nginx", "conf", "nginx.conf")
+    with open(configuration) as file:
+        text = file.read()
+    with open(configuration, "w") as file:
+        file.write(text.replace("error_log logs/error.log info;\n",
+                                "error_log logs/error.log info;\nerror_log stderr notice;\n"))
+    for name in os.listdir(os.path.join(root, "nginx", "logs")):
+        os.unlink(os.path.join(root, "nginx", "logs", name))
+    cpio(root, ["nginx"], os.path.join(WORK, "nginx.cpio"))
+    os.makedirs(os.path.join(root, "bench"))
+    shutil.copy(NGINX_PROGRAM, os.path.join(root, "bench", "nginx"))
+    shutil.copy(REDIS_PROGRAM, os.path.join(root, "bench", "redis-server"))
+    # The Linux VM's init takes the arguments from the kernel's command line, which cannot hold
+    # redis's empty --save "": the same settings as a configuration file.
+    with open(os.path.join(root, "bench", "redis.conf"), "w") as file:
+        file.write("".join(f"{REDIS_ARGUMENTS[i][2:]} {REDIS_ARGUMENTS[i + 1] or chr(34) * 2}\n"
+                           for i in range(0, len(REDIS_ARGUMENTS), 2)))
+    os.makedirs(os.path.join(root, "etc"))
+    with open(os.path.join(root, "etc", "passwd"), "w") as file:
+        file.write("root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n")
+    with open(os.path.join(root, "etc", "group"), "w") as file:
+        file.write("root:x:0:\nnogroup:x:65534:\n")
+    cpio(root, ["nginx", "bench", "etc"], os.path.join(WORK, "programs.cpio"))
+    with open(os.path.join(WORK, "initramfs-programs.cpio"), "wb") as joined:
+        for part in ("initramfs-net.cpio", "programs.cpio"):
+            with open(os.path.join(WORK, part), "rb") as piece:
+                joined.write(piece.read())
+
+
+def qemu_command(image, console, arguments, options=()):
+    """yolk run's QEMU command for IMAGE on the tap device, its console into a file; OPTIONS
+    are more of yolk run's."""
     printed = subprocess.run(
         [YOLK, "run", "--print-qemu-command", "--tty", image, "--machine", "q35", "--mem",
-         "256M", "--net", "tap:" + TAP, "--append", f"ip={GUEST}/24 gw={HOST}", "--",
+         "256M", "--net", "tap:" + TAP, "--append", f"ip={GUEST}/24 gw={HOST}", *options, "--",
          *arguments],
         check=True, capture_output=True, text=True).stdout
     words = shlex.split(printed)
@@ -114,14 +179,18 @@ def linux_command(yolk_words, linux, program, arguments, initramfs="initramfs-ne
 
 
 class Server:
-    def __init__(self, command, console, ready="BENCH ready"):
+    """COMMAND on CPU 0: QEMU with its console in the file CONSOLE, or (output=True) a program
+    on the host, its output written there."""
+
+    def __init__(self, command, console, ready="BENCH ready", output=False):
         self.console = console
         self.ready = ready
         os.unlink(console) if os.path.exists(console) else None
         open(console, "w").close()
-        self.process = subprocess.Popen(["taskset", "-c", "0", *command],
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        with open(console, "wb") if output else open(os.devnull, "wb") as sink:
+            self.process = subprocess.Popen(["taskset", "-c", "0", *command],
+                                            stdin=subprocess.DEVNULL, stdout=sink,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
 
     def wait_ready(self, timeout=120):
         deadline = time.monotonic() + timeout
@@ -154,8 +223,23 @@ def wrk(address, close, path="/"):
     match = re.search(r"Requests/sec:\s+([\d.]+)", output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", output)
     if errors:
-        notes.append(f"wrk against {address}{' (close)' if close else ''}: {errors.group(0)}")
+        notes.append(f"wrk against {measuring['system']} ({address}{path}"
+                     f"{', close' if close else ''}): {errors.group(0)}")
     return float(match.group(1)) if match else None
+
+
+def redis_benchmark(address):
+    """GET and SET, 16 commands in each request (-P 16), redis-benchmark's 50 clients."""
+    output = load(["redis-benchmark", "-h", address, "-p", "6379", "-q", "-t", "set,get", "-P",
+                   "16", "-n", "100000"]).replace("\r", "\n")
+    figures = {}
+    for command in ("SET", "GET"):
+        match = re.search(rf"^{command}: ([\d.]+) requests per second", output, re.M)
+        if match:
+            figures["redis_" + command.lower()] = float(match.group(1))
+        else:
+            notes.append(f"redis-benchmark {command} against {measuring['system']} ({address}): {output.strip()[-200:]}")
+    return figures
 
 
 def net_bench(address, mode, count):
@@ -170,6 +254,10 @@ METRICS = [
     ("http_keepalive", "HTTP keep-alive, wrk -c32 (requests/s)", True),
     ("http_close", "HTTP Connection: close, wrk -c32 (requests/s)", True),
     ("httpd_static", "httpd (CivetWeb), a 4 KiB file, keep-alive, wrk -c32 (requests/s)", True),
+    ("nginx_keepalive", "nginx 1.22, the 612-byte page, keep-alive, wrk -c32 (requests/s)", True),
+    ("nginx_close", "nginx 1.22, the 612-byte page, Connection: close, wrk -c32 (requests/s)", True),
+    ("redis_get", "redis 7.0 GET, redis-benchmark -P 16 -c 50 (requests/s)", True),
+    ("redis_set", "redis 7.0 SET, redis-benchmark -P 16 -c 50 (requests/s)", True),
     ("tcp_send", "TCP bulk, host to guest (MiB/s)", True),
     ("tcp_receive", "TCP bulk, guest to host (MiB/s)", True),
     ("tcp_connect", "TCP connect+close (connections/s)", True),
@@ -192,28 +280,40 @@ def reachable(address, port, timeout=20):
     return False
 
 
-def measure(address, start_http, start_bench, start_httpd=None):
-    """start_*() boot a guest's server (None: it is there already); without start_httpd, no
-    httpd figure."""
+def measure(address, start_http, start_bench, start_httpd=None, start_nginx=None,
+            start_redis=None):
+    """start_*() boot a guest's server (None: it is there already); without start_httpd,
+    start_nginx or start_redis, no figure of that server. BENCH_NET_ONLY leaves servers out."""
     figures = {}
-    server = start_httpd() if start_httpd else None
+    for name, start, port, take in (
+            ("httpd", start_httpd, 80,
+             lambda: figures.update(httpd_static=wrk(address, False, "/" + STATIC_FILE))),
+            ("nginx", start_nginx, 80,
+             lambda: figures.update(nginx_keepalive=wrk(address, False),
+                                    nginx_close=wrk(address, True))),
+            ("redis", start_redis, 6379, lambda: figures.update(redis_benchmark(address)))):
+        if not start or name not in ONLY:
+            continue
+        server = start()
+        try:
+            if (server is None or server.wait_ready()) and reachable(address, port):
+                take()
+        finally:
+            if server:
+                server.stop()
+    wanted = "http" in ONLY and start_http
+    server = start_http() if wanted else None
     try:
-        if start_httpd and server.wait_ready() and reachable(address, 80):
-            figures["httpd_static"] = wrk(address, False, "/" + STATIC_FILE)
-    finally:
-        if server:
-            server.stop()
-    server = start_http()
-    try:
-        if (server is None or server.wait_ready()) and reachable(address, 80):
+        if wanted and (server is None or server.wait_ready()) and reachable(address, 80):
             figures["http_keepalive"] = wrk(address, False)
             figures["http_close"] = wrk(address, True)
     finally:
         if server:
             server.stop()
-    server = start_bench()
+    wanted = "bench" in ONLY and start_bench
+    server = start_bench() if wanted else None
     try:
-        if (server is None or server.wait_ready()) and reachable(address, 5001):
+        if wanted and (server is None or server.wait_ready()) and reachable(address, 5001):
             figures["tcp_send"] = net_bench(address, "send", 200)
             figures["tcp_receive"] = net_bench(address, "receive", 200)
             figures["tcp_connect"] = net_bench(address, "connect", 2000)
@@ -237,27 +337,40 @@ def main():
     yolk_http = qemu_command(images["http_server"], console, ["80"])
     yolk_bench = qemu_command(images["net_bench"], console, ["server", "5001"])
     yolk_httpd = qemu_command(images["httpd"], console, HTTPD_ARGUMENTS)
+    yolk_nginx = qemu_command(NGINX_IMAGE, console, [],
+                              ["--initrd", os.path.join(WORK, "nginx.cpio")])
+    yolk_redis = qemu_command(REDIS_IMAGE, console, REDIS_ARGUMENTS)
     serving = "httpd: serving"
+    programs = "initramfs-programs.cpio"
     systems = {
         "yolk": (lambda: Server(yolk_http, console), lambda: Server(yolk_bench, console),
-                 lambda: Server(yolk_httpd, console, serving)),
+                 lambda: Server(yolk_httpd, console, serving),
+                 lambda: Server(yolk_nginx, console, NGINX_READY),
+                 lambda: Server(yolk_redis, console, REDIS_READY)),
         "linux": (lambda: Server(linux_command(yolk_http, linux, "http_server", "80"), console),
                   lambda: Server(linux_command(yolk_bench, linux, "net_bench", "server 5001"),
                                  console),
                   lambda: Server(linux_command(yolk_httpd, linux, "httpd",
                                                " ".join(HTTPD_ARGUMENTS), "initramfs-httpd.cpio"),
-                                 console, serving)),
+                                 console, serving),
+                  lambda: Server(linux_command(yolk_nginx, linux, "nginx", "", programs),
+                                 console, NGINX_READY),
+                  lambda: Server(linux_command(yolk_redis, linux, "redis-server",
+                                               "/bench/redis.conf", programs),
+                                 console, REDIS_READY)),
     }
     samples = {system: {key: [] for key, _, _ in METRICS} for system in ("yolk", "linux", "host")}
     for round_number in range(ROUNDS + 1):
-        for system, (http, bench, httpd) in systems.items():
+        for system, (http, bench, httpd, nginx, redis) in systems.items():
             log(f"network: round {round_number} of {ROUNDS} ({'warm-up' if not round_number else 'kept'}), {system}")
-            figures = measure(GUEST, http, bench, httpd)
+            measuring["system"] = system
+            figures = measure(GUEST, http, bench, httpd, nginx, redis)
             if round_number:
                 for key, value in figures.items():
                     if value is not None:
                         samples[system][key].append(value)
     # The host for scale: the same servers on 127.0.0.1, one round.
+    measuring["system"] = "host"
     host_http = subprocess.Popen(["taskset", "-c", "0", os.path.join(WORK, "http_server"), "80"],
                                  stdout=subprocess.DEVNULL)
     host_bench = subprocess.Popen(["taskset", "-c", "0", os.path.join(WORK, "net_bench"), "server",
@@ -274,11 +387,22 @@ def main():
                                    "httpd"), "-p", "80", "-r", os.path.join(WORK, "httpd-root", "srv"),
                                    "-t", "32"], stdout=subprocess.DEVNULL)
     time.sleep(0.5)
-    if reachable("127.0.0.1", 80):
+    if "httpd" in ONLY and reachable("127.0.0.1", 80):
         figure = wrk("127.0.0.1", False, "/" + STATIC_FILE)
         if figure is not None:
             samples["host"]["httpd_static"].append(figure)
     host_httpd.kill()
+    host_httpd.wait()
+    # nginx and redis on the host, their static musl programs (nginx's prefix: its copy in WORK).
+    def host_server(command, ready):
+        return lambda: Server(command, os.path.join(WORK, "host.txt"), ready, output=True)
+    host = measure("127.0.0.1", None, None, None,
+                   host_server([NGINX_PROGRAM, "-p", os.path.join(WORK, "nginx-root", "nginx") + "/"],
+                               NGINX_READY),
+                   host_server([REDIS_PROGRAM, *REDIS_ARGUMENTS], REDIS_READY))
+    for key, value in host.items():
+        if value is not None:
+            samples["host"][key].append(value)
     lines = ["| metric | Yolk | Linux VM | host (127.0.0.1) | ratio |", "|---|---:|---:|---:|---|"]
     for key, title, higher_better in METRICS:
         medians = {system: statistics.median(samples[system][key]) if samples[system][key] else None
@@ -296,8 +420,10 @@ def main():
         text += "\n" + "\n".join("- " + note for note in notes) + "\n"
     text += (f"\nTap device in a private network namespace, q35, 256 MiB, 1 CPU, TCG; medians of "
              f"{ROUNDS} rounds after a warm-up, QEMU on CPU 0 and the load on CPU 1.\n")
-    os.makedirs("bench/results", exist_ok=True)
-    with open("bench/results/network.md", "w") as table:
+    # A partial run (BENCH_NET_ONLY) leaves the full table in bench/results as it was.
+    results = "bench/results" if ONLY >= set(SERVERS) else WORK
+    os.makedirs(results, exist_ok=True)
+    with open(os.path.join(results, "network.md"), "w") as table:
         table.write(text)
     print(text)
 

@@ -103,8 +103,12 @@ static void make_etc(struct inode *etc)
 {
 	write_file(etc, "hostname", "yolk\n");
 	write_file(etc, "hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost\n127.0.1.1\tyolk\n");
-	write_file(etc, "passwd", "root:x:0:0:root:/root:/bin/sh\n");
-	write_file(etc, "group", "root:x:0:\n");
+	/* nobody and nogroup as on Debian: servers started as root look them up to drop their
+	 * privileges to (nginx's default user and group), and stop when they are missing. */
+	write_file(etc, "passwd",
+		   "root:x:0:0:root:/root:/bin/sh\n"
+		   "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n");
+	write_file(etc, "group", "root:x:0:\nnogroup:x:65534:\n");
 	write_file(etc, "resolv.conf", "nameserver 10.0.2.3\n");
 }
 

@@ -30,6 +30,7 @@
 #define TCP_KEEPCNT   6
 #define FIONREAD      0x541b
 #define SIOCOUTQ      0x5411
+#define SIOCOUTQNSD   0x894b
 #define BACKLOG_MAX   255    /* lwIP keeps the backlog in a byte */
 #define WRITE_CHUNK   0xffff /* tcp_write takes a 16-bit length */
 /* POLLOUT when this much can be queued (pcb->snd_buf: tcp_sndbuf() stops at 65535). */
@@ -52,6 +53,12 @@ struct tcp_socket {
 	bool peer_closed; /* FIN received: end of file after the data */
 	bool read_shut, write_shut;
 	bool no_delay, v6_only;
+	/* TCP_CORK: Nagle's algorithm holds small segments whatever TCP_NODELAY says (a segment
+	 * is sent once the one before is acknowledged, so nothing waits forever), and uncorking
+	 * sends what is queued at once, as Linux does. nginx corks around a response's headers
+	 * and file, turning TCP_NODELAY off first, and uncorks at its end: without the flush the
+	 * file's segment waited for the client's delayed acknowledgement (40 ms a response). */
+	bool corked;
 	/* A listener's established connections waiting for accept(). */
 	struct list_node accept_queue;
 	unsigned accept_count, backlog;
@@ -63,6 +70,37 @@ struct tcp_socket {
 };
 
 static const struct socket_operations tcp_operations;
+
+/* SIOCOUTQNSD: the bytes queued and not sent yet (lwIP's unsent segments). */
+static int unsent_bytes(const struct tcp_pcb *pcb)
+{
+	size_t bytes = 0;
+	for (const struct tcp_seg *segment = pcb->unsent; segment; segment = segment->next)
+		bytes += segment->len;
+	return (int)MIN(bytes, 0x7fffffffu);
+}
+
+/* Nagle's algorithm on the PCB as TCP_NODELAY and TCP_CORK ask. */
+static void apply_nagle(struct tcp_socket *tcp)
+{
+	if (!tcp->pcb)
+		return;
+	if (tcp->no_delay && !tcp->corked)
+		tcp_nagle_disable(tcp->pcb);
+	else
+		tcp_nagle_enable(tcp->pcb);
+}
+
+/* Sends every queued segment the window allows, Nagle's algorithm or not (uncorking, and
+ * turning TCP_NODELAY on, as Linux's tcp_push_pending_frames). */
+static void push_pending(struct tcp_socket *tcp)
+{
+	if (!tcp->pcb || tcp->state != TCP_SOCKET_CONNECTED)
+		return;
+	tcp_nagle_disable(tcp->pcb);
+	tcp_output(tcp->pcb);
+	apply_nagle(tcp);
+}
 
 static struct tcp_socket *tcp_of(struct socket *socket)
 {
@@ -187,8 +225,8 @@ static err_t on_accept(void *argument, struct tcp_pcb *pcb, err_t error)
 	attach(tcp, pcb);
 	tcp->state = TCP_SOCKET_CONNECTED;
 	tcp->no_delay = listener->no_delay;
-	if (tcp->no_delay)
-		tcp_nagle_disable(pcb);
+	tcp->corked = listener->corked;
+	apply_nagle(tcp);
 	remember_addresses(tcp);
 	tcp->listener = listener;
 	tcp_backlog_delayed(pcb);
@@ -287,8 +325,7 @@ static int ensure_pcb(struct tcp_socket *tcp)
 		ip_set_option(tcp->pcb, SOF_REUSEADDR);
 	if (tcp->socket->keepalive)
 		ip_set_option(tcp->pcb, SOF_KEEPALIVE);
-	if (tcp->no_delay)
-		tcp_nagle_disable(tcp->pcb);
+	apply_nagle(tcp);
 	return 0;
 }
 
@@ -645,10 +682,15 @@ static int tcp_set_option(struct socket *socket, int level, int name, const void
 		switch (name) {
 		case TCP_NODELAY:
 			tcp->no_delay = number;
-			if (pcb && number)
-				tcp_nagle_disable(pcb);
-			else if (pcb)
-				tcp_nagle_enable(pcb);
+			if (number)
+				push_pending(tcp);
+			apply_nagle(tcp);
+			break;
+		case TCP_CORK:
+			tcp->corked = number;
+			if (!number)
+				push_pending(tcp);
+			apply_nagle(tcp);
 			break;
 		case TCP_KEEPIDLE:
 		case TCP_KEEPINTVL:
@@ -666,8 +708,7 @@ static int tcp_set_option(struct socket *socket, int level, int name, const void
 				pcb->keep_cnt = (uint32_t)number;
 			break;
 		case TCP_MAXSEG:
-		case TCP_CORK:
-			break; /* accepted: lwIP's MSS is fixed, and it coalesces anyway */
+			break; /* accepted: lwIP's MSS is fixed */
 		default:
 			error = -ENOPROTOOPT;
 		}
@@ -714,7 +755,7 @@ static int tcp_get_option(struct socket *socket, int level, int name, void *valu
 			return socket_option_int(value, length,
 						 (int)(pcb ? pcb->keep_cnt : TCP_KEEPCNT_DEFAULT));
 		case TCP_CORK:
-			return socket_option_int(value, length, 0);
+			return socket_option_int(value, length, tcp->corked);
 		}
 	} else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && socket->family == AF_INET6) {
 		return socket_option_int(value, length, tcp->v6_only);
@@ -770,7 +811,11 @@ static long tcp_ioctl(struct socket *socket, unsigned long request, void *argume
 		value = tcp->pcb && tcp->state == TCP_SOCKET_CONNECTED
 			    ? (int)(TCP_SND_BUF - tcp->pcb->snd_buf)
 			    : 0;
-	else
+	else if (request == SIOCOUTQNSD) {
+		uint64_t flags = net_lock();
+		value = tcp->pcb && tcp->state == TCP_SOCKET_CONNECTED ? unsent_bytes(tcp->pcb) : 0;
+		net_unlock(flags);
+	} else
 		return inet_ioctl(socket, request, argument);
 	return copy_to_user(argument, &value, sizeof(value));
 }

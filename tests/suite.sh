@@ -41,6 +41,18 @@ refuses() { # NAME PATTERN COMMAND...
 	fi
 }
 
+# Passes when no line of the console log LOG says a system call is not implemented, but for
+# those matching the extended regular expression ALLOWED (when given); PROGRAM names the check.
+# A failure lists them. Needs out.
+check_no_missing_calls() { # PROGRAM LOG [ALLOWED]
+	if grep 'is not implemented' "$2" | grep -Ev -- "${3:-^$}" >"$out/missing.txt"; then
+		fail "a system call $1 made is not implemented"
+		sed 's/^/    /' "$out/missing.txt"
+	else
+		pass "no system call $1 made is missing${3:+ (but /$3/)}"
+	fi
+}
+
 # Prints the count; fails when a check did.
 suite_end() {
 	echo "$passed passed, $failed failed"

@@ -80,6 +80,10 @@ if [ "$status" = 7 ]; then pass "the image exits with main's status"; else fail 
 # A source on the link line, and the image again from the program's recipe.
 (cd "$out" && "$yolk_path" cc -O2 -I. -o greet-at-once greet.c -lm)
 same_on_host_and_yolk "compiled and linked at once" "$out/greet-at-once" "$out/greet-at-once.elf" "$out/greet.expected" yolk
+# A dynamic symbol table asked for (-Wl,-E, as nginx's link does): the host program has one,
+# the image, with no dynamic loader, is linked without.
+(cd "$out" && "$yolk_path" cc -o greet-exported greet.o -lm -Wl,-E -rdynamic)
+same_on_host_and_yolk "linked with -Wl,-E -rdynamic" "$out/greet-exported" "$out/greet-exported.elf" "$out/greet.expected" yolk
 mkdir -p "$out/elsewhere"
 (cd "$out/elsewhere" && "$yolk_path" build -o again.elf --from ../greet)
 same_on_host_and_yolk "yolk build --from PROGRAM" "$out/greet" "$out/elsewhere/again.elf" "$out/greet.expected" yolk

@@ -4,8 +4,8 @@
 # forks cannot happen in a unikernel: run it with --save "" --appendonly no; BGSAVE then answers
 # with an error.
 #   make examples     builds build/images/redis.elf with the other examples
-#   make redis-test   Debian's redis-cli and redis-benchmark (redis-tools) against it over QEMU's
-#                     user network (a forward from 127.0.0.1)
+#   make redis-test   Debian's redis-cli and redis-benchmark (redis-tools) against it on a tap
+#                     device in a network namespace of the test's own (unshare -n)
 REDIS_DEBIAN_VERSION := 5:7.0.15-1~deb12u10
 
 REDIS_DIR := $(BUILD)/third_party/redis
@@ -39,5 +39,5 @@ EXAMPLE_IMAGES += $(IMAGES)/redis.elf
 
 .PHONY: redis-test
 redis-test: $(IMAGES)/redis.elf | $(DEPS_STAMP)
-	$(Q)tests/redis/run.sh $(IMAGES)/redis.elf $(BUILD)/tests/redis
+	$(Q)unshare -n tests/redis/run.sh $(IMAGES)/redis.elf $(BUILD)/tests/redis
 TEST_TARGETS += redis-test
