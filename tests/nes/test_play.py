@@ -1,0 +1,289 @@
+# SPDX-License-Identifier: MIT
+"""The NES front end and sound in QEMU, headless (yolk run --gui --audio=wav:FILE --qmp):
+Sprite Cans played at scale 2 and held at frame 120, whose screen (a QMP screendump) must be
+the host core's frame 120 scaled, pixel for pixel, in the middle of a black letterbox; nes15
+played at scale 3 until its title is on the screen (the host core's picture again), then Enter
+(Start) injected over QMP must change the screen; Esc quits each; the sound recorded meanwhile
+must be a 44,100 Hz 16-bit stereo WAV that is not silent. Then tests/nes/dsp_tone.c, written
+against OSS's <linux/soundcard.h>: its own checks of /dev/dsp, and the pitch of the two tones
+it plays (440 Hz at 44,100 Hz 16-bit stereo, 880 Hz at 22,050 Hz 8-bit mono) in the WAV QEMU
+recorded. Also: images that do not name /dev/dsp have no sound driver.
+Usage: test_play.py YOLK SHELL_IMAGE TONE_IMAGE HELLO_IMAGE HOST_NES DATA WORK_DIRECTORY
+Prints PASS/FAIL/SKIP per test and "N passed, N failed"."""
+import math
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "../graphics"))
+from test_graphics import Machine  # noqa: E402
+
+RESULTS = {"passed": 0, "failed": 0, "skipped": 0}
+WIDTH, HEIGHT = 1024, 768
+
+
+def check(name, condition, detail=""):
+    if condition:
+        print("PASS " + name)
+        RESULTS["passed"] += 1
+    else:
+        print("FAIL %s%s" % (name, ": " + detail if detail else ""))
+        RESULTS["failed"] += 1
+
+
+def read_ppm(path):
+    with open(path, "rb") as file:
+        data = file.read()
+    fields, at = [], 0
+    while len(fields) < 4:
+        while data[at:at + 1].isspace():
+            at += 1
+        end = at
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[at:end])
+        at = end
+    return int(fields[1]), int(fields[2]), data[at + 1:]
+
+
+def host_frame(host_nes, rom, frames, work):
+    path = os.path.join(work, "host-%s-%d.ppm" % (os.path.basename(rom), frames))
+    subprocess.run([host_nes, "--frames", str(frames), "--screenshot", path, rom], check=True)
+    return read_ppm(path)[2]
+
+
+def expected_screen(picture, scale):
+    """The NES picture (RGB, 256x240) scaled and centred on a black WIDTHxHEIGHT screen."""
+    left, top = (WIDTH - 256 * scale) // 2, (HEIGHT - 240 * scale) // 2
+    rows = [bytes(3 * WIDTH)] * HEIGHT
+    for y in range(240):
+        source = picture[3 * 256 * y:3 * 256 * (y + 1)]
+        row = b"".join(source[3 * x:3 * x + 3] * scale for x in range(256))
+        line = bytes(3 * left) + row + bytes(3 * (WIDTH - left - 256 * scale))
+        for copy in range(scale):
+            rows[top + y * scale + copy] = line
+    return b"".join(rows)
+
+
+def differing_pixels(got, wanted):
+    return sum(1 for i in range(0, len(wanted), 3) if got[i:i + 3] != wanted[i:i + 3])
+
+
+def wait_for_screen(machine, wanted, timeout):
+    deadline = time.monotonic() + timeout
+    while True:
+        screen = machine.qmp.screen()
+        if screen[2] == wanted or time.monotonic() > deadline:
+            return screen
+        time.sleep(0.5)
+
+
+def key_event(machine, name, down):
+    machine.qmp.send_events([{"type": "key", "data": {
+        "down": down, "key": {"type": "qcode", "data": name}}}])
+
+
+def press(machine, name, hold=0.3):
+    key_event(machine, name, True)
+    time.sleep(hold)
+    key_event(machine, name, False)
+
+
+def read_wav(path):
+    """(channels, rate, bits, samples as a list of ints, first channel): the data chunk is taken
+    to the end of the file (QEMU fixes the sizes in the header only when it exits cleanly)."""
+    with open(path, "rb") as file:
+        data = file.read()
+    assert data[:4] == b"RIFF" and data[8:12] == b"WAVE", "not a WAV file"
+    at, fmt = 12, None
+    while at + 8 <= len(data):
+        chunk, size = data[at:at + 4], struct.unpack("<I", data[at + 4:at + 8])[0]
+        if chunk == b"fmt ":
+            fmt = struct.unpack("<HHIIHH", data[at + 8:at + 24])
+        if chunk == b"data":
+            samples = data[at + 8:]
+            break
+        at += 8 + size
+    else:
+        raise AssertionError("no data chunk")
+    kind, channels, rate, _, _, bits = fmt
+    assert kind == 1 and bits == 16, "not 16-bit PCM"
+    count = len(samples) // (2 * channels)
+    values = struct.unpack("<%dh" % (count * channels), samples[:count * 2 * channels])
+    return channels, rate, bits, list(values[::channels])
+
+
+def rms(values):
+    return math.sqrt(sum(v * v for v in values) / len(values)) if values else 0.0
+
+
+def loud_stretches(values, rate, threshold=1000, window=0.01):
+    """[start, end) sample ranges where the 10 ms RMS is above THRESHOLD."""
+    size = int(rate * window)
+    stretches, start = [], None
+    for at in range(0, len(values) - size, size):
+        loud = rms(values[at:at + size]) > threshold
+        if loud and start is None:
+            start = at
+        if not loud and start is not None:
+            stretches.append((start, at))
+            start = None
+    if start is not None:
+        stretches.append((start, len(values)))
+    return stretches
+
+
+def pitch(values, rate):
+    """The frequency by rising zero crossings, over the middle of the stretch."""
+    crossings = [i for i in range(1, len(values)) if values[i - 1] < 0 <= values[i]]
+    if len(crossings) < 3:
+        return 0.0
+    return (len(crossings) - 1) * rate / (crossings[-1] - crossings[0])
+
+
+def play_tests(yolk, shell, host_nes, data, work):
+    share = os.path.join(work, "share")
+    os.makedirs(share)
+    cans = os.path.join(HERE, "roms/spritecans.nes")
+    shutil.copy(cans, share)
+    nes15 = os.path.join(data, "homebrew/nes15.nes")
+    have_nes15 = os.path.exists(nes15)
+    script = ("nes --scale 2 --frames 120 --hold /mnt/spritecans.nes; "
+              "echo \"status spritecans $?\"; ")
+    if have_nes15:
+        shutil.copy(nes15, share)
+        script += "nes --scale 3 --fps /mnt/nes15.nes; echo \"status nes15 $?\"; "
+    else:
+        print("SKIP nes15 (input): not in %s" % data)
+        RESULTS["skipped"] += 1
+    script += ("nes --scale 4 /mnt/spritecans.nes; echo \"status too-big $?\"; "
+               "nes --scale 0 /mnt/spritecans.nes; echo \"status bad-scale $?\"; echo done")
+    wav = os.path.join(work, "play.wav")
+    machine = Machine(yolk, shell, work, "play", extra=(
+        "--audio=wav:" + wav, "--share", share + ":/mnt", "--", "-c", script))
+    try:
+        machine.expect(r"nes: playing /mnt/spritecans.nes at scale 2 \(512x480 on 1024x768\), "
+                       r"sound on /dev/dsp")
+        print("PASS nes plays on the framebuffer with sound on /dev/dsp")
+        RESULTS["passed"] += 1
+        machine.expect(r"nes: stopped at frame 120", timeout=120)
+        machine.connect()
+        wanted = expected_screen(host_frame(host_nes, cans, 120, work), 2)
+        width, height, got = machine.qmp.screen()
+        check("the screen is 1024x768", (width, height) == (WIDTH, HEIGHT),
+              "%dx%d" % (width, height))
+        check("Sprite Cans' frame 120 on the screen is the host core's, at scale 2, "
+              "letterboxed", got == wanted,
+              "%d pixels differ" % differing_pixels(got, wanted) if len(got) == len(wanted)
+              else "size")
+        press(machine, "esc")
+        match, _ = machine.expect(r"^status spritecans (\d+)")
+        check("Esc quits, status 0", match.group(1) == "0", match.group(1))
+        if have_nes15:
+            machine.expect(r"nes: playing /mnt/nes15.nes at scale 3")
+            title = expected_screen(host_frame(host_nes, nes15, 400, work), 3)
+            screen = wait_for_screen(machine, title, 60)
+            # The --fps counter covers the top left: compare below it.
+            top = (HEIGHT - 720) // 2 + 3 * 8
+            below = slice(3 * WIDTH * top, None)
+            check("nes15's title screen is the host core's (below the --fps counter)",
+                  screen[2][below] == title[below],
+                  "%d pixels differ" % differing_pixels(screen[2][below], title[below]))
+            check("the --fps counter is drawn over the picture's top left",
+                  screen[2][:3 * WIDTH * top] != title[:3 * WIDTH * top])
+            press(machine, "ret")
+            deadline, changed = time.monotonic() + 30, False
+            while time.monotonic() < deadline and not changed:
+                time.sleep(0.5)
+                changed = machine.qmp.screen()[2][below] != title[below]
+            check("Enter (Start) injected over QMP reaches the controller: the game starts",
+                  changed)
+            press(machine, "esc")
+            match, lines = machine.expect(r"^status nes15 (\d+)")
+            check("Esc quits nes15, status 0", match.group(1) == "0", match.group(1))
+            summary = [line for line in lines if "frames a second" in line]
+            check("--fps prints a summary at the end", bool(summary))
+            if summary:
+                print("    " + summary[0])
+        match, lines = machine.expect(r"^status too-big (\d+)")
+        check("a scale that does not fit is refused, status 1", match.group(1) == "1"
+              and any("does not fit the 1024x768 screen" in line for line in lines),
+              "\n".join(lines))
+        match, lines = machine.expect(r"^status bad-scale (\d+)")
+        check("a bad --scale is a usage error, status 2", match.group(1) == "2"
+              and any("bad value for --scale" in line for line in lines))
+        machine.expect("^done")
+        status = machine.finish()
+        check("the shell goes on and ends with status 0", status == 0, str(status))
+    except AssertionError as error:
+        check("the play session", False, str(error))
+    finally:
+        machine.close()
+    try:
+        channels, rate, bits, values = read_wav(wav)
+        check("the sound is recorded as 44,100 Hz 16-bit stereo",
+              (channels, rate, bits) == (2, 44100, 16), str((channels, rate, bits)))
+        loud = sum(1 for v in values if abs(v) > 500)
+        check("Sprite Cans' music is not silent (%.1f s recorded, %.1f s of it loud)"
+              % (len(values) / rate, loud / rate), loud > rate // 10,
+              "%d loud samples" % loud)
+    except (OSError, AssertionError, struct.error) as error:
+        check("the recorded sound", False, str(error))
+
+
+def tone_tests(yolk, tone, work):
+    wav = os.path.join(work, "tone.wav")
+    result = subprocess.run([yolk, "run", tone, "--audio=wav:" + wav, "--timeout", "120"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with open(os.path.join(work, "tone.log"), "w") as log:
+        log.write(result.stdout)
+    lines = result.stdout.splitlines()
+    for line in lines:
+        if line.startswith("ok ") or line.startswith("FAIL "):
+            check("dsp_tone: " + line.split(" ", 1)[1], line.startswith("ok "))
+    check("dsp_tone ends with status 0", result.returncode == 0 and
+          any(line.startswith("tones written, 0 failures") for line in lines),
+          result.stdout[-2000:])
+    try:
+        channels, rate, bits, values = read_wav(wav)
+    except (OSError, AssertionError, struct.error) as error:
+        check("the tones' recording", False, str(error))
+        return
+    stretches = [(a, b) for a, b in loud_stretches(values, rate) if b - a > rate // 10]
+    check("two tones are heard", len(stretches) >= 2, str(stretches))
+    if len(stretches) < 2:
+        return
+    first, second = stretches[0], stretches[-1]
+    for (start, end), wanted, what in ((first, 440, "16-bit stereo at 44,100 Hz"),
+                                       (second, 880, "8-bit mono at 22,050 Hz")):
+        middle = values[start + (end - start) // 4:end - (end - start) // 4]
+        got = pitch(middle, rate)
+        check("the tone written as %s is %d Hz (measured %.1f Hz)" % (what, wanted, got),
+              abs(got - wanted) < wanted * 0.02)
+        length = (end - start) / rate
+        check("and lasts 0.6 s (measured %.2f s)" % length, 0.5 < length < 0.75)
+
+
+def main(arguments):
+    yolk, shell, tone, hello, host_nes, data, work = arguments
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    with open(hello, "rb") as file:
+        check("hello has no sound driver", b"ac97:" not in file.read())
+    with open(tone, "rb") as file:
+        check("a program that opens /dev/dsp has it", b"ac97:" in file.read())
+    play_tests(yolk, shell, host_nes, data, work)
+    tone_tests(yolk, tone, work)
+    line = "%d passed, %d failed" % (RESULTS["passed"], RESULTS["failed"])
+    if RESULTS["skipped"]:
+        line += ", %d skipped" % RESULTS["skipped"]
+    print(line)
+    return 1 if RESULTS["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
