@@ -76,7 +76,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	graphics_init(&bootinfo);		      /* fb0, input (or video/absent.c) */
 	virtio_pci_probe();			      /* the same on q35 and pc */
 	net_pci_probe();			      /* e1000 */
-	sound_init(); /* AC'97, /dev/dsp (or sound/absent.c) */
+	sound_init();				      /* AC'97, /dev/dsp (or sound/absent.c) */
 	net_init(&cmdline); /* lwIP, lo, DHCP (or nothing: net/absent.c) */
 	virtio_console_open_streams(cmdline.streams); /* pipes and files, not the terminal */
 	arguments_load(&cmdline, &bootinfo);	      /* byte-exact ones, where given apart */

@@ -102,9 +102,8 @@ void nes_controls_key(struct nes_controls *controls, unsigned code, int value)
 	if (value) {
 		controls->down[code / 8] |= (uint8_t)(1u << (code % 8));
 		controls->pressed[code / 8] |= (uint8_t)(1u << (code % 8));
-	}
-	else
-		controls->down[code / 8] &= (uint8_t)~(1u << (code % 8));
+	} else
+		controls->down[code / 8] &= (uint8_t) ~(1u << (code % 8));
 	enum nes_key_action action = nes_key_lookup(code, &player, &button);
 	if (value && action == NES_KEY_QUIT)
 		controls->quit = true;

@@ -107,7 +107,8 @@ static int parse_options(int argc, char **argv, struct nes_options *o, FILE *err
 			o->play.no_pacing = true;
 		else if (!strcmp(arg, "--scale")) {
 			if (!parse_number(argv[++i], 10, &scale) || scale < 1 || scale > 8) {
-				fprintf(err, "nes: bad value for --scale: '%s' (1 to 8)\n", argv[i]);
+				fprintf(err, "nes: bad value for --scale: '%s' (1 to 8)\n",
+					argv[i]);
 				return 2;
 			}
 			o->play.scale = (unsigned)scale;
@@ -118,8 +119,7 @@ static int parse_options(int argc, char **argv, struct nes_options *o, FILE *err
 				return 2;
 			}
 			o->play.wide = !strcmp(argv[i], "8:7");
-		}
-		else if (!strcmp(arg, "--cpu-log"))
+		} else if (!strcmp(arg, "--cpu-log"))
 			o->cpu_log = argv[++i];
 		else if (!strcmp(arg, "--screenshot"))
 			o->screenshot = argv[++i];

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <time.h>
 
-#define FRAME_NS    ((int64_t)(1e9 / NES_FRAME_RATE + 0.5)) /* 16,639,263 ns */
-#define MAX_SKIPPED 4
-#define MAX_BEHIND  8
+#define FRAME_NS     ((int64_t)(1e9 / NES_FRAME_RATE + 0.5)) /* 16,639,263 ns */
+#define MAX_SKIPPED  4
+#define MAX_BEHIND   8
 #define HOLD_POLL_NS 20000000
 
 struct nes_player {
@@ -105,13 +105,15 @@ static void run(struct nes_player *p)
 	}
 	if (o->fps) {
 		double seconds = (double)(now_ns() - start) / 1e9;
-		fprintf(p->io->out,
-			"nes: %ld frames in %.2f s: %.1f frames a second, %ld drawn (%.1f a second), "
-			"%ld skipped\n",
-			p->frames, seconds, (double)p->frames / seconds, p->drawn,
-			(double)p->drawn / seconds, p->skipped);
+		fprintf(
+		    p->io->out,
+		    "nes: %ld frames in %.2f s: %.1f frames a second, %ld drawn (%.1f a second), "
+		    "%ld skipped\n",
+		    p->frames, seconds, (double)p->frames / seconds, p->drawn,
+		    (double)p->drawn / seconds, p->skipped);
 		if (p->sound.fd >= 0 && p->sound.dropped)
-			fprintf(p->io->out, "nes: %llu sound samples dropped (no room in /dev/dsp)\n",
+			fprintf(p->io->out,
+				"nes: %llu sound samples dropped (no room in /dev/dsp)\n",
 				(unsigned long long)p->sound.dropped);
 	}
 }

@@ -19,13 +19,13 @@
 
 struct nes_play_options {
 	const char *rom;
-	unsigned scale;	 /* 0: the largest that fits */
-	bool wide;	 /* 8:7 pixels (the NTSC television's aspect) instead of square ones */
-	bool fps;	 /* the counter on the screen, a summary at the end */
-	bool no_pacing;	 /* as fast as it goes, every frame drawn (for benchmarks) */
-	bool mute;	 /* no /dev/dsp */
-	bool hold;	 /* at --frames N: keep the picture until Esc */
-	long frames;	 /* stop after N frames; -1: until Esc */
+	unsigned scale; /* 0: the largest that fits */
+	bool wide;	/* 8:7 pixels (the NTSC television's aspect) instead of square ones */
+	bool fps;	/* the counter on the screen, a summary at the end */
+	bool no_pacing; /* as fast as it goes, every frame drawn (for benchmarks) */
+	bool mute;	/* no /dev/dsp */
+	bool hold;	/* at --frames N: keep the picture until Esc */
+	long frames;	/* stop after N frames; -1: until Esc */
 };
 
 /* ---- screen.c: the picture on /dev/fb0 ---- */
@@ -45,15 +45,14 @@ struct nes_screen {
 	uint8_t *mapping, *memory; /* the mapping; the visible screen in it */
 	size_t memory_size;
 	unsigned width, height, pitch, bytes_per_pixel;
-	uint32_t colours[64];	 /* each palette index in the screen's pixel format */
+	uint32_t colours[64]; /* each palette index in the screen's pixel format */
 	struct nes_layout layout;
-	uint8_t *row;		 /* one output row, built once and copied `scale` times */
+	uint8_t *row; /* one output row, built once and copied `scale` times */
 	uint8_t shown[NES_WIDTH * NES_HEIGHT]; /* the picture on the screen: unchanged rows are
 						  not drawn again; 0xff marks a row to redraw */
 };
 /* Opens /dev/fb0, lays the picture out, clears the screen. 0, or 1 with the reason on err. */
-int nes_screen_open(struct nes_screen *screen, const struct nes_play_options *options,
-		    FILE *err);
+int nes_screen_open(struct nes_screen *screen, const struct nes_play_options *options, FILE *err);
 void nes_screen_draw(struct nes_screen *screen, const uint8_t *pixels);
 /* Text (digits, '.', ' ' and the letters of "FPS SKIP") at the picture's top left, over it. */
 void nes_screen_draw_text(struct nes_screen *screen, const char *text);
@@ -79,7 +78,7 @@ struct nes_controls {
 	uint8_t down[NES_KEY_CODES / 8];    /* keys held now */
 	uint8_t pressed[NES_KEY_CODES / 8]; /* keys pressed since the last poll: a tap shorter
 					       than a frame still reaches the controller */
-	bool quit, reset;		 /* pressed since the last nes_controls_poll */
+	bool quit, reset;		    /* pressed since the last nes_controls_poll */
 };
 /* Opens (and grabs, so the console does not see the keys) every keyboard. Returns how many. */
 unsigned nes_controls_open(struct nes_controls *controls);
@@ -100,8 +99,8 @@ struct nes_resampler {
 };
 void nes_resampler_init(struct nes_resampler *resampler, uint32_t from, uint32_t to);
 /* Converts `count` input samples; returns how many outputs (at most max) it wrote. */
-size_t nes_resample(struct nes_resampler *resampler, const int16_t *in, size_t count,
-		    int16_t *out, size_t max);
+size_t nes_resample(struct nes_resampler *resampler, const int16_t *in, size_t count, int16_t *out,
+		    size_t max);
 
 struct nes_sound {
 	int fd; /* -1: no sound */

@@ -43,8 +43,10 @@ int nes_layout_compute(struct nes_layout *layout, unsigned screen_width, unsigne
 		return 0;
 	}
 	if (scale)
-		snprintf(error, error_size, "the picture at scale %u%s (%ux%u) does not fit the "
-			 "%ux%u screen", scale, wide ? " and 8:7" : "",
+		snprintf(error, error_size,
+			 "the picture at scale %u%s (%ux%u) does not fit the "
+			 "%ux%u screen",
+			 scale, wide ? " and 8:7" : "",
 			 wide ? (NES_WIDTH * scale * 8 + 3) / 7 : NES_WIDTH * scale,
 			 NES_HEIGHT * scale, screen_width, screen_height);
 	else
@@ -61,7 +63,8 @@ static uint32_t pack_colour(const struct fb_var_screeninfo *var, uint32_t rgb)
 
 	for (int i = 0; i < 3; i++) {
 		uint32_t length = fields[i]->length;
-		uint32_t value = length >= 8 ? channels[i] << (length - 8) : channels[i] >> (8 - length);
+		uint32_t value =
+		    length >= 8 ? channels[i] << (length - 8) : channels[i] >> (8 - length);
 		pixel |= value << fields[i]->offset;
 	}
 	return pixel;
@@ -81,8 +84,7 @@ static void store_pixel(uint8_t *at, unsigned bytes, uint32_t pixel)
 	}
 }
 
-int nes_screen_open(struct nes_screen *screen, const struct nes_play_options *options,
-		    FILE *err)
+int nes_screen_open(struct nes_screen *screen, const struct nes_play_options *options, FILE *err)
 {
 	struct fb_var_screeninfo var;
 	struct fb_fix_screeninfo fix;
@@ -124,7 +126,7 @@ int nes_screen_open(struct nes_screen *screen, const struct nes_play_options *op
 		goto err_close;
 	}
 	screen->memory = screen->mapping + (size_t)fix.line_length * var.yoffset +
-			  (size_t)var.xoffset * screen->bytes_per_pixel;
+			 (size_t)var.xoffset * screen->bytes_per_pixel;
 	screen->row = malloc((size_t)screen->layout.width * screen->bytes_per_pixel);
 	if (!screen->row) {
 		fprintf(err, "nes: out of memory\n");
@@ -172,12 +174,11 @@ static const struct {
 	char character;
 	uint8_t rows[5];
 } glyphs[] = {
-    {'0', {7, 5, 5, 5, 7}}, {'1', {2, 6, 2, 2, 7}}, {'2', {7, 1, 7, 4, 7}},
-    {'3', {7, 1, 3, 1, 7}}, {'4', {5, 5, 7, 1, 1}}, {'5', {7, 4, 7, 1, 7}},
-    {'6', {7, 4, 7, 5, 7}}, {'7', {7, 1, 1, 2, 2}}, {'8', {7, 5, 7, 5, 7}},
-    {'9', {7, 5, 7, 1, 7}}, {'.', {0, 0, 0, 0, 2}}, {'F', {7, 4, 6, 4, 4}},
-    {'P', {6, 5, 6, 4, 4}}, {'S', {3, 4, 2, 1, 6}}, {'K', {5, 5, 6, 5, 5}},
-    {'I', {7, 2, 2, 2, 7}}, {' ', {0, 0, 0, 0, 0}},
+    {'0', {7, 5, 5, 5, 7}}, {'1', {2, 6, 2, 2, 7}}, {'2', {7, 1, 7, 4, 7}}, {'3', {7, 1, 3, 1, 7}},
+    {'4', {5, 5, 7, 1, 1}}, {'5', {7, 4, 7, 1, 7}}, {'6', {7, 4, 7, 5, 7}}, {'7', {7, 1, 1, 2, 2}},
+    {'8', {7, 5, 7, 5, 7}}, {'9', {7, 5, 7, 1, 7}}, {'.', {0, 0, 0, 0, 2}}, {'F', {7, 4, 6, 4, 4}},
+    {'P', {6, 5, 6, 4, 4}}, {'S', {3, 4, 2, 1, 6}}, {'K', {5, 5, 6, 5, 5}}, {'I', {7, 2, 2, 2, 7}},
+    {' ', {0, 0, 0, 0, 0}},
 };
 
 void nes_screen_draw_text(struct nes_screen *screen, const char *text)

@@ -19,8 +19,8 @@ void nes_resampler_init(struct nes_resampler *resampler, uint32_t from, uint32_t
 	*resampler = (struct nes_resampler){.from = from, .to = to};
 }
 
-size_t nes_resample(struct nes_resampler *resampler, const int16_t *in, size_t count,
-		    int16_t *out, size_t max)
+size_t nes_resample(struct nes_resampler *resampler, const int16_t *in, size_t count, int16_t *out,
+		    size_t max)
 {
 	size_t written = 0;
 

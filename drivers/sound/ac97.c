@@ -33,21 +33,21 @@
 #define VOLUME_0_DB	     0x0808
 
 /* Bus master registers (NABM): PCM out's box, and the global ones. */
-#define PO_BDBAR     0x10
-#define PO_CIV	     0x14
-#define PO_LVI	     0x15
-#define PO_SR	     0x16
-#define PO_PICB	     0x18
-#define PO_CR	     0x1b
-#define GLOBAL_CTRL  0x2c
-#define CR_RUN	     0x01 /* RPBM */
-#define CR_RESET     0x02 /* RR */
-#define CR_IOC	     0x10 /* IOCE */
-#define SR_HALTED    0x01 /* DCH */
-#define SR_LAST	     0x04 /* LVBCI */
-#define SR_COMPLETED 0x08 /* BCIS */
-#define SR_FIFO	     0x10 /* FIFOE */
-#define SR_CLEAR     (SR_LAST | SR_COMPLETED | SR_FIFO)
+#define PO_BDBAR	      0x10
+#define PO_CIV		      0x14
+#define PO_LVI		      0x15
+#define PO_SR		      0x16
+#define PO_PICB		      0x18
+#define PO_CR		      0x1b
+#define GLOBAL_CTRL	      0x2c
+#define CR_RUN		      0x01 /* RPBM */
+#define CR_RESET	      0x02 /* RR */
+#define CR_IOC		      0x10 /* IOCE */
+#define SR_HALTED	      0x01 /* DCH */
+#define SR_LAST		      0x04 /* LVBCI */
+#define SR_COMPLETED	      0x08 /* BCIS */
+#define SR_FIFO		      0x10 /* FIFOE */
+#define SR_CLEAR	      (SR_LAST | SR_COMPLETED | SR_FIFO)
 #define GLOBAL_COLD_RESET_OFF 0x02
 
 #define PCI_COMMAND	   0x04
@@ -56,11 +56,11 @@
 #define PCI_INTERRUPT_LINE 0x3c
 #define IRQ_LINE_NONE	   0xff
 
-#define FRAGMENTS	   32 /* the descriptor list's size */
-#define FRAGMENT_FRAMES	   256
-#define FRAGMENT_BYTES	   (FRAGMENT_FRAMES * SOUND_FRAME_BYTES)
-#define DESCRIPTOR_IOC	   (1u << 31)
-#define RESET_SPINS	   100000
+#define FRAGMENTS	32 /* the descriptor list's size */
+#define FRAGMENT_FRAMES 256
+#define FRAGMENT_BYTES	(FRAGMENT_FRAMES * SOUND_FRAME_BYTES)
+#define DESCRIPTOR_IOC	(1u << 31)
+#define RESET_SPINS	100000
 
 struct descriptor {
 	uint32_t address;
@@ -76,7 +76,7 @@ struct ac97 {
 	unsigned tail;	  /* the fragment being filled */
 	unsigned filled;  /* frames in the tail fragment */
 	unsigned queued;  /* fragments given to the device, head to tail */
-	bool started; /* the bus master runs (RPBM) since the last reset */
+	bool started;	  /* the bus master runs (RPBM) since the last reset */
 };
 
 static struct ac97 *the_device; /* the interrupt handler finds it here */
@@ -132,7 +132,8 @@ static unsigned ac97_set_rate(struct sound_output *output, unsigned rate)
 	return inw(device->mixer + MIXER_FRONT_DAC_RATE);
 }
 
-/* Hands the tail fragment (`filled` frames long) to the device and starts it if it is not running. */
+/* Hands the tail fragment (`filled` frames long) to the device and starts it if it is not running.
+ */
 static void queue_tail(struct ac97 *device)
 {
 	unsigned index = device->tail;

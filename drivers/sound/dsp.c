@@ -58,15 +58,15 @@ static void convert(const struct dsp *dsp, const uint8_t *in, size_t frames, int
 
 	for (size_t i = 0; i < frames; i++, in += bytes) {
 		out[2 * i] = sample_at(dsp, in);
-		out[2 * i + 1] = dsp->channels == 2 ? sample_at(dsp, in + sample_bytes) : out[2 * i];
+		out[2 * i + 1] =
+		    dsp->channels == 2 ? sample_at(dsp, in + sample_bytes) : out[2 * i];
 	}
 }
 
 /* Sleeps until the device plays a fragment (or a while passes): 0, or -EINTR. */
 static int wait_for_device(struct dsp *dsp)
 {
-	if (wait_queue_sleep(&dsp->output->waiters, time_monotonic_ns() + WAIT_SLICE_NS) ==
-	    -EINTR)
+	if (wait_queue_sleep(&dsp->output->waiters, time_monotonic_ns() + WAIT_SLICE_NS) == -EINTR)
 		return -EINTR;
 	return 0;
 }
@@ -177,8 +177,7 @@ static long dsp_ioctl(struct file *file, unsigned long request, void *argument)
 	/* The requests that pass an int in. */
 	if ((request == SNDCTL_DSP_SPEED || request == SNDCTL_DSP_STEREO ||
 	     request == SNDCTL_DSP_SETFMT || request == SNDCTL_DSP_CHANNELS ||
-	     request == SNDCTL_DSP_SETFRAGMENT ||
-	     request == SNDCTL_DSP_GETBLKSIZE) &&
+	     request == SNDCTL_DSP_SETFRAGMENT || request == SNDCTL_DSP_GETBLKSIZE) &&
 	    copy_from_user(&value, argument, sizeof(value)))
 		return -EFAULT;
 	switch (request) {
@@ -240,7 +239,8 @@ static long dsp_ioctl(struct file *file, unsigned long request, void *argument)
 		return copy_to_user(argument, &info, sizeof(info)) ? -EFAULT : 0;
 	}
 	case SNDCTL_DSP_GETODELAY:
-		return put_int(argument, (int)(output->queued(output) * bytes + dsp->partial_bytes));
+		return put_int(argument,
+			       (int)(output->queued(output) * bytes + dsp->partial_bytes));
 	case SNDCTL_DSP_GETOPTR: {
 		uint64_t played = output->frames_played - dsp->played_at_open;
 		struct count_info info = {

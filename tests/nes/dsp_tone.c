@@ -2,9 +2,9 @@
 /* Written against OSS's <linux/soundcard.h>, as a sound program for Linux would be: checks
  * /dev/dsp's answers (formats, rates, channels, space, its errors), then plays two known
  * tones: 440 Hz as 16-bit stereo at 44,100 Hz for 0.6 s, and 880 Hz as 8-bit mono at 22,050 Hz
- * for 0.6 s after 0.3 s of silence, and closes (which waits until they have played). tests/nes/test_play.py records
- * them with QEMU's wav backend and measures their pitch. Prints "ok ..." or "FAIL ..." lines
- * and "tones written". */
+ * for 0.6 s after 0.3 s of silence, and closes (which waits until they have played).
+ * tests/nes/test_play.py records them with QEMU's wav backend and measures their pitch. Prints "ok
+ * ..." or "FAIL ..." lines and "tones written". */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/soundcard.h>
@@ -30,7 +30,8 @@ static void expect(const char *what, bool good, long got)
 static void expect_error(const char *what, long result, int wanted)
 {
 	bool good = result == -1 && errno == wanted;
-	printf("%s %s: %s\n", good ? "ok" : "FAIL", what, result == -1 ? strerror(errno) : "it worked");
+	printf("%s %s: %s\n", good ? "ok" : "FAIL", what,
+	       result == -1 ? strerror(errno) : "it worked");
 	failures += !good;
 }
 
@@ -75,7 +76,8 @@ int main(void)
 	       set(fd, SNDCTL_DSP_GETFMTS, 0));
 	expect("it starts as 8-bit", set(fd, SNDCTL_DSP_SETFMT, AFMT_QUERY) == AFMT_U8,
 	       set(fd, SNDCTL_DSP_SETFMT, AFMT_QUERY));
-	expect("A-law is refused: the format stays", set(fd, SNDCTL_DSP_SETFMT, AFMT_A_LAW) == AFMT_U8,
+	expect("A-law is refused: the format stays",
+	       set(fd, SNDCTL_DSP_SETFMT, AFMT_A_LAW) == AFMT_U8,
 	       set(fd, SNDCTL_DSP_SETFMT, AFMT_QUERY));
 	expect("6 channels are refused", set(fd, SNDCTL_DSP_CHANNELS, 6) == 1,
 	       set(fd, SNDCTL_DSP_CHANNELS, 6));
@@ -91,12 +93,14 @@ int main(void)
 	if (ioctl(fd, SNDCTL_DSP_GETOSPACE, &space) == 0)
 		expect("GETOSPACE: all of the ring free, in this format's bytes",
 		       space.fragments == space.fragstotal && space.fragments > 1 &&
-			   space.bytes == space.fragments * space.fragsize && space.fragsize % 4 == 0,
+			   space.bytes == space.fragments * space.fragsize &&
+			   space.fragsize % 4 == 0,
 		       space.bytes);
 	else
 		expect("GETOSPACE", false, errno);
 	for (size_t i = 0; i < sizeof(stereo) / sizeof(stereo[0]) / 2; i++)
-		stereo[2 * i] = stereo[2 * i + 1] = (int16_t)(12000 * sin(2 * M_PI * 440 * i / 44100.0));
+		stereo[2 * i] = stereo[2 * i + 1] =
+		    (int16_t)(12000 * sin(2 * M_PI * 440 * i / 44100.0));
 	write_all(fd, stereo, sizeof(stereo));
 	int delay = 0;
 	ioctl(fd, SNDCTL_DSP_GETODELAY, &delay);
