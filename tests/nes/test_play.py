@@ -83,6 +83,9 @@ def wait_for_screen(machine, wanted, part, timeout):
     deadline = time.monotonic() + timeout
     while True:
         screen = machine.qmp.screen()
+        if os.environ.get("NES_TEST_TIMES"):
+            print("    [%.1f s] %d pixels differ" % (time.monotonic() - START,
+                                                   differing_pixels(screen[2][part], wanted[part])))
         if screen[2][part] == wanted[part] or time.monotonic() > deadline:
             return screen
         time.sleep(1)
