@@ -336,9 +336,69 @@ void ppu_step(struct nes *nes)
 	}
 }
 
+/* Dots 1-256 of a visible line with rendering on, all at once: exactly what ppu_step does dot
+ * by dot (the picture, sprite 0 hit, the fetches, v's increments, the pipeline), with the
+ * pipeline in a local and a tile's four fetches together at its first dot (v does not change
+ * in between). Only for a run the CPU cannot look into: ppu_run, when the whole stretch is
+ * behind the CPU. */
+static void run_visible_dots(struct nes *nes)
+{
+	struct nes_ppu *ppu = &nes->ppu;
+	uint64_t tile_data = ppu->tile_data;
+	uint8_t *out = ppu->pixels + ppu->scanline * NES_WIDTH;
+	const uint8_t *sprites = ppu->sprite_line;
+	bool background_on = ppu->mask & 0x08, background_left = ppu->mask & 0x02;
+	bool sprites_on = ppu->sprite_line_used && (ppu->mask & 0x10);
+	bool sprites_left = ppu->mask & 0x04;
+	uint8_t grey = ppu->mask & 1 ? 0x30 : 0x3f;
+	unsigned shift = 32 + (7 - ppu->fine_x) * 4;
+	uint16_t pattern_table = ppu->ctrl & 0x10 ? 0x1000 : 0;
+
+	for (int x = 0; x < NES_WIDTH; x += 8) {
+		uint16_t v = ppu->v;
+		ppu->next_name = ppu_bus_read(nes, 0x2000 | (v & 0x0fff));
+		uint8_t attribute = ppu_bus_read(nes, 0x23c0 | (v & 0x0c00) | ((v >> 4) & 0x38) |
+							  ((v >> 2) & 0x07));
+		ppu->next_attribute = (attribute >> (((v >> 4) & 4) | (v & 2))) & 3;
+		uint16_t pattern = pattern_table + ppu->next_name * 16 + ((v >> 12) & 7);
+		ppu->next_low = ppu_bus_read(nes, pattern);
+		ppu->next_high = ppu_bus_read(nes, pattern + 8);
+		for (int i = x; i < x + 8; i++) {
+			uint8_t background = 0, sprite = 0, color;
+			if (background_on && (i >= 8 || background_left))
+				background = (tile_data >> shift) & 0x0f;
+			if (sprites_on && (i >= 8 || sprites_left))
+				sprite = sprites[i];
+			if ((sprite & 0x80) && (background & 3) && i != 255)
+				ppu->status |= 0x40;
+			if (sprite && (!(background & 3) || !(sprite & 0x40)))
+				color = sprite & 0x1f;
+			else
+				color = background & 3 ? background : 0;
+			out[i] = ppu->palette[palette_index(color)] & grey;
+			tile_data <<= 4;
+		}
+		ppu->tile_data = tile_data;
+		fetch_background(nes, 0); /* the tile into the pipeline, v to the next */
+		tile_data = ppu->tile_data;
+	}
+	increment_y(ppu);
+	ppu->dot = 256;
+	nes->ppu_dots += 256;
+	nes->ppu_clock += 4 * 256;
+	ppu->nmi_output = ppu_nmi_line(nes); /* nothing here changes it */
+}
+
 void ppu_run(struct nes *nes, uint64_t clock)
 {
+	struct nes_ppu *ppu = &nes->ppu;
+
 	while (nes->ppu_clock + 4 <= clock) {
+		if (ppu->dot == 0 && ppu->scanline < 240 && rendering(ppu) &&
+		    nes->ppu_clock + 4 * 256 <= clock && nes->cart.mapper != 4) {
+			run_visible_dots(nes);
+			continue;
+		}
 		nes->ppu_clock += 4;
 		ppu_step(nes);
 	}
