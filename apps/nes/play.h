@@ -102,15 +102,24 @@ void nes_resampler_init(struct nes_resampler *resampler, uint32_t from, uint32_t
 size_t nes_resample(struct nes_resampler *resampler, const int16_t *in, size_t count, int16_t *out,
 		    size_t max);
 
+/* The NES's output stage as far as it matters here: a first-order high-pass at 90 Hz, which
+ * takes away the mixer's DC level (silence is 0, not -32767). Pure: unit-tested. */
+struct nes_high_pass {
+	float previous_in, previous_out;
+};
+void nes_high_pass(struct nes_high_pass *filter, int16_t *samples, size_t count);
+
 struct nes_sound {
 	int fd; /* -1: no sound */
 	uint32_t rate;
+	struct nes_high_pass high_pass;
 	struct nes_resampler resampler;
 	uint64_t dropped; /* samples the device had no room for */
 };
 /* Opens /dev/dsp for 16-bit mono at the APU's rate (or the nearest the device has). */
 int nes_sound_open(struct nes_sound *sound, FILE *err);
-/* Takes the frame's samples from the APU and gives them to the device without blocking. */
+/* Takes the frame's samples from the APU, filters and resamples them and gives them to the
+ * device without blocking. */
 void nes_sound_feed(struct nes_sound *sound, struct nes *nes);
 void nes_sound_close(struct nes_sound *sound);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* The APU's sound on /dev/dsp (OSS): 16-bit mono asked for at the APU's rate (44,100 Hz); the
+/* The APU's sound on /dev/dsp (OSS): its DC level filtered away (a 90 Hz high-pass, as the
+ * console's output stage has), 16-bit mono asked for at the APU's rate (44,100 Hz); the
  * device's answer to SNDCTL_DSP_SPEED is the rate the samples are resampled to (linear
  * interpolation). Writes never block: what the device has no room for is dropped and counted,
  * so a slow frame never stalls the picture. */
@@ -39,11 +40,26 @@ size_t nes_resample(struct nes_resampler *resampler, const int16_t *in, size_t c
 	return written;
 }
 
+/* y[n] = a (y[n-1] + x[n] - x[n-1]), a = RC / (RC + 1 / rate), RC = 1 / (2 pi 90 Hz) */
+#define HIGH_PASS_FACTOR 0.987338f /* at NES_AUDIO_RATE */
+
+void nes_high_pass(struct nes_high_pass *filter, int16_t *samples, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		float in = samples[i];
+		float out = HIGH_PASS_FACTOR * (filter->previous_out + in - filter->previous_in);
+		filter->previous_in = in;
+		filter->previous_out = out;
+		samples[i] = (int16_t)(out > 32767.0f ? 32767 : out < -32768.0f ? -32768 : out);
+	}
+}
+
 int nes_sound_open(struct nes_sound *sound, FILE *err)
 {
 	int format = AFMT_S16_LE, channels = 1, rate = NES_AUDIO_RATE;
 
 	sound->dropped = 0;
+	sound->high_pass = (struct nes_high_pass){-32767.0f, 0.0f}; /* the APU's silence */
 	sound->fd = open("/dev/dsp", O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 	if (sound->fd < 0) {
 		fprintf(err, "nes: no sound: /dev/dsp: %s\n", strerror(errno));
@@ -70,6 +86,7 @@ void nes_sound_feed(struct nes_sound *sound, struct nes *nes)
 
 	if (sound->fd < 0 || !count)
 		return;
+	nes_high_pass(&sound->high_pass, in, count);
 	size_t samples = nes_resample(&sound->resampler, in, count, out, sizeof(out) / 2);
 	ssize_t written = write(sound->fd, out, samples * 2);
 	size_t taken = written > 0 ? (size_t)written / 2 : 0;

@@ -3,8 +3,9 @@
 Sprite Cans played at scale 2 and held at frame 120, whose screen (a QMP screendump) must be
 the host core's frame 120 scaled, pixel for pixel, in the middle of a black letterbox; nes15
 played at scale 3 until its title is on the screen (the host core's picture again), then Enter
-(Start) injected over QMP must change the screen; Esc quits each; the sound recorded meanwhile
-must be a 44,100 Hz 16-bit stereo WAV that is not silent. Then tests/nes/dsp_tone.c, written
+(Start) injected over QMP must change the screen; Esc quits each; a ROM made here that plays a
+440.4 Hz square wave on pulse 1 for 150 frames; the sound recorded meanwhile must be a 44,100 Hz
+16-bit stereo WAV, not silent, centred on 0, and its last sound the square wave's pitch. Then tests/nes/dsp_tone.c, written
 against OSS's <linux/soundcard.h>: its own checks of /dev/dsp, and the pitch of the two tones
 it plays (440 Hz at 44,100 Hz 16-bit stereo, 880 Hz at 22,050 Hz 8-bit mono) in the WAV QEMU
 recorded. Also: images that do not name /dev/dsp have no sound driver.
@@ -129,6 +130,52 @@ def read_wav(path):
     return channels, rate, bits, list(values[::channels])
 
 
+def square_rom():
+    """A 16 KiB NROM program made here: pulse 1 at a constant 50% square wave, volume 15, timer
+    period 253, so 1789773 / (16 * 254) = 440.4 Hz; rendering stays off."""
+    code = bytes([
+        0x78, 0xD8,                    # SEI, CLD
+        0xA9, 0x01, 0x8D, 0x15, 0x40,  # pulse 1 on ($4015)
+        0xA9, 0xBF, 0x8D, 0x00, 0x40,  # 50% duty, length halted, constant volume 15
+        0xA9, 0x00, 0x8D, 0x01, 0x40,  # no sweep
+        0xA9, 0xFD, 0x8D, 0x02, 0x40,  # timer 253
+        0xA9, 0x00, 0x8D, 0x03, 0x40,  # (its high bits), start
+        0x4C, 0x1B, 0xC0,              # JMP to itself
+        0x40])                         # RTI: the NMI and IRQ handler at $C01E
+    prg = bytearray(0x4000)
+    prg[:len(code)] = code
+    prg[0x3FFA:0x4000] = bytes([0x1E, 0xC0, 0x00, 0xC0, 0x1E, 0xC0])
+    return b"NES\x1a\x01\x01" + bytes(10) + bytes(prg) + bytes(0x2000)
+
+
+SQUARE_HZ = 1789773 / (16 * 254)
+
+
+def last_sound(values, rate, gap=0.5):
+    """The loud 10 ms windows of the last sound in the recording (no gap over GAP seconds)."""
+    size = rate // 100
+    windows = [at for at in range(0, len(values) - size, size) if rms(values[at:at + size]) > 1000]
+    chosen = []
+    for at in reversed(windows):
+        if chosen and chosen[-1] - at > gap * rate:
+            break
+        chosen.append(at)
+    return sorted(chosen), size
+
+
+def pitch_of_windows(values, windows, size, rate):
+    """The frequency by the median interval between rising zero crossings inside the windows."""
+    intervals = []
+    for at in windows:
+        part = values[at:at + size]
+        crossings = [i for i in range(1, len(part)) if part[i - 1] < 0 <= part[i]]
+        intervals += [b - a for a, b in zip(crossings, crossings[1:])]
+    if not intervals:
+        return 0.0
+    intervals.sort()
+    return rate / intervals[len(intervals) // 2]
+
+
 def rms(values):
     return math.sqrt(sum(v * v for v in values) / len(values)) if values else 0.0
 
@@ -172,8 +219,11 @@ def play_tests(yolk, shell, host_nes, data, work):
     else:
         print("SKIP nes15 (input): not in %s" % data)
         RESULTS["skipped"] += 1
+    with open(os.path.join(share, "square.nes"), "wb") as file:
+        file.write(square_rom())
     script += ("nes --scale 4 /mnt/spritecans.nes; echo \"status too-big $?\"; "
-               "nes --scale 0 /mnt/spritecans.nes; echo \"status bad-scale $?\"; echo done")
+               "nes --scale 0 /mnt/spritecans.nes; echo \"status bad-scale $?\"; "
+               "nes --frames 150 /mnt/square.nes; echo \"status square $?\"; echo done")
     wav = os.path.join(work, "play.wav")
     machine = Machine(yolk, shell, work, "play", extra=(
         "--audio=wav:" + wav, "--share", share + ":/mnt", "--", "-c", script))
@@ -228,6 +278,9 @@ def play_tests(yolk, shell, host_nes, data, work):
         match, lines = machine.expect(r"^status bad-scale (\d+)")
         check("a bad --scale is a usage error, status 2", match.group(1) == "2"
               and any("bad value for --scale" in line for line in lines))
+        match, lines = machine.expect(r"^status square (\d+)", timeout=120)
+        check("a ROM playing a square wave runs its 150 frames and ends, status 0",
+              match.group(1) == "0", match.group(1))
         machine.expect("^done")
         status = machine.finish()
         check("the shell goes on and ends with status 0", status == 0, str(status))
@@ -239,10 +292,19 @@ def play_tests(yolk, shell, host_nes, data, work):
         channels, rate, bits, values = read_wav(wav)
         check("the sound is recorded as 44,100 Hz 16-bit stereo",
               (channels, rate, bits) == (2, 44100, 16), str((channels, rate, bits)))
-        loud = sum(1 for v in values if abs(v) > 500)
-        check("Sprite Cans' music is not silent (%.1f s recorded, %.1f s of it loud)"
-              % (len(values) / rate, loud / rate), loud > rate // 10,
-              "%d loud samples" % loud)
+        size = rate // 100
+        loud = sum(1 for at in range(0, len(values) - size, size)
+                   if rms(values[at:at + size]) > 1000) / 100
+        check("the games' sound is not silent (%.1f s recorded, %.1f s of it loud)"
+              % (len(values) / rate, loud), loud > 1.0)
+        mean = sum(values) / len(values)
+        check("the sound is centred on 0 (the APU's DC level filtered away; mean %.0f)" % mean,
+              abs(mean) < 1000)
+        windows, size = last_sound(values, rate)
+        got = pitch_of_windows(values, windows, size, rate)
+        check("the square wave ROM sounds at %.1f Hz (measured %.1f Hz over %.2f s)"
+              % (SQUARE_HZ, got, len(windows) * size / rate),
+              abs(got - SQUARE_HZ) < SQUARE_HZ * 0.03 and len(windows) >= 20)
     except (OSError, AssertionError, struct.error) as error:
         check("the recorded sound", False, str(error))
 

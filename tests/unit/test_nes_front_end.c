@@ -1,7 +1,8 @@
 /* The NES front end's pure parts (apps/nes/play.h): where the picture goes on screens of
- * several sizes (integer scales, 8:7, letterbox, what does not fit), the key map, and the
- * resampler's rate and values. */
+ * several sizes (integer scales, 8:7, letterbox, what does not fit), the key map, the
+ * resampler's rate and values, the high-pass filter. */
 #include <linux/input-event-codes.h>
+#include <stdlib.h>
 #include <string.h>
 #include "apps/nes/play.h"
 #include "tests/unit/unit.h"
@@ -130,4 +131,23 @@ TEST(nes_resampler_rate_and_values)
 	/* the output buffer's limit holds */
 	nes_resampler_init(&resampler, 44100, 48000);
 	CHECK_EQ(nes_resample(&resampler, in, 1000, out, 10), 10u);
+}
+
+TEST(nes_high_pass_takes_the_dc_level_away)
+{
+	struct nes_high_pass filter = {-32767.0f, 0.0f};
+	static int16_t samples[44100];
+
+	for (size_t i = 0; i < 44100; i++) /* silence, then a 441 Hz square wave above it */
+		samples[i] = (int16_t)(i < 22050 ? -32767 : (i / 50) % 2 ? -20000 : -32767);
+	nes_high_pass(&filter, samples, 44100);
+	CHECK_EQ(samples[100], 0); /* silence stays silence */
+	long sum = 0, high = 0, low = 0;
+	for (size_t i = 44100 - 4410; i < 44100; i++) { /* the last 100 ms: centred on 0 */
+		sum += samples[i];
+		high = samples[i] > high ? samples[i] : high;
+		low = samples[i] < low ? samples[i] : low;
+	}
+	CHECK(labs(sum / 4410) < 300);
+	CHECK(high > 5000 && low < -5000);
 }
