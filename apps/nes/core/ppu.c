@@ -349,13 +349,17 @@ static void run_visible_dots(struct nes *nes)
 	uint64_t tile_data = ppu->tile_data;
 	uint8_t *out = ppu->pixels + ppu->scanline * NES_WIDTH;
 	const uint8_t *sprites = ppu->sprite_line;
-	bool background_on = ppu->mask & 0x08, background_left = ppu->mask & 0x02;
-	bool sprites_on = ppu->sprite_line_used && (ppu->mask & 0x10);
-	bool sprites_left = ppu->mask & 0x04;
-	uint8_t grey = ppu->mask & 1 ? 0x30 : 0x3f;
+	/* the first x where each layer shows (256: nowhere), and the line's 32 colours */
+	int background_from = !(ppu->mask & 0x08) ? 256 : ppu->mask & 0x02 ? 0 : 8;
+	int sprites_from = !ppu->sprite_line_used || !(ppu->mask & 0x10) ? 256
+			   : ppu->mask & 0x04				 ? 0
+									 : 8;
+	uint8_t grey = ppu->mask & 1 ? 0x30 : 0x3f, colours[32];
 	unsigned shift = 32 + (7 - ppu->fine_x) * 4;
 	uint16_t pattern_table = ppu->ctrl & 0x10 ? 0x1000 : 0;
 
+	for (unsigned c = 0; c < 32; c++)
+		colours[c] = ppu->palette[palette_index(c & 3 ? c : 0)] & grey;
 	for (int x = 0; x < NES_WIDTH; x += 8) {
 		uint16_t v = ppu->v;
 		ppu->next_name = ppu_bus_read(nes, 0x2000 | (v & 0x0fff));
@@ -365,20 +369,19 @@ static void run_visible_dots(struct nes *nes)
 		uint16_t pattern = pattern_table + ppu->next_name * 16 + ((v >> 12) & 7);
 		ppu->next_low = ppu_bus_read(nes, pattern);
 		ppu->next_high = ppu_bus_read(nes, pattern + 8);
-		for (int i = x; i < x + 8; i++) {
-			uint8_t background = 0, sprite = 0, color;
-			if (background_on && (i >= 8 || background_left))
-				background = (tile_data >> shift) & 0x0f;
-			if (sprites_on && (i >= 8 || sprites_left))
-				sprite = sprites[i];
+		for (int i = x; i < x + 8; i++, tile_data <<= 4) {
+			uint8_t background = i >= background_from ? (tile_data >> shift) & 0x0f : 0;
+			uint8_t sprite = i >= sprites_from ? sprites[i] : 0;
+			if (!sprite) {
+				out[i] = colours[background];
+				continue;
+			}
 			if ((sprite & 0x80) && (background & 3) && i != 255)
 				ppu->status |= 0x40;
-			if (sprite && (!(background & 3) || !(sprite & 0x40)))
-				color = sprite & 0x1f;
+			if (!(background & 3) || !(sprite & 0x40))
+				out[i] = colours[sprite & 0x1f];
 			else
-				color = background & 3 ? background : 0;
-			out[i] = ppu->palette[palette_index(color)] & grey;
-			tile_data <<= 4;
+				out[i] = colours[background];
 		}
 		ppu->tile_data = tile_data;
 		fetch_background(nes, 0); /* the tile into the pipeline, v to the next */
