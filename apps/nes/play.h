@@ -3,7 +3,8 @@
  * parts of the front end it is made of, each a module of its own: the picture on the
  * framebuffer (screen.c), the keyboards (controls.c), the sound (sound.c). Everything is in
  * caller-owned structs: no process-wide state. The pure parts (the picture's layout, the key
- * map, the resampler) are unit-tested on the host (tests/unit/test_nes_front_end.c). */
+ * map and controller state, the resampler, the high-pass filter) are unit-tested on the host
+ * (tests/unit/test_nes_front_end.c). */
 #ifndef YOLK_NES_PLAY_H
 #define YOLK_NES_PLAY_H
 

@@ -4,8 +4,9 @@
  * (SNDCTL_DSP_SPEED answers with it); samples are converted to the device's 16-bit stereo as
  * they are written. One opener at a time (EBUSY), starting as OSS does at 8 kHz, U8, mono.
  * write() blocks while the ring is full (O_NONBLOCK: EAGAIN, or the bytes it took); poll says
- * POLLOUT when there is room. SYNC, and close, wait until everything written has played (the
- * program's exit does not: it powers the machine off); RESET and POST as in OSS. The ioctls:
+ * POLLOUT when there is room. SYNC, and close (unless O_NONBLOCK), wait until everything
+ * written has played (the program's exit does not: it powers the machine off); a new rate
+ * waits for that too (the card restarts on it); RESET and POST as in OSS. The ioctls:
  * RESET, SYNC, POST, SPEED, STEREO, CHANNELS, SETFMT, GETFMTS, GETBLKSIZE, SETFRAGMENT
  * (accepted; the ring's fragments are the device's), GETOSPACE, GETODELAY, GETOPTR, GETCAPS,
  * NONBLOCK and the SOUND_PCM_READ_* ones; others are EINVAL, as Linux's

@@ -10,7 +10,8 @@ against OSS's <linux/soundcard.h>: its own checks of /dev/dsp, and the pitch of 
 it plays (440 Hz at 44,100 Hz 16-bit stereo, 880 Hz at 22,050 Hz 8-bit mono) in the WAV QEMU
 recorded. Also: images that do not name /dev/dsp have no sound driver.
 Usage: test_play.py YOLK SHELL_IMAGE TONE_IMAGE HELLO_IMAGE HOST_NES DATA WORK_DIRECTORY
-Prints PASS/FAIL/SKIP per test and "N passed, N failed"."""
+Prints PASS/FAIL/SKIP per test and "N passed, N failed"; NES_TEST_TIMES=1 adds the seconds
+since the start to each line."""
 import math
 import os
 import shutil
