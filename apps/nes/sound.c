@@ -2,18 +2,21 @@
 /* The APU's sound on /dev/dsp (OSS): its DC level filtered away (a 90 Hz high-pass, as the
  * console's output stage has), 16-bit mono asked for at the APU's rate (44,100 Hz); the
  * device's answer to SNDCTL_DSP_SPEED is the rate the samples are resampled to (linear
- * interpolation). Writes never block: what the device has no room for is dropped and counted,
- * so a slow frame never stalls the picture. */
+ * interpolation). Writes do not block: when the card is full (the emulator ran ahead of it) the
+ * rest waits for room at most a frame, and what still does not fit is dropped and counted, so
+ * the card never stalls the picture for long. */
 #include "play.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/soundcard.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#define MAX_RATE 192000
+#define MAX_RATE     192000
+#define ROOM_WAIT_MS 17 /* a frame: how long a full card may hold the emulator back */
 
 void nes_resampler_init(struct nes_resampler *resampler, uint32_t from, uint32_t to)
 {
@@ -88,8 +91,15 @@ void nes_sound_feed(struct nes_sound *sound, struct nes *nes)
 		return;
 	nes_high_pass(&sound->high_pass, in, count);
 	size_t samples = nes_resample(&sound->resampler, in, count, out, sizeof(out) / 2);
-	ssize_t written = write(sound->fd, out, samples * 2);
-	size_t taken = written > 0 ? (size_t)written / 2 : 0;
+	size_t taken = 0;
+	for (int attempt = 0; attempt < 2 && taken < samples; attempt++) {
+		struct pollfd room = {sound->fd, POLLOUT, 0};
+		if (attempt && poll(&room, 1, ROOM_WAIT_MS) <= 0)
+			break;
+		ssize_t written = write(sound->fd, out + taken, (samples - taken) * 2);
+		if (written > 0)
+			taken += (size_t)written / 2;
+	}
 	sound->dropped += samples - taken;
 }
 
