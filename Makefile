@@ -28,13 +28,15 @@ deps: $(DEPS_STAMP)
 
 # ---- the kernel ------------------------------------------------------------------------------
 KERNEL_DIRS := arch/x86_64 boot kernel mm sys fs lib drivers/serial drivers/interrupt \
-	drivers/timer drivers/platform drivers/virtio drivers/pci drivers/video drivers/input
+	drivers/timer drivers/platform drivers/virtio drivers/pci drivers/video drivers/input \
+	drivers/sound
 # Optional subsystems, linked only into images that use them; in the others an absent.c file
 # stands in. The network stack (net/, drivers/net/, the socket calls, lwIP:
 # third_party/lwip/lwip.mk; net/absent.c) and graphics (the framebuffer and /dev/fb0, the input
-# layer and /dev/input/eventN, virtio-input, the PS/2 mouse; drivers/video/absent.c). Each
-# combination is one kernel object (kernel.o, kernel-net.o, kernel-graphics.o,
-# kernel-net-graphics.o): tools/yolk's build picks it (see yolk build --help).
+# layer and /dev/input/eventN, virtio-input, the PS/2 mouse; drivers/video/absent.c), and sound
+# (the AC'97 driver and /dev/dsp; drivers/sound/absent.c). Each combination is one kernel
+# object (kernel.o, kernel-net.o, kernel-graphics.o, kernel-net-graphics.o, and each of those
+# with -sound): tools/yolk's build picks it (see yolk build --help).
 NET_SOURCES := $(filter-out net/absent.c,$(wildcard net/*.c drivers/net/*.c)) sys/socket.c
 GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
 	drivers/video/fbdev.c drivers/video/graphics.c drivers/input/input.c \
@@ -42,13 +44,17 @@ GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
 	drivers/input/input_console.c \
 	drivers/virtio/virtio_input.c mm/vm_device.c drivers/video/framebuffer_console.c \
 	drivers/video/console_font.S drivers/video/multiboot_framebuffer.c
-KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c $(GRAPHICS_SOURCES),\
+SOUND_SOURCES := drivers/sound/ac97.c drivers/sound/dsp.c
+KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c drivers/sound/absent.c \
+	$(GRAPHICS_SOURCES) $(SOUND_SOURCES),\
 	$(foreach d,$(KERNEL_DIRS),$(wildcard $(d)/*.c $(d)/*.S)))
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SOURCES))
 NET_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(NET_SOURCES))
 GRAPHICS_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(GRAPHICS_SOURCES))
+SOUND_OBJECTS := $(patsubst %,$(BUILD)/kernel/%.o,$(SOUND_SOURCES))
 NET_ABSENT := $(BUILD)/kernel/net/absent.c.o
 GRAPHICS_ABSENT := $(BUILD)/kernel/drivers/video/absent.c.o
+SOUND_ABSENT := $(BUILD)/kernel/drivers/sound/absent.c.o
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mincoming-stack-boundary=3 -fno-stack-protector \
@@ -68,7 +74,7 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
 	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
 	kernel/terminal.c drivers/video/bochs_display.c drivers/video/graphics.c \
-	drivers/video/framebuffer.c drivers/input/input_proc.c drivers/video/absent.c
+	drivers/video/framebuffer.c drivers/input/input_proc.c drivers/video/absent.c drivers/sound/absent.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -77,7 +83,7 @@ $(BUILD)/kernel/%.S.o: %.S | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 -include $(KERNEL_OBJECTS:.o=.d) $(NET_OBJECTS:.o=.d) $(GRAPHICS_OBJECTS:.o=.d) \
-	$(NET_ABSENT:.o=.d) $(GRAPHICS_ABSENT:.o=.d)
+	$(SOUND_OBJECTS:.o=.d) $(NET_ABSENT:.o=.d) $(GRAPHICS_ABSENT:.o=.d) $(SOUND_ABSENT:.o=.d)
 
 # The graphical console's font: console-setup's Terminus, 8x16, Latin-1 (PSF 1).
 CONSOLE_FONT_SOURCE := /usr/share/consolefonts/Lat15-Terminus16.psf.gz
@@ -100,8 +106,9 @@ YOLK_LIB := $(BUILD)/lib/yolk
 include third_party/lwip/lwip.mk
 include third_party/duktape/duktape.mk apps/js/js.mk
 KERNEL_OBJECT := $(YOLK_LIB)/kernel.o
-KERNEL_VARIANTS := $(KERNEL_OBJECT) $(YOLK_LIB)/kernel-net.o $(YOLK_LIB)/kernel-graphics.o \
+KERNEL_BASE_VARIANTS := $(KERNEL_OBJECT) $(YOLK_LIB)/kernel-net.o $(YOLK_LIB)/kernel-graphics.o \
 	$(YOLK_LIB)/kernel-net-graphics.o
+KERNEL_VARIANTS := $(KERNEL_BASE_VARIANTS) $(KERNEL_BASE_VARIANTS:.o=-sound.o)
 define link_kernel
 	@mkdir -p $(dir $@)
 	$(Q)ld -r -o $@.tmp $(1)
@@ -110,11 +117,17 @@ define link_kernel
 		$@.tmp $@
 	$(Q)rm -f $@.tmp
 endef
-# The parts of each variant: the network stack or its stand-in, graphics or its stand-in.
-$(YOLK_LIB)/kernel.o: $(NET_ABSENT) $(GRAPHICS_ABSENT)
-$(YOLK_LIB)/kernel-net.o: $(NET_OBJECTS) $(LWIP_OBJECTS) $(GRAPHICS_ABSENT)
-$(YOLK_LIB)/kernel-graphics.o: $(NET_ABSENT) $(GRAPHICS_OBJECTS)
-$(YOLK_LIB)/kernel-net-graphics.o: $(NET_OBJECTS) $(LWIP_OBJECTS) $(GRAPHICS_OBJECTS)
+# The parts of each variant: the network stack or its stand-in, graphics or its stand-in,
+# sound or its stand-in.
+$(YOLK_LIB)/kernel.o $(YOLK_LIB)/kernel-sound.o: $(NET_ABSENT) $(GRAPHICS_ABSENT)
+$(YOLK_LIB)/kernel-net.o $(YOLK_LIB)/kernel-net-sound.o: $(NET_OBJECTS) $(LWIP_OBJECTS) \
+	$(GRAPHICS_ABSENT)
+$(YOLK_LIB)/kernel-graphics.o $(YOLK_LIB)/kernel-graphics-sound.o: $(NET_ABSENT) \
+	$(GRAPHICS_OBJECTS)
+$(YOLK_LIB)/kernel-net-graphics.o $(YOLK_LIB)/kernel-net-graphics-sound.o: $(NET_OBJECTS) \
+	$(LWIP_OBJECTS) $(GRAPHICS_OBJECTS)
+$(KERNEL_BASE_VARIANTS): $(SOUND_ABSENT)
+$(KERNEL_BASE_VARIANTS:.o=-sound.o): $(SOUND_OBJECTS)
 $(KERNEL_VARIANTS): $(KERNEL_OBJECTS) $(KERNEL_EXPORTS) tools/check-vdso.sh
 	$(call link_kernel,$(KERNEL_OBJECTS) $(filter %.o,$(filter-out $(KERNEL_OBJECTS),$^)))
 $(YOLK_LIB)/yolk.ld: tools/yolk.ld
@@ -169,9 +182,11 @@ DEFAULT_IMAGE := $(IMAGES)/shell.elf
 # The GUI toolkit, the desktop and the physics demo (apps/gui, over Chipmunk2D:
 # third_party/chipmunk) in libyolk-gui.a; gui.elf and physics.elf.
 include apps/gui/gui.mk
-# The NES emulator (apps/nes): its freestanding core and the headless `nes` command.
+# The NES emulator (apps/nes): its freestanding core and the `nes` command (headless modes,
+# and playing on the screen with sound: play.c, screen.c, controls.c, sound.c).
 NES_CORE_SOURCES := $(sort $(wildcard apps/nes/core/*.c))
-NES_SOURCES := $(NES_CORE_SOURCES) apps/nes/headless.c
+NES_SOURCES := $(NES_CORE_SOURCES) apps/nes/headless.c apps/nes/play.c apps/nes/screen.c \
+	apps/nes/controls.c apps/nes/sound.c
 NES_HEADERS := $(wildcard apps/nes/*.h apps/nes/core/*.h)
 $(IMAGES)/nes.elf: $(NES_SOURCES) apps/nes/main.c $(NES_HEADERS) $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)

@@ -750,6 +750,48 @@ nes_samples() {
 	fi
 }
 
+# The `nes` command playing Sprite Cans on the framebuffer, unpaced, every frame drawn, no sound
+# (nes --no-pacing --fps --mute --frames 300 --scale N: its "frames a second" summary): on Yolk
+# (yolk run --gui) and on the Linux VM with the same QEMU command (bochs-drm's fbdev, as the
+# framebuffer bench has it), at scale 2 and 3.
+nes_drawing_samples() {
+	local -a yolk_qemu
+	local index scale
+	[ "$yolk_built" = 1 ] || return
+	log "NES playing on the framebuffer, scale 2 and 3: Yolk, Linux VM"
+	if ! $yolk build -o "$out/yolk/direct/nes_play.elf" --fs "$out/nes-fs" \
+		apps/nes/core/*.c apps/nes/headless.c apps/nes/play.c apps/nes/screen.c \
+		apps/nes/controls.c apps/nes/sound.c apps/nes/main.c >>"$out/runs/yolk-build.txt" 2>&1; then
+		note "Yolk: yolk build of the nes program failed"
+		return
+	fi
+	for scale in 2 3; do
+		yolk_command "$out/yolk/direct/nes_play.elf" "$memory" --gui -- --no-pacing --fps --mute \
+			--frames 300 --scale "$scale" /spritecans.nes
+		yolk_qemu=("${qemu_command[@]}")
+		timed_run "frames a second" 1 600 /dev/null "${yolk_qemu[@]}" &&
+			cp "$last" "$out/runs/yolk-nes-scale$scale.txt" || fail "yolk-nes-scale$scale"
+		[ "$linux_built" = 1 ] || continue
+		cat "$out/linux-vm/initramfs.cpio" "$out/linux-vm/modules-gfx.cpio" >"$out/linux-vm/initramfs-gfx.cpio"
+		qemu_command=()
+		for ((index = 0; index < ${#yolk_qemu[@]}; index++)); do
+			case ${yolk_qemu[$index]} in
+			-kernel | -append | -initrd | -fw_cfg) index=$((index + 1)) ;;
+			*) qemu_command+=("${yolk_qemu[$index]}") ;;
+			esac
+		done
+		qemu_command+=(-kernel "$out/linux-vm/vmlinuz" -initrd "$out/linux-vm/initramfs-gfx.cpio"
+			-append "$linux_append bench=nes -- --no-pacing --fps --mute --frames 300 --scale $scale /bench/spritecans.nes")
+		timed_run "frames a second" 1 600 /dev/null "${qemu_command[@]}" &&
+			cp "$last" "$out/runs/linux-nes-scale$scale.txt" || fail "linux-nes-scale$scale"
+	done
+}
+
+nes_drawing_fps() { # yolk|linux SCALE
+	sed -n 's/^nes: [0-9]* frames in [0-9.]* s: \([0-9.]*\) frames a second.*/\1/p' \
+		"$out/runs/$1-nes-scale$2.txt" 2>/dev/null | tail -1
+}
+
 nes_fps() { # yolk|linux|host
 	local ns
 	ns=$(sed -n 's/^BENCH nes_frame_ns \([0-9.]*\).*/\1/p' "$out/runs/$1-nes.txt" 2>/dev/null | tail -1)
@@ -765,6 +807,16 @@ nes_rows() {
 		"Yolk/Linux $(ratio "$yolk" "$linux")" \
 		">= 60 fps: $(verdict "$yolk" ">=" 60)$(is_number "$yolk" && awk "BEGIN { exit !($yolk < 60) }" &&
 			echo ", misses by $(calc "60 / $yolk" 1)x")"
+	local scale
+	for scale in 2 3; do
+		yolk=$(nes_drawing_fps yolk "$scale")
+		linux=$(nes_drawing_fps linux "$scale")
+		row "NES playing, drawn at scale $scale (frames/s; Sprite Cans, unpaced, every frame drawn)" \
+			"$yolk" "$linux" - "Yolk/Linux $(ratio "$yolk" "$linux")" \
+			">= 60 fps: $(verdict "$yolk" ">=" 60)$(is_number "$yolk" && awk "BEGIN { exit !($yolk < 60) }" &&
+				echo ", misses by $(calc "60 / $yolk" 1)x")"
+	done
+}
 
 # ---- JavaScript (issue 14) -------------------------------------------------------------------
 # bench/programs/js/bench.js on the same Duktape build everywhere: Yolk (yolk build --js), the
@@ -837,6 +889,7 @@ iso_samples
 syscall_samples
 extra_samples
 nes_samples
+nes_drawing_samples
 gc_samples
 
 js_samples

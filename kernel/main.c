@@ -12,6 +12,7 @@
 #include "drivers/pci/pci.h"
 #include "drivers/interrupt/irq.h"
 #include "drivers/platform/acpi.h"
+#include "drivers/sound/sound.h"
 #include "drivers/virtio/virtio_console.h"
 #include "drivers/virtio/virtio_mmio.h"
 #include "drivers/virtio/virtio_pci.h"
@@ -125,6 +126,7 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	BOOT_STEP(graphics_init, &bootinfo);  /* fb0, input (or video/absent.c) */
 	BOOT_STEP(virtio_pci_probe);	      /* the same on q35 and pc */
 	BOOT_STEP(net_pci_probe);	      /* e1000 */
+	BOOT_STEP(sound_init);		      /* AC'97, /dev/dsp (or sound/absent.c) */
 	BOOT_STEP(net_init, &cmdline);	      /* lwIP, lo, DHCP (or nothing: net/absent.c) */
 	BOOT_STEP(virtio_console_open_streams,
 		  cmdline.streams);			/* pipes and files, not the terminal */

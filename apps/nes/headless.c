@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* The `nes` command's headless modes over the core (apps/nes/core): --test runs a ROM that
- * reports through blargg's $6000 protocol, --cpu-log writes a nestest-format trace, --frames
- * with --screenshot renders to a PPM file. Its callers: ysh's `nes` command
+/* The `nes` command over the core (apps/nes/core): its options, and its headless modes: --test
+ * runs a ROM that reports through blargg's $6000 protocol, --cpu-log writes a nestest-format
+ * trace, --frames with --screenshot renders to a PPM file. Without them it plays the ROM on the
+ * screen (apps/nes/play.c). Its callers: ysh's `nes` command
  * (apps/shell/commands/nes.c) and the stand-alone program (apps/nes/main.c). No global state:
  * everything lives in a struct nes_session on the heap. */
 #include "headless.h"
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "core/nes.h"
+#include "play.h"
 
 #define DEFAULT_TEST_FRAMES 3600 /* a minute of emulated time */
 #define RESET_DELAY_FRAMES  6	 /* blargg's ROMs ask for a reset to come after 100 ms */
@@ -24,6 +26,7 @@ struct nes_options {
 	long frames;	   /* -1: the mode's default */
 	long instructions; /* -1: no limit */
 	long start;	   /* -1: the reset vector */
+	struct nes_play_options play;
 };
 
 struct nes_session {
@@ -50,7 +53,19 @@ static const char usage[] =
     "  --frames N        stop after N frames (60.1 a second)\n"
     "  --screenshot FILE write the last frame as a binary PPM (256x240)\n"
     "Battery-backed RAM is read from and written to ROM.sav.\n"
-    "Playing on a screen is not available yet (it needs the graphics front end).\n";
+    "\n"
+    "usage: nes [--scale N] [--aspect 8:7] [--fps] [--mute] [--frames N [--hold]]\n"
+    "           [--no-pacing] ROM\n"
+    "Plays the ROM on the screen (/dev/fb0: yolk run --gui), sound on /dev/dsp (--audio):\n"
+    "  --scale N         each NES pixel N x N (1-8; default: the largest that fits)\n"
+    "  --aspect 8:7      pixels 8/7 as wide as tall, as on a television (default 1:1)\n"
+    "  --fps             frames a second and frames skipped on the screen, a summary at the end\n"
+    "  --mute            no sound\n"
+    "  --frames N        stop after N frames; --hold keeps the picture until Esc\n"
+    "  --no-pacing       as fast as it goes, every frame drawn (benchmarks)\n"
+    "Keys: arrows or W/A/S/D, Z or K = B, X or J = A, Enter = Start, Space or Shift =\n"
+    "Select; player 2 on the keypad: 8 4 5 6 (2) directions, 1 = B, 3 = A, 0 = Select,\n"
+    "Enter = Start. Esc quits, F1 resets.\n";
 
 static bool parse_number(const char *text, int base, long *value)
 {
@@ -60,23 +75,52 @@ static bool parse_number(const char *text, int base, long *value)
 	return text[0] && !*end && !errno && *value >= 0;
 }
 
+static bool playing(const struct nes_options *o)
+{
+	return !o->test && !o->cpu_log && !o->screenshot;
+}
+
 /* Returns 0, or the exit status for a usage error (already reported). */
 static int parse_options(int argc, char **argv, struct nes_options *o, FILE *err)
 {
 	*o = (struct nes_options){.frames = -1, .instructions = -1, .start = -1};
+	long scale;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes_value = !strcmp(arg, "--frames") || !strcmp(arg, "--cpu-log") ||
 				   !strcmp(arg, "--start") || !strcmp(arg, "--screenshot") ||
-				   !strcmp(arg, "--instructions");
+				   !strcmp(arg, "--instructions") || !strcmp(arg, "--scale") ||
+				   !strcmp(arg, "--aspect");
 		if (takes_value && !value) {
 			fprintf(err, "nes: %s needs a value\n%s", arg, usage);
 			return 2;
 		}
 		if (!strcmp(arg, "--test"))
 			o->test = true;
-		else if (!strcmp(arg, "--cpu-log"))
+		else if (!strcmp(arg, "--fps"))
+			o->play.fps = true;
+		else if (!strcmp(arg, "--mute"))
+			o->play.mute = true;
+		else if (!strcmp(arg, "--hold"))
+			o->play.hold = true;
+		else if (!strcmp(arg, "--no-pacing"))
+			o->play.no_pacing = true;
+		else if (!strcmp(arg, "--scale")) {
+			if (!parse_number(argv[++i], 10, &scale) || scale < 1 || scale > 8) {
+				fprintf(err, "nes: bad value for --scale: '%s' (1 to 8)\n",
+					argv[i]);
+				return 2;
+			}
+			o->play.scale = (unsigned)scale;
+		} else if (!strcmp(arg, "--aspect")) {
+			if (strcmp(argv[++i], "8:7") && strcmp(argv[i], "1:1")) {
+				fprintf(err, "nes: bad value for --aspect: '%s' (8:7 or 1:1)\n",
+					argv[i]);
+				return 2;
+			}
+			o->play.wide = !strcmp(argv[i], "8:7");
+		} else if (!strcmp(arg, "--cpu-log"))
 			o->cpu_log = argv[++i];
 		else if (!strcmp(arg, "--screenshot"))
 			o->screenshot = argv[++i];
@@ -102,9 +146,8 @@ static int parse_options(int argc, char **argv, struct nes_options *o, FILE *err
 		fprintf(err, "nes: no ROM given\n%s", usage);
 		return 2;
 	}
-	if (!o->test && !o->cpu_log && !o->screenshot) {
-		fprintf(err, "nes: playing on a screen needs the graphics front end, which is not "
-			     "built yet; use --test, --cpu-log or --screenshot\n");
+	if (o->play.hold && o->frames < 0) {
+		fprintf(err, "nes: --hold needs --frames N\n");
 		return 2;
 	}
 	if (o->screenshot && o->frames < 0 && !o->test) {
@@ -295,7 +338,12 @@ static int run_session(struct nes_session *s)
 		s->nes.trace = trace_instruction;
 		s->nes.trace_context = s;
 	}
-	status = s->options.test ? run_test(s) : run_frames(s);
+	if (playing(&s->options)) {
+		s->options.play.rom = s->options.rom;
+		s->options.play.frames = s->options.frames;
+		status = nes_play(&s->nes, &s->options.play, &s->io);
+	} else
+		status = s->options.test ? run_test(s) : run_frames(s);
 	if (s->log && (ferror(s->log) | fclose(s->log))) {
 		fprintf(s->io.err, "nes: %s: write failed\n", s->options.cpu_log);
 		status = status ? status : 1;

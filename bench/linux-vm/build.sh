@@ -56,6 +56,11 @@ done
 musl-gcc -static -O2 -Wall -Wextra -Werror -o "$out/root/bench/nes_frames" "$programs/nes/frames.c" \
 	"$here"/../../apps/nes/core/*.c
 cp "$here/../../tests/nes/roms/spritecans.nes" "$out/root/bench/"
+# The `nes` command itself (playing on /dev/fb0: bench/run.sh's drawing rows), with the uapi headers.
+musl-gcc -static -O2 -Wall -Wextra -Werror -idirafter "$out/linux-headers" -I"$here/../.." \
+	-o "$out/root/bench/nes" "$here"/../../apps/nes/core/*.c "$here"/../../apps/nes/headless.c \
+	"$here"/../../apps/nes/play.c "$here"/../../apps/nes/screen.c "$here"/../../apps/nes/controls.c \
+	"$here"/../../apps/nes/sound.c "$here"/../../apps/nes/main.c
 # The collector's benchmarks (programs/gc), with the libgc.a and start-up file `yolk build --gc`
 # links (YOLK_LIB, default the tree's build/lib/yolk), when they are built.
 yolk_lib=${YOLK_LIB:-$here/../../build/lib/yolk}

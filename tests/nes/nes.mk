@@ -20,3 +20,14 @@ TEST_TARGETS += nes-rom-test
 nes-yolk-test: $(IMAGES)/shell.elf $(NES_HOST)
 	$(Q)tests/nes/yolk_nes.sh $(YOLK) $(IMAGES)/shell.elf $(NES_HOST) $(NES_DATA) $(BUILD)/nes/yolk-test
 TEST_TARGETS += nes-yolk-test
+# Playing on the screen with sound (test_play.py): the default image under --gui --audio, and
+# dsp_tone.c, a program written against OSS, for /dev/dsp.
+NES_TONE_IMAGE := $(BUILD)/nes/dsp-tone.elf
+$(NES_TONE_IMAGE): tests/nes/dsp_tone.c $(YOLK_LIB_FILES) $(YOLK)
+	@mkdir -p $(dir $@)
+	$(Q)$(YOLK) build -o $@ tests/nes/dsp_tone.c -lm
+.PHONY: nes-play-test
+nes-play-test: $(IMAGES)/shell.elf $(NES_HOST) $(NES_TONE_IMAGE) $(IMAGES)/hello.elf
+	$(Q)/usr/bin/python3 tests/nes/test_play.py $(YOLK) $(IMAGES)/shell.elf $(NES_TONE_IMAGE) \
+		$(IMAGES)/hello.elf $(NES_HOST) $(NES_DATA) $(BUILD)/nes/play-test
+TEST_TARGETS += nes-play-test

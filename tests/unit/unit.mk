@@ -6,7 +6,7 @@ UNIT_TEST_KERNEL_SOURCES := mm/buddy.c mm/heap.c boot/bootinfo.c boot/boot.c boo
 	lib/symbol_table.c lib/byte_ring.c lib/avl.c lib/cpio.c apps/shell/parser.c apps/shell/command_runtime.c lib/ansi_screen.c lib/keyboard_map.c \
 	apps/shell/commands/url.c apps/shell/commands/http.c apps/shell/commands/socket_table.c \
 	net/frame_checksum.c net/segment_coalescing.c fs/ninep_options.c apps/httpd/metrics.c \
-	$(wildcard apps/nes/core/*.c)
+	$(wildcard apps/nes/core/*.c) apps/nes/screen.c apps/nes/controls.c apps/nes/sound.c
 UNIT_TEST_SOURCES := $(wildcard tests/unit/*.c) $(UNIT_TEST_KERNEL_SOURCES)
 UNIT_TEST_OBJECTS := $(patsubst %.c,$(BUILD)/unit/obj/%.o,$(UNIT_TEST_SOURCES))
 UNIT_TEST_BINARY := $(BUILD)/unit/unit-tests

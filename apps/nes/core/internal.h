@@ -54,12 +54,20 @@ void mapper_cpu_write(struct nes *nes, uint16_t address, uint8_t value);
 /* Every PPU bus address, for mappers that watch A12 (MMC3's scanline counter). */
 void mapper_ppu_address(struct nes *nes, uint16_t address);
 
+/* offset % size, without the division (slow, and a helper call under QEMU's TCG) for the
+ * power-of-two sizes boards have. */
+static inline uint32_t wrap_offset(uint32_t offset, size_t size)
+{
+	return size & (size - 1) ? (uint32_t)(offset % size) : offset & (uint32_t)(size - 1);
+}
+
 static inline uint8_t *chr_pointer(struct nes *nes, uint16_t address)
 {
 	uint32_t offset = nes->mapper.chr_bank[(address >> 10) & 7] + (address & 0x3ff);
+	offset = wrap_offset(offset, nes->cart.chr_size);
 	if (nes->cart.chr_rom)
-		return (uint8_t *)&nes->cart.chr_rom[offset % nes->cart.chr_size];
-	return &nes->chr_ram[offset % nes->cart.chr_size];
+		return (uint8_t *)&nes->cart.chr_rom[offset];
+	return &nes->chr_ram[offset];
 }
 
 static inline void cpu_set_irq(struct nes *nes, enum nes_irq_source source, bool active)

@@ -193,7 +193,7 @@ uint8_t mapper_cpu_read(struct nes *nes, uint16_t address, bool *driven)
 		return nes->cart.prg[offset];
 	}
 	if (address >= 0x6000 && m->prg_ram_enabled)
-		return nes->prg_ram[(address - 0x6000) % nes->cart.prg_ram_size];
+		return nes->prg_ram[wrap_offset(address - 0x6000u, nes->cart.prg_ram_size)];
 	*driven = false;
 	return 0;
 }
@@ -206,7 +206,8 @@ void mapper_cpu_write(struct nes *nes, uint16_t address, uint8_t value)
 		return;
 	if (address < 0x8000) {
 		if (m->prg_ram_enabled)
-			nes->prg_ram[(address - 0x6000) % nes->cart.prg_ram_size] = value;
+			nes->prg_ram[wrap_offset(address - 0x6000u, nes->cart.prg_ram_size)] =
+			    value;
 		return;
 	}
 	switch (nes->cart.mapper) {

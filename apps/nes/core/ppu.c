@@ -90,6 +90,14 @@ static void increment_y(struct nes_ppu *ppu)
 	ppu->v = (ppu->v & ~0x3e0) | y << 5;
 }
 
+/* Bit i of a byte to bit 4 * i. */
+static uint32_t spread_bits(uint8_t byte)
+{
+	uint32_t x = (byte & 0x0fu) | (byte & 0xf0u) << 12;
+	x = (x & 0x00030003u) | (x & 0x000c000cu) << 6;
+	return (x & 0x01010101u) | (x & 0x02020202u) << 3;
+}
+
 /* One of the four fetches of a background tile, by the dot within its 8. */
 static void fetch_background(struct nes *nes, int phase)
 {
@@ -113,18 +121,12 @@ static void fetch_background(struct nes *nes, int phase)
 	case 7:
 		ppu->next_high = ppu_bus_read(nes, pattern + 8);
 		break;
-	case 0: {
-		uint32_t data = 0;
-		uint8_t low = ppu->next_low, high = ppu->next_high;
-		for (int i = 0; i < 8; i++) {
-			data = data << 4 | ppu->next_attribute << 2 | (high >> 6 & 2) | (low >> 7);
-			low <<= 1;
-			high <<= 1;
-		}
-		ppu->tile_data |= data;
+	case 0:
+		/* 8 pixels of 4 bits, the leftmost on top: attribute, high and low pattern bit */
+		ppu->tile_data |= (uint32_t)ppu->next_attribute * 0x44444444u |
+				  spread_bits(ppu->next_high) << 1 | spread_bits(ppu->next_low);
 		increment_x(ppu);
 		break;
-	}
 	}
 }
 
@@ -336,9 +338,136 @@ void ppu_step(struct nes *nes)
 	}
 }
 
+/* Dots 1-256 of a visible line with rendering on, all at once: exactly what ppu_step does dot
+ * by dot (the picture, sprite 0 hit, the fetches, v's increments, the pipeline), with the
+ * pipeline in a local and a tile's four fetches together at its first dot (v does not change
+ * in between). Only for a run the CPU cannot look into: ppu_run, when the whole stretch is
+ * behind the CPU. */
+static void run_visible_dots(struct nes *nes)
+{
+	struct nes_ppu *ppu = &nes->ppu;
+	uint64_t tile_data = ppu->tile_data;
+	uint8_t *out = ppu->pixels + ppu->scanline * NES_WIDTH;
+	const uint8_t *sprites = ppu->sprite_line;
+	/* the first x where each layer shows (256: nowhere), and the line's 32 colours */
+	int background_from = !(ppu->mask & 0x08) ? 256 : ppu->mask & 0x02 ? 0 : 8;
+	int sprites_from = !ppu->sprite_line_used || !(ppu->mask & 0x10) ? 256
+			   : ppu->mask & 0x04				 ? 0
+									 : 8;
+	uint8_t grey = ppu->mask & 1 ? 0x30 : 0x3f, colours[32];
+	unsigned shift = 32 + (7 - ppu->fine_x) * 4;
+	uint16_t pattern_table = ppu->ctrl & 0x10 ? 0x1000 : 0;
+
+	for (unsigned c = 0; c < 32; c++)
+		colours[c] = ppu->palette[palette_index(c & 3 ? c : 0)] & grey;
+	for (int x = 0; x < NES_WIDTH; x += 8) {
+		uint16_t v = ppu->v;
+		ppu->next_name = ppu_bus_read(nes, 0x2000 | (v & 0x0fff));
+		uint8_t attribute = ppu_bus_read(nes, 0x23c0 | (v & 0x0c00) | ((v >> 4) & 0x38) |
+							  ((v >> 2) & 0x07));
+		ppu->next_attribute = (attribute >> (((v >> 4) & 4) | (v & 2))) & 3;
+		uint16_t pattern = pattern_table + ppu->next_name * 16 + ((v >> 12) & 7);
+		ppu->next_low = ppu_bus_read(nes, pattern);
+		ppu->next_high = ppu_bus_read(nes, pattern + 8);
+		for (int i = x; i < x + 8; i++, tile_data <<= 4) {
+			uint8_t background = i >= background_from ? (tile_data >> shift) & 0x0f : 0;
+			uint8_t sprite = i >= sprites_from ? sprites[i] : 0;
+			if (!sprite) {
+				out[i] = colours[background];
+				continue;
+			}
+			if ((sprite & 0x80) && (background & 3) && i != 255)
+				ppu->status |= 0x40;
+			if (!(background & 3) || !(sprite & 0x40))
+				out[i] = colours[sprite & 0x1f];
+			else
+				out[i] = colours[background];
+		}
+		ppu->tile_data = tile_data;
+		fetch_background(nes, 0); /* the tile into the pipeline, v to the next */
+		tile_data = ppu->tile_data;
+	}
+	increment_y(ppu);
+	ppu->dot = 256;
+	nes->ppu_dots += 256;
+	nes->ppu_clock += 4 * 256;
+	ppu->nmi_output = ppu_nmi_line(nes); /* nothing here changes it */
+}
+
+/* Dots 257-340 of a visible line with rendering on, all at once (as run_visible_dots): the
+ * sprite evaluation and fetches for the next line, the first two tiles of the next line. */
+static void run_sprite_dots(struct nes *nes)
+{
+	struct nes_ppu *ppu = &nes->ppu;
+
+	ppu->v = (ppu->v & 0xfbe0) | (ppu->t & 0x041f);
+	evaluate_sprites(ppu);
+	ppu->oam_address = 0;
+	for (int slot = 0; slot < 8; slot++)
+		fetch_sprite(nes, slot);
+	ppu->sprite_count = ppu->next_sprite_count;
+	build_sprite_line(ppu);
+	for (int dot = 321; dot <= 336; dot++) {
+		ppu->tile_data <<= 4;
+		fetch_background(nes, dot & 7);
+	}
+	/* dots 337-340: the two unused name fetches, which only MMC3 could see */
+	ppu->dot = 340;
+	nes->ppu_dots += 84;
+	nes->ppu_clock += 4 * 84;
+	ppu->nmi_output = ppu_nmi_line(nes);
+}
+
+/* How many of the dots ahead are idle ones (post-render and VBlank lines, where only the clock
+ * moves), up to `limit`: not the dot that sets VBlank (241, 1) nor the pre-render line. */
+static long idle_dots(const struct nes_ppu *ppu, long limit)
+{
+	long line = ppu->scanline, dot = ppu->dot, count;
+
+	if (line < 240 || line > 260 || (line == 241 && dot == 0))
+		return 0;
+	if (line == 240)
+		count = 340 - dot + 1; /* up to and with dot 0 of line 241 */
+	else
+		count = (260 - line) * 341L + 340 - dot; /* up to dot 340 of line 260 */
+	return count < limit ? count : limit;
+}
+
+/* Moves over `count` idle dots (as ppu_step would: only the clock and the line change). */
+static void skip_dots(struct nes *nes, long count)
+{
+	struct nes_ppu *ppu = &nes->ppu;
+	long position = ppu->scanline * 341L + ppu->dot + count;
+
+	ppu->scanline = (int)(position / 341);
+	ppu->dot = (int)(position % 341);
+	nes->ppu_dots += (uint64_t)count;
+	nes->ppu_clock += 4 * (uint64_t)count;
+	ppu->nmi_output = ppu_nmi_line(nes);
+}
+
 void ppu_run(struct nes *nes, uint64_t clock)
 {
+	struct nes_ppu *ppu = &nes->ppu;
+	bool batches = nes->cart.mapper != 4; /* MMC3 watches every fetch */
+
 	while (nes->ppu_clock + 4 <= clock) {
+		long ahead = (long)((clock - nes->ppu_clock) / 4);
+		if (batches && ppu->scanline < 240 && rendering(ppu)) {
+			if (ppu->dot == 0 && ahead >= 256) {
+				run_visible_dots(nes);
+				continue;
+			}
+			if (ppu->dot == 256 && ahead >= 84) {
+				run_sprite_dots(nes);
+				continue;
+			}
+		}
+		long idle = batches ? idle_dots(ppu, ahead) : 0;
+		if (idle > 1) {
+			skip_dots(nes, idle);
+			continue;
+		}
 		nes->ppu_clock += 4;
 		ppu_step(nes);
 	}

@@ -39,8 +39,8 @@ COMMAND(mount, "[-t TYPE [-o OPTIONS] SOURCE TARGET]",
 COMMAND(mv, "SOURCE... DESTINATION", "move or rename files")
 COMMAND(nc, "[-l] [-p PORT] [-u] [-w SECONDS] [HOST PORT]",
 	"copy stdin to a TCP or UDP peer and it to stdout (-l: listen)")
-COMMAND(nes, "--test [--frames N] ROM | --cpu-log FILE ROM | --frames N --screenshot FILE ROM",
-	"run an NES ROM headless: a test ROM's result, a CPU trace or a screenshot")
+COMMAND(nes, "[--scale N] [--aspect 8:7] [--fps] ROM | --test ROM | --cpu-log FILE ROM | ...",
+	"play an NES ROM on the screen, or run it headless (test result, CPU trace, screenshot)")
 COMMAND(netstat, "[-tulan]", "list TCP and UDP sockets (-l listening, -a all, -t TCP, -u UDP)")
 COMMAND(physics, "[--boxes N] [--seed N] [--frames N] | --steps N",
 	"Chipmunk2D's Planet demo on the screen, or --steps N headless ('q' quits)")
