@@ -30,7 +30,8 @@ int js_interpreter_call_runtime(struct js_interpreter *interpreter, const char *
 /* After a call into the runtime left a result (FAILED false) or an error at the top: pops it,
  * reports an uncaught error, clears a stop; returns the status (0, 1, 130, exit's code). */
 int js_interpreter_settle(struct js_interpreter *interpreter, bool failed);
-void js_interpreter_report(struct js_interpreter *interpreter);
+/* PREFIX goes before the error's message (the REPL's "Uncaught "). */
+void js_interpreter_report(struct js_interpreter *interpreter, const char *prefix);
 
 /* Bindings, each adding its functions to the object at the top of the stack. */
 void js_fs_bind(duk_context *context);	    /* native_fs.c */
@@ -43,6 +44,15 @@ void js_loop_close(struct js_interpreter *interpreter);
 /* Compiles the built-in runtime file NAME (apps/js/runtime/NAME.js, a function expression)
  * and pushes the function; on failure pushes the error and returns nonzero. */
 int js_sources_compile(duk_context *context, const char *name);
+
+/* The error at the top of the stack came from compiling SOURCE (LENGTH bytes) named FILENAME
+ * with FLAGS, its first HEAD_LENGTH and last TAIL_LENGTH bytes being a wrapper the user did
+ * not write: when it is a SyntaxError with Duktape's "(line N)", sets its lineNumber (the
+ * culprit's line), columnNumber (1-based, in characters), sourceLine and a message saying
+ * "(line N, column C)" (syntax_position.c). */
+void js_syntax_error_locate(duk_context *context, const char *source, size_t length,
+			    const char *filename, duk_uint_t flags, size_t head_length,
+			    size_t tail_length);
 
 /* Sets the number property NAME of the object at the top of the stack. */
 void js_put_number(duk_context *context, const char *name, double value);

@@ -89,8 +89,7 @@ static int evaluate(struct js_interpreter *interpreter, const char *source)
 		return 0;
 	}
 	if (failed) {
-		fputs("Uncaught ", interpreter->options.err);
-		js_interpreter_report(interpreter);
+		js_interpreter_report(interpreter, "Uncaught ");
 	} else {
 		duk_pop(context);
 	}
