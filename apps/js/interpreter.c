@@ -127,6 +127,15 @@ void js_put_number(duk_context *context, const char *name, double value)
 	duk_put_prop_string(context, -2, name);
 }
 
+void js_interpreter_before_output(struct js_interpreter *interpreter)
+{
+	void (*hook)(void *context) = interpreter->before_output;
+
+	interpreter->before_output = NULL;
+	if (hook)
+		hook(interpreter->before_output_context);
+}
+
 /* Pushes the runtime object (bootstrap.js's return value) kept in the heap's stash. */
 void js_interpreter_push_runtime(struct js_interpreter *interpreter)
 {

@@ -19,7 +19,14 @@ struct js_interpreter {
 	int exit_status;
 	size_t heap_bytes; /* allocated by the Duktape heap */
 	int epoll;	   /* the event loop's epoll instance (native_loop.c), or -1 */
+	/* Called once before the program next writes to its stdout or stderr, then cleared:
+	 * the REPL hides the line being typed while timers run (repl.c). */
+	void (*before_output)(void *context);
+	void *before_output_context;
 };
+
+/* Calls and clears INTERPRETER's before_output hook, if set. */
+void js_interpreter_before_output(struct js_interpreter *interpreter);
 
 /* The interpreter a Duktape context belongs to. */
 struct js_interpreter *js_interpreter_of(void *duktape_context);

@@ -848,7 +848,14 @@
 		replComplete: function (line) {
 			return loadBuiltin('repl').complete(line);
 		},
-		// What is ready now, without waiting: the REPL's turn between two inputs.
+		// How long the REPL's line editor may wait for a key before a timer or an
+		// immediate is due (milliseconds; -1: only the sockets, if any).
+		replTimeout: function () {
+			return timers.length || immediates.length || completions.length ?
+				pollTimeout() : -1;
+		},
+		// What is ready now, without waiting: the REPL's turn between two inputs, and
+		// while it waits for one.
 		replTick: function () {
 			runMicrotasks();
 			runTimers();
