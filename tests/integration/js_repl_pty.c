@@ -47,13 +47,17 @@ int main(void)
 	CHECK(expect(&session, "undefined\r\n> "), "the line was finished");
 	type(&session, "x\r");
 	CHECK(expect(&session, "3\r\n> "), "with what was typed before the timer fired");
-	/* Sockets too: a server and a client of it on the loopback, all in the loop's callbacks
-	 * while the REPL waits (the listen, the connection, the request, the response). */
+	/* Sockets too: a server and an http.request POST to it on the loopback, all in the loop's
+	 * callbacks while the REPL waits (the listen, the connection, the request and its body,
+	 * the response). */
 	type(&session, "var http = require('http'); var server = http.createServer(function "
-		       "(q, s) { s.end('pong ' + q.url) }).listen(8123, function () { "
-		       "http.get('http://127.0.0.1:8123/ping', function (r) { r.on('data', "
-		       "function (d) { console.log('got ' + d); server.close() }) }) }); 1\r");
-	CHECK(expect(&session, "got pong /ping\r\n> "),
+		       "(q, s) { var b = ''; q.on('data', function (d) { b += d }); q.on('end', "
+		       "function () { s.end('pong ' + q.method + ' ' + q.url + ' ' + b) }) })"
+		       ".listen(8123, function () { http.request({hostname: '127.0.0.1', port: "
+		       "8123, path: '/ping', method: 'POST'}, function (r) { r.on('data', "
+		       "function (d) { console.log('got ' + d); server.close() }) }).end('body') "
+		       "}); 1\r");
+	CHECK(expect(&session, "got pong POST /ping body\r\n> "),
 	      "a server and its client ran while the REPL waited");
 	type(&session, "[1, 'two', {three: 3}]\r");
 	CHECK(expect(&session, "[ 1, 'two', { three: 3 } ]"), "a value printed as Node does");

@@ -154,19 +154,26 @@ def test_statuses_and_errors(runner):
                stderr=[r"Cannot find module '/mnt/nothing\.js'"])
     expect_run(runner, "a bad option", "--frobnicate", 2,
                stderr=[r"js: --frobnicate: unknown option", r"Usage: js"])
-    expect_run(runner, "os and process", "-e 'var os = require(\"os\"); console.log("
+    expect_run(runner, "os and process", "-e 0 && export JS_VAR=from-the-shell && js "
+               "-e 'var os = require(\"os\"); console.log("
                "process.platform, os.cpus().length > 0, os.totalmem() > os.freemem(), "
                "typeof os.hostname(), process.argv.length, process.cwd(), "
-               "process.memoryUsage().heapUsed > 0, process.hrtime().length)' a b", 0,
-               stdout=[r"^yolk true true string 3 /mnt true 2$"])
+               "process.memoryUsage().heapUsed > 0, process.hrtime().length); "
+               "process.chdir(\"/proc\"); console.log(process.cwd(), process.env.JS_VAR, "
+               "typeof process.pid, process.pid > 0, os.uptime() > 0)' a b",
+               0, stdout=[r"^yolk true true string 3 /mnt true 2$",
+                          r"^/proc from-the-shell number true true$"])
     expect_run(runner, "JS_PATH, print, printf, process.stdout.write",
                "-e 'print(\"p\", 1, [2]); printf(\"%s=%d;\", \"x\", 5); "
                "process.stdout.write(\"w\\n\")' && cd / && "
                "export JS_PATH=/mnt/modules/node_modules && js -e "
                "'console.log(require(\"withmain\")(), require(\"outer\").name)'", 0,
                stdout=[r"^p 1 \[ 2 \]$", r"^x=5;w$", r"^withmain via package\.json main outer$"])
-    expect_run(runner, "sys port I/O (the serial port's scratch register)", "sys_ports.js", 0,
-               stdout=[r"^scratch 5a a5$", r"^in8 RangeError$", r"^out8 RangeError$"])
+    expect_run(runner, "sys port I/O (the serial port's scratch register, fw_cfg's signature)",
+               "sys_ports.js", 0,
+               stdout=[r"^scratch 5a a5$", r"^fw_cfg QEMU 554d4551 4320 47464320$",
+                       r"^in8 RangeError$", r"^in16 RangeError$", r"^in32 RangeError$",
+                       r"^out8 RangeError$"])
 
 
 def test_http(runner):
@@ -302,6 +309,16 @@ def test_repl(runner):
             report("FAIL", "REPL: Tab completion", str(error))
             term.send("\x15\r")
         try:
+            term.send("\x1b[A")
+            term.expect(r"console\.log\('completed'\)", 20)
+            term.send("\r")
+            term.expect(r"\ncompleted\n", 20)
+            term.expect(r"> ", 20)
+            report("PASS", "REPL: the up arrow recalls the last line")
+        except Timeout as error:
+            report("FAIL", "REPL: history", str(error))
+            term.send("\x15\r")
+        try:
             term.send("var n = 0; while (true) { n++; }\r")
             time.sleep(2)
             term.send("\x03")
@@ -317,6 +334,10 @@ def test_repl(runner):
         term.send("echo js-status=$?\r")
         term.expect(r"js-status=0", 20)
         report("PASS", "REPL: Ctrl-D leaves it, back to the shell")
+        term.send("cat $HOME/.js_history\r")
+        term.expect(r"\nvar o = \{a: 1, b: \[1, 2\]\}\n(.*\n)*console\.log\('completed'\)\n", 20)
+        prompt(term, 20)
+        report("PASS", "REPL: its history is kept in $HOME/.js_history")
         term.send("js -e 'while (true) {}'\r")
         time.sleep(2)
         term.send("\x03")
