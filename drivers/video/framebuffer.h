@@ -26,7 +26,7 @@ struct framebuffer_operations {
 };
 
 struct framebuffer {
-	const char *source;	  /* "bochs-dispi", "multiboot2" */
+	const char *source;	  /* "bochs-dispi", "isa-vga", "multiboot2" */
 	uint64_t physical;	  /* the aperture: video memory */
 	uint64_t memory_size;	  /* bytes of it */
 	volatile uint8_t *pixels; /* mapped (write-combining where the CPU has PAT) */

@@ -156,6 +156,28 @@ def test_framebuffer_two_resolutions(yolk, work):
         machine.close()
 
 
+def test_framebuffer_on_microvm_isa_vga(yolk, work):
+    """microvm has no PCI: --gui gives it isa-vga, the dispi registers on I/O ports and the
+    framebuffer at Bochs's fixed address; two modes, checked pixel by pixel."""
+    machine = Machine(yolk, os.path.join(work, "fb.elf"), work, "fb-microvm",
+                      ["--machine", "microvm", "--resolution", "800x600"])
+    try:
+        _, seen = machine.expect(r"^READY 800x600 32 line 3200$")
+        assert any("fb0 isa-vga: 800x600, 32 bits" in line for line in seen), seen
+        assert not [line for line in seen if line.startswith("FAIL")], seen
+        qmp = machine.connect()
+        check_screen(qmp.screen(), 800, 600)
+        machine.send("640x480x16\n")
+        match, _ = machine.expect(r"^READY 640x480 16 line (\d+)")
+        assert match.group(1) == "1280", match.group(0)
+        check_screen(qmp.screen(), 640, 480, tolerance=8)
+        machine.send("quit\n")
+        machine.expect(r"^RESULT PASS")
+        assert machine.finish() == 0
+    finally:
+        machine.close()
+
+
 def boot_through_grub(yolk, work, firmware):
     """fb_rectangles in an ISO (yolk pack: GRUB with a graphics mode), the framebuffer from the
     Multiboot2 tag, in whatever direct-colour mode the firmware gave."""
@@ -388,7 +410,8 @@ def test_graphical_console_text(yolk, work):
         machine.close()
 
 
-TESTS = [test_framebuffer_two_resolutions, test_framebuffer_through_grub_bios,
+TESTS = [test_framebuffer_two_resolutions, test_framebuffer_on_microvm_isa_vga,
+         test_framebuffer_through_grub_bios,
          test_framebuffer_through_grub_uefi, test_graphical_console_text,
          test_evdev_events_from_injected_input, test_ps2_keyboard_and_mouse,
          test_images_link_graphics_only_when_used, test_bad_resolution_is_refused,
