@@ -37,6 +37,7 @@ struct framebuffer {
 	uint8_t red_shift, red_size, green_shift, green_size, blue_shift, blue_size;
 	uint8_t reserved_shift, reserved_size;
 	uint32_t max_width, max_height; /* what set_mode could reach at all */
+	bool in_ram; /* the guest's RAM (ramfb): already in the direct map, cached as RAM */
 	bool blanked;
 	const struct framebuffer_operations *operations;
 	void *driver_data;
