@@ -653,8 +653,9 @@ ninep_samples() {
 
 # ---- graphics (issue: graphics) --------------------------------------------------------------
 # PROGRAM (bench/programs/PROGRAM.c) on Yolk with --gui (q35, std VGA) and on the Linux VM with
-# the same QEMU command and bochs-drm's fbdev emulation (modules-gfx.cpio); ARGUMENTS for each
-# (words, or ""); the BENCH lines kept in runs/yolk-PROGRAM.txt and runs/linux-PROGRAM.txt.
+# the same QEMU command and bochs-drm's fbdev emulation (modules-gfx.cpio), in 1024x768 as Yolk's
+# --gui (video=); ARGUMENTS for each (words, or ""); the BENCH lines kept in
+# runs/yolk-PROGRAM.txt and runs/linux-PROGRAM.txt.
 gui_samples() { # PROGRAM EXPECT LIMIT YOLK-ARGUMENTS LINUX-ARGUMENTS
 	local program=$1 expect=$2 limit=$3 yolk_arguments=$4 linux_arguments=$5
 	local -a yolk_qemu
@@ -664,12 +665,12 @@ gui_samples() { # PROGRAM EXPECT LIMIT YOLK-ARGUMENTS LINUX-ARGUMENTS
 	# shellcheck disable=SC2086 # the arguments are words
 	yolk_command "$out/yolk/direct/$program.elf" "$memory" --gui ${yolk_arguments:+-- $yolk_arguments}
 	yolk_qemu=("${qemu_command[@]}")
-	timed_run "$expect" 0 "$limit" /dev/null "${yolk_qemu[@]}" &&
+	timed_run "$expect" 1 "$limit" /dev/null "${yolk_qemu[@]}" &&
 		grep -a '^BENCH' "$last" >"$out/runs/yolk-$program.txt" || fail "yolk-$program"
 	[ "$linux_built" = 1 ] || return
 	cat "$out/linux-vm/initramfs.cpio" "$out/linux-vm/modules-gfx.cpio" >"$out/linux-vm/initramfs-gfx.cpio"
 	linux_guest_of yolk_qemu "$out/linux-vm/initramfs-gfx.cpio" \
-		"$linux_append bench=$program${linux_arguments:+ -- $linux_arguments}"
+		"$linux_append video=1024x768 bench=$program${linux_arguments:+ -- $linux_arguments}"
 	timed_run "$expect" 1 "$limit" /dev/null "${qemu_command[@]}" &&
 		grep -a '^BENCH' "$last" >"$out/runs/linux-$program.txt" || fail "linux-$program"
 }
