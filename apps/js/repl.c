@@ -140,6 +140,10 @@ static bool loop_run(void *context, struct line_terminal *terminal)
 		settle(interpreter, failed);
 	}
 	interpreter->before_output = NULL;
+	/* A Ctrl-C that came as a signal after the callbacks had run is spent here, not on the
+	 * next input's evaluation. */
+	if (interpreter->options.interrupted)
+		(void)interpreter->options.interrupted(interpreter->options.interrupt_context);
 	fflush(interpreter->options.out);
 	fflush(interpreter->options.err);
 	return interpreter->exit_requested;
