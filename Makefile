@@ -43,7 +43,8 @@ GRAPHICS_SOURCES := drivers/video/framebuffer.c drivers/video/bochs_display.c \
 	drivers/input/input_proc.c drivers/input/evdev.c drivers/input/ps2_input.c \
 	drivers/input/input_console.c \
 	drivers/virtio/virtio_input.c mm/vm_device.c drivers/video/framebuffer_console.c \
-	drivers/video/console_font.S drivers/video/multiboot_framebuffer.c
+	drivers/video/console_font.S drivers/video/multiboot_framebuffer.c drivers/video/ramfb.c \
+	drivers/platform/fw_cfg_dma.c
 SOUND_SOURCES := drivers/sound/ac97.c drivers/sound/dsp.c
 KERNEL_SOURCES := $(filter-out sys/socket.c drivers/video/absent.c drivers/sound/absent.c \
 	$(GRAPHICS_SOURCES) $(SOUND_SOURCES),\
@@ -74,7 +75,8 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
 	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
 	kernel/terminal.c drivers/video/bochs_display.c drivers/video/graphics.c \
-	drivers/video/framebuffer.c drivers/input/input_proc.c drivers/video/absent.c drivers/sound/absent.c
+	drivers/video/framebuffer.c drivers/input/input_proc.c drivers/video/absent.c drivers/sound/absent.c \
+	drivers/video/ramfb.c
 $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_COLD_SOURCES)): KERNEL_CFLAGS += -Os
 $(BUILD)/kernel/%.c.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -132,10 +132,19 @@ yolk_command() { # IMAGE MEM [OPTIONS...]
 # Sets qemu_command to the Yolk command for MEM with the guest (-kernel, -append, -initrd) taken
 # out and ARGUMENTS put in its place.
 other_guest_command() { # MEM ARGUMENTS...
-	local mem=$1 index
+	local mem=$1
 	shift
 	yolk_command "$out/yolk/default/hello.elf" "$mem"
-	local -a base=("${qemu_command[@]}")
+	local -a hello_qemu=("${qemu_command[@]}")
+	guest_swapped hello_qemu "$@"
+}
+
+# Sets qemu_command to the command in the array named BASE with its guest (-kernel, -append,
+# -initrd) taken out and ARGUMENTS put in its place.
+guest_swapped() { # BASE ARGUMENTS...
+	local -n base=$1
+	local index
+	shift
 	qemu_command=()
 	for ((index = 0; index < ${#base[@]}; index++)); do
 		case ${base[$index]} in
@@ -617,11 +626,16 @@ gc_rows() {
 		"Linux/Yolk $(ratio "$linux" "$yolk")" -
 }
 
+# Sets qemu_command to the command in the array named BASE with the Linux VM's kernel, INITRD
+# and APPEND as its guest.
+linux_guest_of() { # BASE INITRD APPEND
+	guest_swapped "$1" -kernel "$out/linux-vm/vmlinuz" -initrd "$2" -append "$3"
+}
+
 # 9P, Yolk and the Linux VM, both on q35 (virtio-9p-pci; see linux-vm/build.sh for why) with the
 # same -fsdev/-device lines, msize 131136 (Yolk's: fs/ninep.c), no caching on either side.
 ninep_samples() {
 	local -a yolk_qemu
-	local index
 	log "9P: Yolk, Linux VM (q35, virtio-9p-pci)"
 	rm -rf "$out/share" && mkdir -p "$out/share"
 	yolk_command "$out/yolk/direct/ninep.elf" 256M --machine q35 --share "$out/share:/share"
@@ -631,46 +645,46 @@ ninep_samples() {
 	[ "$linux_built" = 1 ] || return
 	rm -f "$out/share/bench.bin"
 	cat "$out/linux-vm/initramfs.cpio" "$out/linux-vm/modules-9p.cpio" >"$out/linux-vm/initramfs-9p.cpio"
-	qemu_command=()
-	for ((index = 0; index < ${#yolk_qemu[@]}; index++)); do
-		case ${yolk_qemu[$index]} in
-		-kernel | -append | -initrd) index=$((index + 1)) ;;
-		*) qemu_command+=("${yolk_qemu[$index]}") ;;
-		esac
-	done
-	qemu_command+=(-kernel "$out/linux-vm/vmlinuz" -initrd "$out/linux-vm/initramfs-9p.cpio"
-		-append "$linux_append bench=ninep share=/share msize=131136")
+	linux_guest_of yolk_qemu "$out/linux-vm/initramfs-9p.cpio" \
+		"$linux_append bench=ninep share=/share msize=131136"
 	timed_run "^BENCH ninep_read" 1 300 /dev/null "${qemu_command[@]}" &&
 		cp "$last" "$out/runs/linux-ninep.txt" || fail linux-ninep
 }
 
 # ---- graphics (issue: graphics) --------------------------------------------------------------
-# bench/programs/framebuffer.c on Yolk (yolk run --gui: q35, std VGA) and on the Linux VM with
-# the same QEMU command and bochs-drm's fbdev emulation (modules-gfx.cpio).
-graphics_samples() {
+# PROGRAM (bench/programs/PROGRAM.c) on Yolk with --gui (q35, std VGA) and on the Linux VM with
+# the same QEMU command and bochs-drm's fbdev emulation (modules-gfx.cpio), in 1024x768 as Yolk's
+# --gui (video=); ARGUMENTS for each (words, or ""); the BENCH lines kept in
+# runs/yolk-PROGRAM.txt and runs/linux-PROGRAM.txt.
+gui_samples() { # PROGRAM EXPECT LIMIT YOLK-ARGUMENTS LINUX-ARGUMENTS
+	local program=$1 expect=$2 limit=$3 yolk_arguments=$4 linux_arguments=$5
 	local -a yolk_qemu
-	local index
 	[ "$yolk_built" = 1 ] || return
-	log "framebuffer: Yolk, Linux VM (q35, std VGA)"
-	$yolk build -o "$out/yolk/direct/framebuffer.elf" bench/programs/framebuffer.c \
-		>>"$out/runs/yolk-build.txt" 2>&1 || { note "Yolk: yolk build framebuffer.c failed"; return; }
-	yolk_command "$out/yolk/direct/framebuffer.elf" "$memory" --gui
+	$yolk build -o "$out/yolk/direct/$program.elf" "bench/programs/$program.c" \
+		>>"$out/runs/yolk-build.txt" 2>&1 || { note "Yolk: yolk build $program.c failed"; return; }
+	# shellcheck disable=SC2086 # the arguments are words
+	yolk_command "$out/yolk/direct/$program.elf" "$memory" --gui ${yolk_arguments:+-- $yolk_arguments}
 	yolk_qemu=("${qemu_command[@]}")
-	timed_run "^BENCH fb_frame" 0 300 /dev/null "${yolk_qemu[@]}" &&
-		cp "$last" "$out/runs/yolk-framebuffer.txt" || fail yolk-framebuffer
+	timed_run "$expect" 1 "$limit" /dev/null "${yolk_qemu[@]}" &&
+		grep -a '^BENCH' "$last" >"$out/runs/yolk-$program.txt" || fail "yolk-$program"
 	[ "$linux_built" = 1 ] || return
 	cat "$out/linux-vm/initramfs.cpio" "$out/linux-vm/modules-gfx.cpio" >"$out/linux-vm/initramfs-gfx.cpio"
-	qemu_command=()
-	for ((index = 0; index < ${#yolk_qemu[@]}; index++)); do
-		case ${yolk_qemu[$index]} in
-		-kernel | -append | -initrd) index=$((index + 1)) ;;
-		*) qemu_command+=("${yolk_qemu[$index]}") ;;
-		esac
-	done
-	qemu_command+=(-kernel "$out/linux-vm/vmlinuz" -initrd "$out/linux-vm/initramfs-gfx.cpio"
-		-append "$linux_append bench=framebuffer")
-	timed_run "^BENCH fb_frame" 1 300 /dev/null "${qemu_command[@]}" &&
-		cp "$last" "$out/runs/linux-framebuffer.txt" || fail linux-framebuffer
+	linux_guest_of yolk_qemu "$out/linux-vm/initramfs-gfx.cpio" \
+		"$linux_append video=1024x768 bench=$program${linux_arguments:+ -- $linux_arguments}"
+	timed_run "$expect" 1 "$limit" /dev/null "${qemu_command[@]}" &&
+		grep -a '^BENCH' "$last" >"$out/runs/linux-$program.txt" || fail "linux-$program"
+}
+
+# bench/programs/framebuffer.c: full-screen frames through /dev/fb0. bench/programs/fbconsole.c:
+# the graphical console, glyphs per second and a cat of 10 MiB, on Yolk /dev/console (drawn on
+# the framebuffer and written to the serial port; --baseline: the glyphs again without the
+# screen, for the serial port's share), on the Linux VM /dev/tty1 (fbcon on bochs-drm's fbdev,
+# which writes nothing to the serial port).
+graphics_samples() {
+	log "framebuffer: Yolk, Linux VM (q35, std VGA)"
+	gui_samples framebuffer "^BENCH fb_frame" 300 "" ""
+	log "graphical console: Yolk, Linux VM (q35, std VGA, 1024x768)"
+	gui_samples fbconsole "^BENCH fbcon_cat" 1200 --baseline /dev/tty1
 }
 
 graphics_value() { # WHERE KEY: frames per second from "BENCH KEY_ns N"
@@ -685,6 +699,26 @@ graphics_rows() {
 		"$yolk" "$linux" - "Yolk/Linux $(ratio "$yolk" "$linux")" -
 	row "  the same, back buffer aliasing the framebuffer in the emulator's TLB (frames/s)" \
 		"$(graphics_value yolk fb_frame_aliased)" "$(graphics_value linux fb_frame_aliased)" - - -
+	fbconsole_rows
+}
+
+fbconsole_value() { # WHERE KEY
+	sed -n "s/^BENCH $2 \([0-9.]*\).*/\1/p" "$out/runs/$1-fbconsole.txt" 2>/dev/null | tail -1
+}
+
+fbconsole_rows() {
+	local yolk linux yolk_ns
+	yolk=$(per_second "$(fbconsole_value yolk fbcon_glyph_drawing_ns)")
+	linux=$(per_second "$(fbconsole_value linux fbcon_glyph_ns)")
+	row "graphical console: glyphs drawn per second, full screens of 128x48 (Terminus 8x16 at 1024x768; Yolk: less the serial port's share; Linux: fbcon on /dev/tty1)" \
+		"$yolk (with the serial port: $(per_second "$(fbconsole_value yolk fbcon_glyph_ns)"))" \
+		"$linux" - "Yolk/Linux $(ratio "$yolk" "$linux")" -
+	yolk_ns=$(fbconsole_value yolk fbcon_cat_ns)
+	yolk=$(is_number "$yolk_ns" && calc "10485760 * 1000 / $yolk_ns" 3)
+	linux=$(fbconsole_value linux fbcon_cat_ns)
+	linux=$(is_number "$linux" && calc "10485760 * 1000 / $linux" 3)
+	row "graphical console: cat of 10 MiB, 64-byte lines in 4 KiB writes (MB/s; Yolk: the serial console too)" \
+		"$yolk" "$linux" - "Yolk/Linux $(ratio "$yolk" "$linux")" -
 }
 
 # ---- the shell (issue: console and shell) ---------------------------------------------------

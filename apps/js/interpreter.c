@@ -127,6 +127,15 @@ void js_put_number(duk_context *context, const char *name, double value)
 	duk_put_prop_string(context, -2, name);
 }
 
+void js_interpreter_before_output(struct js_interpreter *interpreter)
+{
+	void (*hook)(void *context) = interpreter->before_output;
+
+	interpreter->before_output = NULL;
+	if (hook)
+		hook(interpreter->before_output_context);
+}
+
 /* Pushes the runtime object (bootstrap.js's return value) kept in the heap's stash. */
 void js_interpreter_push_runtime(struct js_interpreter *interpreter)
 {
@@ -138,15 +147,16 @@ void js_interpreter_push_runtime(struct js_interpreter *interpreter)
 }
 
 /* Prints the error at the top of the stack as an uncaught one (runtime.reportUncaught: the
- * message, the stack, the source line of a syntax error), and pops it. */
-void js_interpreter_report(struct js_interpreter *interpreter)
+ * message, the stack, the place of a syntax error; PREFIX before the message), and pops it. */
+void js_interpreter_report(struct js_interpreter *interpreter, const char *prefix)
 {
 	duk_context *context = interpreter->context;
 
 	js_interpreter_push_runtime(interpreter);
 	duk_get_prop_string(context, -1, "reportUncaught");
 	duk_dup(context, -3);
-	if (duk_pcall(context, 1))
+	duk_push_string(context, prefix);
+	if (duk_pcall(context, 2))
 		fprintf(interpreter->options.err, "Uncaught %s\n",
 			duk_safe_to_stacktrace(context, -3));
 	duk_pop_3(context);
@@ -168,7 +178,7 @@ int js_interpreter_settle(struct js_interpreter *interpreter, bool failed)
 		fprintf(interpreter->options.err, "js: interrupted\n");
 		status = 130;
 	} else if (failed) {
-		js_interpreter_report(interpreter);
+		js_interpreter_report(interpreter, "");
 	} else {
 		duk_pop(interpreter->context);
 	}

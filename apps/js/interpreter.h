@@ -19,7 +19,14 @@ struct js_interpreter {
 	int exit_status;
 	size_t heap_bytes; /* allocated by the Duktape heap */
 	int epoll;	   /* the event loop's epoll instance (native_loop.c), or -1 */
+	/* Called once before the program next writes to its stdout or stderr, then cleared:
+	 * the REPL hides the line being typed while timers run (repl.c). */
+	void (*before_output)(void *context);
+	void *before_output_context;
 };
+
+/* Calls and clears INTERPRETER's before_output hook, if set. */
+void js_interpreter_before_output(struct js_interpreter *interpreter);
 
 /* The interpreter a Duktape context belongs to. */
 struct js_interpreter *js_interpreter_of(void *duktape_context);
@@ -30,7 +37,8 @@ int js_interpreter_call_runtime(struct js_interpreter *interpreter, const char *
 /* After a call into the runtime left a result (FAILED false) or an error at the top: pops it,
  * reports an uncaught error, clears a stop; returns the status (0, 1, 130, exit's code). */
 int js_interpreter_settle(struct js_interpreter *interpreter, bool failed);
-void js_interpreter_report(struct js_interpreter *interpreter);
+/* PREFIX goes before the error's message (the REPL's "Uncaught "). */
+void js_interpreter_report(struct js_interpreter *interpreter, const char *prefix);
 
 /* Bindings, each adding its functions to the object at the top of the stack. */
 void js_fs_bind(duk_context *context);	    /* native_fs.c */
@@ -43,6 +51,15 @@ void js_loop_close(struct js_interpreter *interpreter);
 /* Compiles the built-in runtime file NAME (apps/js/runtime/NAME.js, a function expression)
  * and pushes the function; on failure pushes the error and returns nonzero. */
 int js_sources_compile(duk_context *context, const char *name);
+
+/* The error at the top of the stack came from compiling SOURCE (LENGTH bytes) named FILENAME
+ * with FLAGS, its first HEAD_LENGTH and last TAIL_LENGTH bytes being a wrapper the user did
+ * not write: when it is a SyntaxError with Duktape's "(line N)", sets its lineNumber (the
+ * culprit's line), columnNumber (1-based, in characters), sourceLine and a message saying
+ * "(line N, column C)" (syntax_position.c). */
+void js_syntax_error_locate(duk_context *context, const char *source, size_t length,
+			    const char *filename, duk_uint_t flags, size_t head_length,
+			    size_t tail_length);
 
 /* Sets the number property NAME of the object at the top of the stack. */
 void js_put_number(duk_context *context, const char *name, double value);

@@ -29,6 +29,7 @@ static duk_ret_t native_write(duk_context *context)
 		data = duk_get_buffer_data(context, 1, &length);
 	else
 		data = duk_to_lstring(context, 1, &length);
+	js_interpreter_before_output(interpreter);
 	if (fwrite(data, 1, length, stream) != length)
 		return js_throw_errno(context, errno ? errno : EIO, "write", NULL);
 	if (stream == interpreter->options.err)

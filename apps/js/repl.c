@@ -61,12 +61,31 @@ static int complete(void *context, const char *line, size_t cursor, struct compl
 	return result;
 }
 
+/* After a call into the runtime: an error at the top is reported (an interrupt as Node's
+ * REPL says it), and a stop is cleared. */
+static void settle(struct js_interpreter *interpreter, bool failed)
+{
+	duk_context *context = interpreter->context;
+
+	if (failed && interpreter->interrupt_seen) {
+		duk_pop(context);
+		js_interpreter_before_output(interpreter);
+		fputs("Script execution interrupted.\n", interpreter->options.err);
+		interpreter->interrupt_seen = false;
+	} else if (failed) {
+		js_interpreter_report(interpreter, "Uncaught ");
+	} else {
+		duk_pop(context);
+	}
+	interpreter->stopping = false;
+}
+
 /* Evaluates SOURCE: 1 when it is incomplete (keep reading), 0 otherwise (result or error
  * printed), -1 when the program asked to exit. */
 static int evaluate(struct js_interpreter *interpreter, const char *source)
 {
 	duk_context *context = interpreter->context;
-	int failed, status;
+	int failed;
 
 	duk_push_string(context, source);
 	failed = js_interpreter_call_runtime(interpreter, "replEval", 1) != DUK_EXEC_SUCCESS;
@@ -82,21 +101,52 @@ static int evaluate(struct js_interpreter *interpreter, const char *source)
 	}
 	if (interpreter->exit_requested)
 		return -1;
-	if (failed && interpreter->interrupt_seen) {
-		duk_pop(context);
-		fputs("Script execution interrupted.\n", interpreter->options.err);
-		interpreter->stopping = interpreter->interrupt_seen = false;
-		return 0;
-	}
-	if (failed) {
-		fputs("Uncaught ", interpreter->options.err);
-		js_interpreter_report(interpreter);
+	settle(interpreter, failed);
+	return 0;
+}
+
+/* The event loop while a line is being typed (the line editor's waiter): it waits for the
+ * next timer and the loop's epoll instance (the sockets) together with the terminal. */
+static int loop_prepare(void *context, int *descriptor)
+{
+	struct js_interpreter *interpreter = context;
+	int timeout = -1;
+
+	*descriptor = interpreter->epoll;
+	if (js_interpreter_call_runtime(interpreter, "replTimeout", 0) == DUK_EXEC_SUCCESS)
+		timeout = duk_get_int_default(interpreter->context, -1, -1);
+	duk_pop(interpreter->context);
+	return timeout;
+}
+
+static void hide_line(void *terminal)
+{
+	line_terminal_hide(terminal);
+}
+
+/* Runs what is due; what it prints goes above the line being typed (hidden first, shown
+ * again by the editor). Returns true when the program asked to exit. */
+static bool loop_run(void *context, struct line_terminal *terminal)
+{
+	struct js_interpreter *interpreter = context;
+	bool failed;
+
+	interpreter->before_output = hide_line;
+	interpreter->before_output_context = terminal;
+	failed = js_interpreter_call_runtime(interpreter, "replTick", 0) != DUK_EXEC_SUCCESS;
+	if (interpreter->exit_requested) {
+		duk_pop(interpreter->context);
 	} else {
-		duk_pop(context);
+		settle(interpreter, failed);
 	}
-	status = 0;
-	interpreter->stopping = false;
-	return status;
+	interpreter->before_output = NULL;
+	/* A Ctrl-C that came as a signal after the callbacks had run is spent here, not on the
+	 * next input's evaluation. */
+	if (interpreter->options.interrupted)
+		(void)interpreter->options.interrupted(interpreter->options.interrupt_context);
+	fflush(interpreter->options.out);
+	fflush(interpreter->options.err);
+	return interpreter->exit_requested;
 }
 
 static char *append_line(char *buffer, const char *line)
@@ -128,6 +178,7 @@ static struct shell_history *open_history(void)
 int js_repl(struct js_interpreter *interpreter)
 {
 	struct line_editor_completer completer = {complete, interpreter};
+	struct line_editor_waiter waiter = {loop_prepare, loop_run, interpreter};
 	struct shell_history *history = open_history();
 	struct line_terminal *terminal = malloc(sizeof(*terminal));
 	char *pending = NULL, *line;
@@ -144,6 +195,7 @@ int js_repl(struct js_interpreter *interpreter)
 	line_terminal_init(terminal, fileno(interpreter->options.in),
 			   fileno(interpreter->options.out), history);
 	terminal->completer = &completer;
+	terminal->waiter = &waiter;
 	js_interpreter_enter(interpreter);
 	fprintf(interpreter->options.out,
 		"Welcome to js (Duktape 2.7) on Yolk.\nType \".help\" for more information.\n");
@@ -152,8 +204,11 @@ int js_repl(struct js_interpreter *interpreter)
 		fflush(interpreter->options.err);
 		line = line_terminal_read(terminal, pending ? CONTINUATION_PROMPT : PROMPT,
 					  &interrupted);
-		if (!line)
+		if (!line) {
+			if (interpreter->exit_requested) /* process.exit() in a timer */
+				result = -1;
 			break;
+		}
 		if (interrupted) {
 			if (!pending)
 				fputs("(To exit, press Ctrl+D or type .exit)\n",

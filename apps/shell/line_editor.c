@@ -4,6 +4,7 @@
  * so a very long line costs what its length costs, not its square. */
 #include "line_editor.h"
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@
 #define ESCAPE		0x1b
 #define DELETE		0x7f
 
-struct editor {
+struct line_edit {
 	struct line_terminal *terminal;
 	const char *prompt;
 	char *buffer;
@@ -24,11 +25,12 @@ struct editor {
 	size_t history_index; /* the history's count while editing a new line */
 	char *saved_line;     /* the new line, kept while browsing the history */
 	bool last_was_tab;
+	bool hidden;	  /* cleared from the screen while the waiter runs */
 	char output[512]; /* pending screen output */
 	size_t output_length;
 };
 
-static void flush(struct editor *editor)
+static void flush(struct line_edit *editor)
 {
 	size_t done = 0;
 
@@ -45,7 +47,7 @@ static void flush(struct editor *editor)
 	editor->output_length = 0;
 }
 
-static void emit(struct editor *editor, const char *text, size_t length)
+static void emit(struct line_edit *editor, const char *text, size_t length)
 {
 	while (length) {
 		size_t room = sizeof(editor->output) - editor->output_length;
@@ -60,13 +62,13 @@ static void emit(struct editor *editor, const char *text, size_t length)
 	}
 }
 
-static void emit_string(struct editor *editor, const char *text)
+static void emit_string(struct line_edit *editor, const char *text)
 {
 	emit(editor, text, strlen(text));
 }
 
 /* Moves the terminal's cursor COUNT columns left (negative: right). */
-static void move_cursor(struct editor *editor, long count)
+static void move_cursor(struct line_edit *editor, long count)
 {
 	char sequence[32];
 	int length;
@@ -80,7 +82,7 @@ static void move_cursor(struct editor *editor, long count)
 
 /* Redraws the line from FROM to its end with the terminal's cursor at FROM now, then puts
  * the cursor back at editor->cursor. */
-static void redraw_tail(struct editor *editor, size_t from)
+static void redraw_tail(struct line_edit *editor, size_t from)
 {
 	emit(editor, editor->buffer + from, editor->length - from);
 	emit_string(editor, "\x1b[K");
@@ -88,13 +90,13 @@ static void redraw_tail(struct editor *editor, size_t from)
 }
 
 /* Redraws the whole line; the terminal's cursor is at OLD_CURSOR. */
-static void redraw_line(struct editor *editor, size_t old_cursor)
+static void redraw_line(struct line_edit *editor, size_t old_cursor)
 {
 	move_cursor(editor, (long)old_cursor);
 	redraw_tail(editor, 0);
 }
 
-static int reserve(struct editor *editor, size_t length)
+static int reserve(struct line_edit *editor, size_t length)
 {
 	if (length + 1 <= editor->capacity)
 		return 0;
@@ -108,7 +110,7 @@ static int reserve(struct editor *editor, size_t length)
 	return 0;
 }
 
-static void insert(struct editor *editor, const char *text, size_t count)
+static void insert(struct line_edit *editor, const char *text, size_t count)
 {
 	if (reserve(editor, editor->length + count))
 		return;
@@ -126,7 +128,7 @@ static void insert(struct editor *editor, const char *text, size_t count)
 }
 
 /* Deletes COUNT bytes from FROM (≤ the cursor or at it). */
-static void delete_range(struct editor *editor, size_t from, size_t count)
+static void delete_range(struct line_edit *editor, size_t from, size_t count)
 {
 	size_t old_cursor = editor->cursor;
 
@@ -143,13 +145,13 @@ static void delete_range(struct editor *editor, size_t from, size_t count)
 	redraw_tail(editor, from);
 }
 
-static void set_cursor(struct editor *editor, size_t position)
+static void set_cursor(struct line_edit *editor, size_t position)
 {
 	move_cursor(editor, (long)editor->cursor - (long)position);
 	editor->cursor = position;
 }
 
-static void replace_line(struct editor *editor, const char *text)
+static void replace_line(struct line_edit *editor, const char *text)
 {
 	size_t old_cursor = editor->cursor, length = strlen(text);
 
@@ -160,7 +162,7 @@ static void replace_line(struct editor *editor, const char *text)
 	redraw_line(editor, old_cursor);
 }
 
-static void browse_history(struct editor *editor, int direction)
+static void browse_history(struct line_edit *editor, int direction)
 {
 	const struct shell_history *history = editor->terminal->history;
 	size_t count = history ? history_count(history) : 0;
@@ -178,7 +180,7 @@ static void browse_history(struct editor *editor, int direction)
 				 : history_line(history, editor->history_index));
 }
 
-static void delete_word_before_cursor(struct editor *editor)
+static void delete_word_before_cursor(struct line_edit *editor)
 {
 	size_t start = editor->cursor;
 
@@ -189,14 +191,14 @@ static void delete_word_before_cursor(struct editor *editor)
 	delete_range(editor, start, editor->cursor - start);
 }
 
-static void show_prompt_and_line(struct editor *editor)
+static void show_prompt_and_line(struct line_edit *editor)
 {
 	emit_string(editor, editor->prompt);
 	emit(editor, editor->buffer, editor->length);
 	move_cursor(editor, (long)(editor->length - editor->cursor));
 }
 
-static void list_candidates(struct editor *editor, const struct completion *completion)
+static void list_candidates(struct line_edit *editor, const struct completion *completion)
 {
 	emit_string(editor, "\r\n");
 	for (size_t i = 0; i < completion->count; i++) {
@@ -211,7 +213,7 @@ static void list_candidates(struct editor *editor, const struct completion *comp
 	show_prompt_and_line(editor);
 }
 
-static void complete(struct editor *editor)
+static void complete(struct line_edit *editor)
 {
 	const struct line_editor_completer *completer = editor->terminal->completer;
 	struct completion completion;
@@ -242,7 +244,7 @@ static void complete(struct editor *editor)
 }
 
 /* Handles an escape sequence's final byte with its numeric PARAMETER (0 when none). */
-static void handle_sequence(struct editor *editor, char final, int parameter)
+static void handle_sequence(struct line_edit *editor, char final, int parameter)
 {
 	if (final == 'A')
 		browse_history(editor, -1);
@@ -262,7 +264,7 @@ static void handle_sequence(struct editor *editor, char final, int parameter)
 
 enum key_result { KEY_CONTINUE, KEY_DONE, KEY_END_OF_INPUT, KEY_INTERRUPT };
 
-static enum key_result handle_byte(struct editor *editor, unsigned char byte)
+static enum key_result handle_byte(struct line_edit *editor, unsigned char byte)
 {
 	struct line_key_reader *keys = &editor->terminal->keys;
 
@@ -409,9 +411,59 @@ void line_terminal_init(struct line_terminal *terminal, int input, int output,
 	*terminal = (struct line_terminal){.input = input, .output = output, .history = history};
 }
 
+void line_terminal_hide(struct line_terminal *terminal)
+{
+	struct line_edit *editor = terminal->editing;
+
+	if (!editor || editor->hidden)
+		return;
+	/* The line fits the screen's width: the editor's cursor moves assume it too. */
+	emit_string(editor, "\r\x1b[K");
+	flush(editor);
+	editor->hidden = true;
+}
+
+/* Waits until a key can be read, running the waiter's work meanwhile (with the terminal in
+ * SAVED, its own mode, and back in raw mode after). False when the waiter ends the reading. */
+static bool wait_for_key(struct line_edit *editor, const struct termios *saved)
+{
+	struct line_terminal *terminal = editor->terminal;
+	const struct line_editor_waiter *waiter = terminal->waiter;
+
+	for (;;) {
+		struct pollfd ready[2] = {{.fd = terminal->input, .events = POLLIN},
+					  {.fd = -1, .events = POLLIN}};
+		int timeout = waiter->prepare(waiter->context, &ready[1].fd);
+		int count = poll(ready, 2, timeout);
+
+		if (count < 0 && errno != EINTR)
+			return true; /* read() will tell */
+		if (count > 0 && ready[0].revents)
+			return true;
+		if (count == 0 || (count > 0 && ready[1].revents)) {
+			bool end;
+
+			tcsetattr(terminal->input, TCSADRAIN, saved);
+			end = waiter->run(waiter->context, terminal);
+			enter_raw_mode(terminal->input, saved);
+			if (end) {
+				if (!editor->hidden) /* the program ends: leave the prompt's line */
+					emit_string(editor, "\r\n");
+				flush(editor);
+				return false;
+			}
+			if (editor->hidden) {
+				editor->hidden = false;
+				show_prompt_and_line(editor);
+				flush(editor);
+			}
+		}
+	}
+}
+
 char *line_terminal_read(struct line_terminal *terminal, const char *prompt, bool *interrupted)
 {
-	struct editor editor = {.terminal = terminal, .prompt = prompt};
+	struct line_edit editor = {.terminal = terminal, .prompt = prompt};
 	enum key_result result = KEY_CONTINUE;
 	struct termios saved;
 
@@ -425,8 +477,13 @@ char *line_terminal_read(struct line_terminal *terminal, const char *prompt, boo
 	enter_raw_mode(terminal->input, &saved);
 	emit_string(&editor, prompt);
 	flush(&editor);
+	terminal->editing = &editor;
 	while (result == KEY_CONTINUE) {
 		if (!terminal->pending_length) {
+			if (terminal->waiter && !wait_for_key(&editor, &saved)) {
+				result = KEY_END_OF_INPUT;
+				break;
+			}
 			ssize_t got =
 			    read(terminal->input, terminal->pending, sizeof(terminal->pending));
 
@@ -445,6 +502,7 @@ char *line_terminal_read(struct line_terminal *terminal, const char *prompt, boo
 		}
 		flush(&editor);
 	}
+	terminal->editing = NULL;
 	tcsetattr(terminal->input, TCSADRAIN, &saved);
 	free(editor.saved_line);
 	if (result == KEY_END_OF_INPUT) {

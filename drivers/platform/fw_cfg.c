@@ -38,7 +38,7 @@ static void read_more(void *buffer, size_t length)
 			 : "memory");
 }
 
-int fw_cfg_read_file(const char *name, char **data, size_t *size)
+int fw_cfg_find_file(const char *name, uint16_t *select, uint32_t *size)
 {
 	char signature[4];
 	uint32_t count;
@@ -53,13 +53,26 @@ int fw_cfg_read_file(const char *name, char **data, size_t *size)
 		entry.name[sizeof(entry.name) - 1] = 0;
 		if (strcmp(entry.name, name))
 			continue;
+		*select = __builtin_bswap16(entry.select);
 		*size = __builtin_bswap32(entry.size);
-		*data = heap_alloc(*size + 1);
-		if (!*data)
-			return -ENOMEM;
-		read_item(__builtin_bswap16(entry.select), *data, *size);
-		(*data)[*size] = 0;
 		return 0;
 	}
 	return -ENOENT;
+}
+
+int fw_cfg_read_file(const char *name, char **data, size_t *size)
+{
+	uint16_t select;
+	uint32_t length;
+	int error = fw_cfg_find_file(name, &select, &length);
+
+	if (error)
+		return error;
+	*size = length;
+	*data = heap_alloc(*size + 1);
+	if (!*data)
+		return -ENOMEM;
+	read_item(select, *data, *size);
+	(*data)[*size] = 0;
+	return 0;
 }

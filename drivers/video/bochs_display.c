@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* The Bochs/QEMU display (PCI 1234:1111: QEMU's standard VGA on pc and q35, and
- * `bochs-display`): its "dispi" registers set any mode the device allows, and BAR0 is the
- * linear framebuffer. The registers are reached through BAR2's MMIO window (at 0x500) where
- * the device has one, else through the I/O ports 0x1ce/0x1cf. A mode is asked for, then read
- * back: the device silently clamps what it cannot do, and that is refused, never shown. */
+ * `bochs-display`; or `isa-vga`, the same VGA without PCI, on microvm): its "dispi" registers
+ * set any mode the device allows, and BAR0 is the linear framebuffer (isa-vga's is at the
+ * fixed address of Bochs's VBE, 0xe0000000). The registers are reached through BAR2's MMIO
+ * window (at 0x500) where the device has one, else through the I/O ports 0x1ce/0x1cf. A mode
+ * is asked for, then read back: the device silently clamps what it cannot do, and that is
+ * refused, never shown. */
 #include <stdbool.h>
 #include <stdint.h>
 #include "arch/x86_64/cpu.h"
@@ -38,6 +40,8 @@ enum dispi_register {
 	DISPI_VIDEO_MEMORY_64K,
 };
 #define DISPI_ID_MINIMUM   0xb0c0
+#define DISPI_ID_MAXIMUM   0xb0cf /* (no device on the ports reads 0xffff) */
+#define ISA_VGA_LFB	   0xe0000000ull
 #define DISPI_ENABLED	   0x01
 #define DISPI_GET_CAPS	   0x02
 #define DISPI_LFB_ENABLED  0x40
@@ -48,7 +52,7 @@ enum dispi_register {
 #define DEFAULT_HEIGHT	   768
 
 struct bochs {
-	struct pci_function pci;
+	struct pci_function pci;      /* vendor 0: isa-vga */
 	volatile uint16_t *registers; /* NULL: the I/O ports */
 	volatile uint8_t *vga;	      /* the VGA ports in BAR2, or NULL */
 	bool has_vga;		      /* std VGA (class 0300), not bochs-display */
@@ -198,14 +202,9 @@ static void read_capabilities(struct framebuffer *framebuffer)
 	framebuffer->memory_size = (uint64_t)dispi_read(DISPI_VIDEO_MEMORY_64K) << 16;
 }
 
-/* The mode `width`x`height`x32 from yolk.resolution= on the command line (0: none given:
- * 1024x768 on bochs-display, text mode left alone on std VGA). */
-void bochs_display_probe(uint32_t width, uint32_t height);
-void bochs_display_probe(uint32_t width, uint32_t height)
+/* Std VGA or bochs-display on PCI: the registers in BAR2 where it has one. */
+static void probe_pci(void)
 {
-	pci_for_each(find_device);
-	if (!bochs.pci.vendor)
-		return;
 	pci_enable(&bochs.pci);
 	bochs.has_vga = pci_read16(&bochs.pci, PCI_CLASS) == CLASS_VGA;
 	uint64_t mmio = pci_bar_address(&bochs.pci, 2);
@@ -216,18 +215,47 @@ void bochs_display_probe(uint32_t width, uint32_t height)
 			bochs.vga = window + MMIO_VGA;
 		}
 	}
+	display.physical = pci_bar_address(&bochs.pci, 0);
+}
+
+/* isa-vga (microvm has no PCI): the dispi registers answer on the I/O ports, the framebuffer
+ * is where Bochs's VBE puts it, and the VGA attribute controller must turn the video on. */
+static bool probe_isa(void)
+{
+	uint16_t id = dispi_read(DISPI_ID);
+
+	if (id < DISPI_ID_MINIMUM || id > DISPI_ID_MAXIMUM)
+		return false;
+	bochs.has_vga = true;
+	display.physical = ISA_VGA_LFB;
+	return true;
+}
+
+/* The mode `width`x`height`x32 from yolk.resolution= on the command line (0: none given:
+ * 1024x768 on bochs-display, text mode left alone on std VGA and isa-vga). */
+void bochs_display_probe(uint32_t width, uint32_t height);
+void bochs_display_probe(uint32_t width, uint32_t height)
+{
+	const char *name = "bochs-display";
+
+	pci_for_each(find_device);
+	if (bochs.pci.vendor)
+		probe_pci();
+	else if (probe_isa())
+		name = "isa-vga";
+	else
+		return;
 	if (bochs.has_vga && !width) {
 		/* std VGA in text mode is the VGA console's (yolk run --vga): graphics only when
 		 * asked for (yolk run --gui passes yolk.resolution=). */
-		pr_info("bochs-display: std VGA left in text mode (no yolk.resolution=)\n");
+		pr_info("%s: VGA left in text mode (no yolk.resolution=)\n", name);
 		return;
 	}
 	if (dispi_read(DISPI_ID) < DISPI_ID_MINIMUM) {
-		pr_warn("bochs-display: no dispi registers (id %#x)\n", dispi_read(DISPI_ID));
+		pr_warn("%s: no dispi registers (id %#x)\n", name, dispi_read(DISPI_ID));
 		return;
 	}
-	display.source = "bochs-dispi";
-	display.physical = pci_bar_address(&bochs.pci, 0);
+	display.source = bochs.pci.vendor ? "bochs-dispi" : "isa-vga";
 	display.operations = &bochs_operations;
 	read_capabilities(&display);
 	if (!display.physical || !display.memory_size)
@@ -238,9 +266,9 @@ void bochs_display_probe(uint32_t width, uint32_t height)
 	mode.virtual_width = mode.width;
 	mode.virtual_height = mode.height;
 	if (bochs_set_mode(&display, &mode)) {
-		pr_warn("bochs-display: %ux%u is not a mode this device has (up to %ux%u, %llu "
-			"KiB); 1024x768\n",
-			mode.width, mode.height, display.max_width, display.max_height,
+		pr_warn("%s: %ux%u is not a mode this device has (up to %ux%u, %llu KiB); "
+			"1024x768\n",
+			name, mode.width, mode.height, display.max_width, display.max_height,
 			(unsigned long long)(display.memory_size >> 10));
 		mode = (struct framebuffer_mode){DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_WIDTH,
 						 DEFAULT_HEIGHT, 32};
@@ -248,5 +276,5 @@ void bochs_display_probe(uint32_t width, uint32_t height)
 			return;
 	}
 	if (framebuffer_register(&display))
-		pr_warn("bochs-display: cannot map the framebuffer\n");
+		pr_warn("%s: cannot map the framebuffer\n", name);
 }

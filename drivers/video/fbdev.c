@@ -242,7 +242,7 @@ static long fbdev_mmap(struct file *file, uint64_t length, uint64_t offset, int 
 	if (!length || offset > size || length > size - offset)
 		return -EINVAL;
 	return vm_map_device(framebuffer->physical + offset, length, protection,
-			     framebuffer_cache_flags);
+			     framebuffer->in_ram ? 0 : framebuffer_cache_flags);
 }
 
 static int fbdev_open(struct inode *inode, struct file *file)

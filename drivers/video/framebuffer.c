@@ -83,7 +83,9 @@ int framebuffer_register(struct framebuffer *framebuffer)
 	if (registered)
 		return -EBUSY;
 	enable_write_combining();
-	framebuffer->pixels = map_pixels(framebuffer->physical, framebuffer->memory_size);
+	framebuffer->pixels = framebuffer->in_ram
+				  ? phys_to_virtual(framebuffer->physical)
+				  : map_pixels(framebuffer->physical, framebuffer->memory_size);
 	if (!framebuffer->pixels)
 		return -ENOMEM;
 	registered = framebuffer;

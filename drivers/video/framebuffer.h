@@ -26,7 +26,7 @@ struct framebuffer_operations {
 };
 
 struct framebuffer {
-	const char *source;	  /* "bochs-dispi", "multiboot2" */
+	const char *source;	  /* "bochs-dispi", "isa-vga", "multiboot2" */
 	uint64_t physical;	  /* the aperture: video memory */
 	uint64_t memory_size;	  /* bytes of it */
 	volatile uint8_t *pixels; /* mapped (write-combining where the CPU has PAT) */
@@ -37,6 +37,7 @@ struct framebuffer {
 	uint8_t red_shift, red_size, green_shift, green_size, blue_shift, blue_size;
 	uint8_t reserved_shift, reserved_size;
 	uint32_t max_width, max_height; /* what set_mode could reach at all */
+	bool in_ram; /* the guest's RAM (ramfb): already in the direct map, cached as RAM */
 	bool blanked;
 	const struct framebuffer_operations *operations;
 	void *driver_data;

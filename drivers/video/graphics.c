@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* Graphics and input at boot (kernel-graphics.o; drivers/video/absent.c stands in elsewhere):
- * the framebuffer from the boot loader's tag, else a Bochs/QEMU display on PCI in the mode
- * yolk.resolution=WIDTHxHEIGHT asks for (default 1024x768); the PS/2 keyboard and mouse as
- * input devices; /proc/bus/input/devices. virtio-input devices come with the virtio probe. */
+ * the framebuffer from the boot loader's tag, else a Bochs/QEMU display (on PCI, or isa-vga),
+ * else ramfb, in the mode yolk.resolution=WIDTHxHEIGHT asks for (default 1024x768); the PS/2
+ * keyboard and mouse as input devices; /proc/bus/input/devices. virtio-input devices come
+ * with the virtio probe. */
 #include "boot/bootinfo.h"
 #include "drivers/input/input.h"
 #include "drivers/video/framebuffer.h"
@@ -10,6 +11,7 @@
 
 void bochs_display_probe(uint32_t width, uint32_t height);
 void multiboot_framebuffer_probe(const struct bootinfo *info);
+void ramfb_probe(uint32_t width, uint32_t height);
 void ps2_input_init(void);
 
 static uint32_t parse_number(const char **text)
@@ -48,6 +50,8 @@ void graphics_init(const struct bootinfo *info)
 	multiboot_framebuffer_probe(info);
 	if (!framebuffer_get())
 		bochs_display_probe(width, height);
+	if (!framebuffer_get())
+		ramfb_probe(width, height);
 	ps2_input_init();
 	input_register_proc_files();
 }

@@ -134,26 +134,51 @@ def check_screen(screen, width, height, tolerance=0):
     assert not bad, "%d pixels differ, first %s" % (len(bad), bad[:3])
 
 
-def test_framebuffer_two_resolutions(yolk, work):
-    image = build(yolk, os.path.join(HERE, "fb_rectangles.c"), os.path.join(work, "fb.elf"))
-    machine = Machine(yolk, image, work, "fb", ["--resolution", "1280x800"])
+def check_two_modes(machine, width, height, source, second_depth=16):
+    """fb_rectangles booted in WIDTHxHEIGHTx32 from SOURCE, then switched to 640x480 in
+    SECOND_DEPTH bits: the capture checked pixel by pixel in both, and the bad requests'
+    errors."""
     try:
-        _, seen = machine.expect(r"^READY 1280x800 32 line (\d+)")
+        _, seen = machine.expect(r"^READY %dx%d 32 line %d$" % (width, height, width * 4))
+        assert any("fb0 %s: %dx%d, 32 bits" % (source, width, height) in line
+                   for line in seen), seen
         failures = [line for line in seen if line.startswith("FAIL")]
         assert not failures, failures
         assert sum(line.startswith("ok ") for line in seen) == 8, seen
         qmp = machine.connect()
-        check_screen(qmp.screen(), 1280, 800)
-        # A mode change to 16 bits: 5-6-5 channels, a pitch of 1280 bytes, not width * 4.
-        machine.send("640x480x16\n")
-        match, _ = machine.expect(r"^READY 640x480 16 line (\d+)")
-        assert match.group(1) == "1280", match.group(0)
-        check_screen(qmp.screen(), 640, 480, tolerance=8)
+        check_screen(qmp.screen(), width, height)
+        # A mode change (to 16 bits: 5-6-5 channels, a pitch of 1280 bytes, not width * 4).
+        machine.send("640x480x%d\n" % second_depth)
+        match, _ = machine.expect(r"^READY 640x480 %d line (\d+)" % second_depth)
+        assert match.group(1) == str(640 * second_depth // 8), match.group(0)
+        check_screen(qmp.screen(), 640, 480, tolerance=8 if second_depth == 16 else 0)
         machine.send("quit\n")
         machine.expect(r"^RESULT PASS")
         assert machine.finish() == 0
     finally:
         machine.close()
+
+
+def test_framebuffer_two_resolutions(yolk, work):
+    image = build(yolk, os.path.join(HERE, "fb_rectangles.c"), os.path.join(work, "fb.elf"))
+    check_two_modes(Machine(yolk, image, work, "fb", ["--resolution", "1280x800"]), 1280, 800,
+                    "bochs-dispi")
+
+
+def test_framebuffer_on_microvm_isa_vga(yolk, work):
+    """microvm has no PCI: --gui gives it isa-vga, the dispi registers on I/O ports and the
+    framebuffer at Bochs's fixed address."""
+    check_two_modes(Machine(yolk, os.path.join(work, "fb.elf"), work, "fb-microvm",
+                            ["--machine", "microvm", "--resolution", "800x600"]), 800, 600,
+                    "isa-vga")
+
+
+def test_framebuffer_on_microvm_ramfb(yolk, work):
+    """ramfb: the framebuffer in the guest's RAM, its place and mode written to fw_cfg's
+    etc/ramfb by DMA; a mode change is a new record (32 bits only)."""
+    check_two_modes(Machine(yolk, os.path.join(work, "fb.elf"), work, "fb-ramfb",
+                            ["--resolution", "800x600"], display="--gui=ramfb"), 800, 600,
+                    "ramfb", second_depth=32)
 
 
 def boot_through_grub(yolk, work, firmware):
@@ -277,7 +302,7 @@ def test_images_link_graphics_only_when_used(yolk, work):
     assert has_graphics(os.path.join(work, "fb.elf")), "a /dev/fb0 program lacks graphics"
 
 
-def test_bad_resolution_is_refused(yolk, work):
+def test_bad_resolution_or_device_is_refused(yolk, work):
     for value, message in (("12x", "must be WIDTHxHEIGHT"), ("0x600", "must be WIDTHxHEIGHT")):
         result = subprocess.run([yolk, "run", os.path.join(work, "fb.elf"), "--gui",
                                  "--resolution", value], capture_output=True, text=True)
@@ -286,6 +311,13 @@ def test_bad_resolution_is_refused(yolk, work):
     result = subprocess.run([yolk, "run", os.path.join(work, "fb.elf"), "--resolution",
                              "800x600"], capture_output=True, text=True)
     assert result.returncode == 2 and "--resolution is for --gui" in result.stderr, result
+    for flags, message in ((["--gui=cga"], "must be std-vga, isa-vga or ramfb"),
+                           (["--gui=std-vga", "--machine", "microvm"], "microvm has no PCI"),
+                           (["--gui=isa-vga", "--machine", "q35"], "is for --machine microvm")):
+        result = subprocess.run([yolk, "run", os.path.join(work, "fb.elf"), *flags],
+                                capture_output=True, text=True)
+        assert result.returncode == 2 and message in result.stderr, \
+            (flags, result.returncode, result.stderr)
 
 
 def test_unsupported_mode_falls_back(yolk, work):
@@ -388,10 +420,11 @@ def test_graphical_console_text(yolk, work):
         machine.close()
 
 
-TESTS = [test_framebuffer_two_resolutions, test_framebuffer_through_grub_bios,
+TESTS = [test_framebuffer_two_resolutions, test_framebuffer_on_microvm_isa_vga,
+         test_framebuffer_on_microvm_ramfb, test_framebuffer_through_grub_bios,
          test_framebuffer_through_grub_uefi, test_graphical_console_text,
          test_evdev_events_from_injected_input, test_ps2_keyboard_and_mouse,
-         test_images_link_graphics_only_when_used, test_bad_resolution_is_refused,
+         test_images_link_graphics_only_when_used, test_bad_resolution_or_device_is_refused,
          test_unsupported_mode_falls_back]
 
 

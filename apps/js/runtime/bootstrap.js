@@ -739,22 +739,34 @@
 		return 'Uncaught ' + util.inspect(error);
 	}
 
-	// An uncaught error: a syntax error with the file, line and source line; any other
-	// with its stack (file:line of each call).
-	function reportUncaught(error) {
-		var text = '';
-		if (error instanceof SyntaxError && typeof error.lineNumber === 'number' &&
-		    typeof error.fileName === 'string') {
-			text += error.fileName + ':' + error.lineNumber + '\n';
+	// Where a syntax error is, as Node shows it: FILE:LINE:COLUMN, the line, a caret under the
+	// column (apps/js/syntax_position.c finds the column Duktape does not report).
+	function syntaxErrorPlace(error) {
+		var text = error.fileName + ':' + error.lineNumber;
+		var line = error.sourceLine;
+		if (typeof line !== 'string') {
 			try {
-				var lines = native.readFile(error.fileName).toString().split('\n');
-				if (lines[error.lineNumber - 1] !== undefined)
-					text += lines[error.lineNumber - 1] + '\n';
+				line = native.readFile(error.fileName).toString().split('\n')[error.lineNumber - 1];
 			} catch (e) {
 				// the source is not a file ([eval]): no line to show
 			}
-			text += '\n';
 		}
+		if (typeof error.columnNumber === 'number') {
+			text += ':' + error.columnNumber;
+			if (typeof line === 'string')
+				line += '\n' + line.slice(0, error.columnNumber - 1).replace(/[^\t]/g, ' ') + '^';
+		}
+		return text + '\n' + (typeof line === 'string' ? line + '\n' : '') + '\n';
+	}
+
+	// An uncaught error: a syntax error with the file, line, column and source line; any
+	// other with its stack (file:line of each call). PREFIX ("Uncaught " in the REPL) goes
+	// before the error's own text.
+	function reportUncaught(error, prefix) {
+		var text = '';
+		if (error instanceof SyntaxError && typeof error.lineNumber === 'number' &&
+		    typeof error.fileName === 'string')
+			text += syntaxErrorPlace(error);
 		var where = error instanceof Error && !(error instanceof SyntaxError) &&
 			/\((\/[^():]+):(\d+)\)/.exec(stackOf(error));
 		if (where) {
@@ -766,6 +778,7 @@
 				// no source file to show a line of
 			}
 		}
+		text += prefix || '';
 		if (error instanceof Error) {
 			text += stackOf(error);
 			var extra = Object.keys(error).filter(function (key) {
@@ -777,7 +790,7 @@
 				text += ' ' + util.inspect(fields);
 			}
 		} else {
-			text += stackOf(error);
+			text += prefix ? util.inspect(error) : stackOf(error);
 		}
 		native.write(2, text + '\n');
 	}
@@ -835,7 +848,14 @@
 		replComplete: function (line) {
 			return loadBuiltin('repl').complete(line);
 		},
-		// What is ready now, without waiting: the REPL's turn between two inputs.
+		// How long the REPL's line editor may wait for a key before a timer or an
+		// immediate is due (milliseconds; -1: only the sockets, if any).
+		replTimeout: function () {
+			return timers.length || immediates.length || completions.length ?
+				pollTimeout() : -1;
+		},
+		// What is ready now, without waiting: the REPL's turn between two inputs, and
+		// while it waits for one.
 		replTick: function () {
 			runMicrotasks();
 			runTimers();

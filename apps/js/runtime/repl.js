@@ -8,10 +8,12 @@ var native = require('native');
 var util = require('util');
 var counter = 0;
 
-// Duktape's parser says "end of input" when the source stopped short: keep reading.
-function incomplete(error) {
-	return error instanceof SyntaxError && /end of input|unterminated/.test(error.message) &&
-		!/unterminated regexp/.test(error.message);
+// Input to be continued on the next line: Duktape's parser reached the end of it (SOURCE
+// ends with a newline, so a bad last token is not "at the end": `var a = b c` is an error at
+// once), or a string goes on after a backslash at the end of the line.
+function incomplete(error, source) {
+	return error instanceof SyntaxError && (/, end of input\)$/.test(error.message) ||
+		(/^unterminated string/.test(error.message) && /\\\n$/.test(source)));
 }
 
 // Returns false while SOURCE is incomplete; else evaluates and prints its value.
@@ -29,7 +31,7 @@ exports.evaluate = function (source) {
 	try {
 		native.check(source, name);
 	} catch (error) {
-		if (incomplete(error))
+		if (incomplete(error, source))
 			return false;
 		throw error;
 	}

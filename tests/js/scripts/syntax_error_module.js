@@ -1,0 +1,1 @@
+exports.value = ) 1; // a syntax error on line 1, where the module wrapper is
