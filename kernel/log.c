@@ -34,16 +34,22 @@ static void write_deferred(void)
 		writers[i]();
 }
 
-void log_defer(int level, void (*write)(void))
+void log_defer(void (*write)(void))
 {
 	uint64_t flags = interrupts_save();
-	bool now = level <= console_level || deferred_count == DEFERRED_MAXIMUM;
+	bool now = deferred_count == DEFERRED_MAXIMUM;
 
 	if (!now)
 		deferred[deferred_count++] = write;
 	interrupts_restore(flags);
 	if (now)
 		write();
+}
+
+void log_write_deferred(void)
+{
+	if (deferred_count)
+		write_deferred();
 }
 
 size_t log_read_all(char *buffer, size_t size)

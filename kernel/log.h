@@ -19,11 +19,12 @@ int log_console_level(void);
 size_t log_read_all(char *buffer, size_t size);
 size_t log_size(void);
 void log_print(int level, const char *format, ...) __printf_like(2, 3);
-/* For a message of LEVEL that costs more to format than it is worth at boot: WRITE (which logs
- * it) runs now when the console shows LEVEL, else when the log is next written or read, so the
- * log keeps its order and a quiet boot formats nothing. WRITE reads what it needs from where
- * it was kept. */
-void log_defer(int level, void (*write)(void));
+/* For a message that costs more to format than it is worth at boot: WRITE (which logs it) runs
+ * when the log is next written or read, or at log_write_deferred (the end of boot, when the
+ * console shows messages of that level), so the log keeps its order and a quiet boot formats
+ * nothing. WRITE reads what it needs from where it was kept. */
+void log_defer(void (*write)(void));
+void log_write_deferred(void);
 void log_vprint(int level, const char *format, va_list args);
 /* Raw text to the console, no level, no prefix: for panic reports. */
 void log_raw(const char *format, ...) __printf_like(1, 2);

@@ -133,6 +133,8 @@ void kernel_main(uint32_t magic, uint32_t information, uint64_t first_tsc)
 	BOOT_STEP(arguments_load, &cmdline, &bootinfo); /* byte-exact ones, where given apart */
 	BOOT_STEP(cmdline_add_default_environment, &cmdline); /* PATH, HOME, TERM unless given */
 	boot_to_main_us = time_monotonic_ns() / 1000;
-	log_defer(LOG_INFO, report_boot);
+	log_defer(report_boot);
+	if (log_console_level() >= LOG_INFO) /* shown now, but not counted in the boot's time */
+		log_write_deferred();
 	app_start(&cmdline);
 }

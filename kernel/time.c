@@ -104,7 +104,7 @@ void time_init(uint64_t host_tsc_hz)
 		pr_warn("no CMOS clock: the wall clock starts at 1970-01-01\n");
 	/* The CMOS clock was read now; the monotonic clock started at the first instruction. */
 	time_parameters.boot_wall_ns = seconds * NANOSECONDS_PER_SECOND - time_monotonic_ns();
-	log_defer(LOG_INFO, report_frequencies);
+	log_defer(report_frequencies);
 }
 
 uint64_t time_tsc_hz(void)

@@ -73,7 +73,7 @@ static void grow(struct kernel_timer *timer)
 		write_cr3(read_cr3()); /* the flush at which TCG resizes */
 	}
 	grown_entries = entries;
-	log_defer(LOG_INFO, report_growth);
+	log_defer(report_growth);
 }
 
 void emulator_tlb_grow_later(const struct bootinfo *info)
