@@ -561,25 +561,38 @@ extra_rows() {
 }
 
 # ---- the garbage collector (docs/gc.md) ---------------------------------------------------------
-# binary-trees at depth 16 with bdwgc as malloc: `yolk build --gc` for Yolk, the same libgc.a
-# linked with musl-gcc -static for the Linux VM and the host (bench/linux-vm/build.sh). The
-# pauses are each collection's, start to end (the world is stopped throughout).
+# binary-trees at depth 16 with bdwgc as malloc: `yolk build --gc` for Yolk, the same program
+# with the signal build's libgc.a linked with musl-gcc -static for the Linux VM and the host
+# (bench/linux-vm/build.sh). The pauses are each collection's, start to end (the world is
+# stopped throughout). Then the same with 8 other threads for each collection to stop (4
+# waiting in read, 4 sleeping 1 ms at a time), on Yolk with the kernel freezing them (--gc) and
+# with bdwgc's signal protocol (--gc=signals), and on the host; "stop" is the part of each
+# pause spent stopping and restarting them. (The Linux VM runs out of memory with the threads:
+# docs/gc.md.)
 declare -A gc_metric
 gc_samples() {
-	local where key
+	local where key variant
 	[ "$yolk_built" = 1 ] || return
 	mkdir -p "$out/yolk/gc"
-	if ! $yolk build --gc -o "$out/yolk/gc/binary_trees.elf" bench/programs/gc/binary_trees.c \
-		>>"$out/runs/yolk-build.txt" 2>&1; then
-		note "Yolk: yolk build --gc binary_trees.c failed"
-		return
-	fi
-	log "binary-trees with the collector: Yolk, Linux VM, host"
-	yolk_command "$out/yolk/gc/binary_trees.elf" "$memory"
+	for variant in kernel signals; do
+		if ! $yolk build --gc=$variant -o "$out/yolk/gc/binary_trees-$variant.elf" \
+			bench/programs/gc/binary_trees.c >>"$out/runs/yolk-build.txt" 2>&1; then
+			note "Yolk: yolk build --gc=$variant binary_trees.c failed"
+			return
+		fi
+	done
+	log "binary-trees with the collector: Yolk, Linux VM, host; with 8 threads, Yolk and host"
+	yolk_command "$out/yolk/gc/binary_trees-kernel.elf" "$memory"
 	if timed_run "^BENCH gc_heap" 1 600 /dev/null "${qemu_command[@]}"; then
 		cp "$last" "$out/runs/yolk-gc.txt"
 		gc_metric[yolk-wall_ms]=$elapsed_ms
 	else fail yolk-gc; fi
+	for variant in kernel signals; do
+		yolk_command "$out/yolk/gc/binary_trees-$variant.elf" "$memory" -- 16 8
+		if timed_run "^BENCH gc_heap" 1 600 /dev/null "${qemu_command[@]}"; then
+			cp "$last" "$out/runs/yolk-$variant-threads-gc.txt"
+		else fail yolk-$variant-threads-gc; fi
+	done
 	if [ "$linux_built" = 1 ] && [ -x "$out/linux-vm/root/bench/binary_trees" ]; then
 		linux_command binary_trees "$memory"
 		if timed_run "^BENCH gc_heap" 1 600 /dev/null "${qemu_command[@]}"; then
@@ -589,15 +602,25 @@ gc_samples() {
 		if timed_run "^BENCH gc_heap" 0 300 /dev/null "$out/linux-vm/root/bench/binary_trees"; then
 			cp "$last" "$out/runs/host-gc.txt"
 		else fail host-gc; fi
+		if timed_run "^BENCH gc_heap" 0 300 /dev/null "$out/linux-vm/root/bench/binary_trees" \
+			16 8; then
+			cp "$last" "$out/runs/host-threads-gc.txt"
+		else fail host-threads-gc; fi
 	else
 		note "binary-trees: no Linux build (bench/linux-vm/build.sh needs build/lib/yolk/libgc.a)"
 	fi
-	for where in yolk linux host; do
-		for key in gc_binary_trees gc_pause_median gc_pause_max gc_collections; do
+	for where in yolk linux host yolk-kernel-threads yolk-signals-threads host-threads; do
+		for key in gc_binary_trees gc_pause_median gc_pause_max gc_stop_median gc_stop_max \
+			gc_collections; do
 			gc_metric[$where-$key]=$(sed -n "s/^BENCH ${key}_ns \([0-9.]*\).*/\1/p" \
 				"$out/runs/$where-gc.txt" 2>/dev/null | tail -1)
 		done
 	done
+}
+
+# "MEDIAN / MAX" in ms of the gc metric KIND (pause or stop) of WHERE.
+gc_median_max() { # WHERE KIND DIGITS
+	echo "$(scaled "${gc_metric[$1-gc_$2_median]:-}" 1000000 "$3") / $(scaled "${gc_metric[$1-gc_$2_max]:-}" 1000000 "$3")"
 }
 
 gc_rows() {
@@ -607,10 +630,8 @@ gc_rows() {
 	host=$(scaled "${gc_metric[host-gc_binary_trees]:-}" 1000000000 2)
 	row "binary-trees depth 16, bdwgc as malloc (s; ${gc_metric[yolk-gc_collections]:-?} / ${gc_metric[linux-gc_collections]:-?} collections)" \
 		"$yolk" "$linux" "$host" "Linux/Yolk $(ratio "$linux" "$yolk")" -
-	row "  collection pause, median / max (ms)" \
-		"$(scaled "${gc_metric[yolk-gc_pause_median]:-}" 1000000) / $(scaled "${gc_metric[yolk-gc_pause_max]:-}" 1000000)" \
-		"$(scaled "${gc_metric[linux-gc_pause_median]:-}" 1000000) / $(scaled "${gc_metric[linux-gc_pause_max]:-}" 1000000)" \
-		"$(scaled "${gc_metric[host-gc_pause_median]:-}" 1000000) / $(scaled "${gc_metric[host-gc_pause_max]:-}" 1000000)" \
+	row "  collection pause, median / max (ms)" "$(gc_median_max yolk pause 1)" \
+		"$(gc_median_max linux pause 1)" "$(gc_median_max host pause 1)" \
 		"Linux/Yolk (median) $(ratio "${gc_metric[linux-gc_pause_median]:-}" "${gc_metric[yolk-gc_pause_median]:-}")" -
 	# The guests' own clocks disagree with the host's under TCG (the Linux VM calibrates its TSC
 	# at boot, on a loaded machine): the same run by the host's clock, QEMU start to exit less
@@ -624,6 +645,20 @@ gc_rows() {
 		linux=$(calc "(${gc_metric[linux-wall_ms]:-} - $linux_boot) / 1000" 2) || linux=""
 	row "  the same by the host's clock, less each guest's hello run (s)" "$yolk" "$linux" - \
 		"Linux/Yolk $(ratio "$linux" "$yolk")" -
+	# With 8 threads to stop: the Yolk column is --gc (the kernel freezes them), the Linux
+	# column Yolk's --gc=signals (bdwgc's signal protocol), the host's the signal protocol.
+	row "binary-trees depth 16 with 8 other threads (s): Yolk --gc | Yolk --gc=signals | host" \
+		"$(scaled "${gc_metric[yolk-kernel-threads-gc_binary_trees]:-}" 1000000000 2)" \
+		"$(scaled "${gc_metric[yolk-signals-threads-gc_binary_trees]:-}" 1000000000 2)" \
+		"$(scaled "${gc_metric[host-threads-gc_binary_trees]:-}" 1000000000 2)" \
+		"signals/kernel $(ratio "${gc_metric[yolk-signals-threads-gc_binary_trees]:-}" "${gc_metric[yolk-kernel-threads-gc_binary_trees]:-}")" -
+	row "  collection pause, median / max (ms)" "$(gc_median_max yolk-kernel-threads pause 1)" \
+		"$(gc_median_max yolk-signals-threads pause 1)" "$(gc_median_max host-threads pause 1)" \
+		"signals/kernel (median) $(ratio "${gc_metric[yolk-signals-threads-gc_pause_median]:-}" "${gc_metric[yolk-kernel-threads-gc_pause_median]:-}")" -
+	row "  of which stopping and restarting the threads, median / max (ms)" \
+		"$(gc_median_max yolk-kernel-threads stop 2)" "$(gc_median_max yolk-signals-threads stop 2)" \
+		"$(gc_median_max host-threads stop 2)" \
+		"signals/kernel (median) $(ratio "${gc_metric[yolk-signals-threads-gc_stop_median]:-}" "${gc_metric[yolk-kernel-threads-gc_stop_median]:-}")" -
 }
 
 # Sets qemu_command to the command in the array named BASE with the Linux VM's kernel, INITRD

@@ -26,6 +26,7 @@
 static struct list_node run_queues[THREAD_PRIORITIES];
 static struct list_node timers = LIST_INIT(timers); /* armed kernel timers, by deadline */
 static struct list_node all_threads = LIST_INIT(all_threads);
+static struct list_node frozen_runnable = LIST_INIT(frozen_runnable); /* off the run queues */
 static unsigned live_threads;
 static int next_thread_id = 1;
 static uint64_t slice_end_ns;
@@ -43,7 +44,8 @@ static bool anything_runnable(int at_least_priority)
 static void enqueue(struct thread *thread)
 {
 	thread->state = THREAD_RUNNABLE;
-	list_add_tail(&run_queues[thread->priority], &thread->queue_node);
+	list_add_tail(thread->frozen ? &frozen_runnable : &run_queues[thread->priority],
+		      &thread->queue_node);
 }
 
 static struct thread *dequeue_next(void)
@@ -447,6 +449,45 @@ struct thread *thread_find(int id)
 			return thread;
 	}
 	return NULL;
+}
+
+struct thread *thread_find_by_thread_pointer(uint64_t thread_pointer)
+{
+	struct list_node *node;
+
+	if (thread_pointer == cpu_get_thread_pointer())
+		return cpu->current; /* its fs_base is saved only when it leaves the CPU */
+	list_for_each(node, &all_threads)
+	{
+		struct thread *thread = list_entry(node, struct thread, all_node);
+		if (thread != cpu->current && thread->fs_base == thread_pointer &&
+		    thread->state != THREAD_DEAD && thread != cpu->idle)
+			return thread;
+	}
+	return NULL;
+}
+
+void scheduler_freeze(struct thread *thread)
+{
+	thread->frozen = true;
+	if (thread->state == THREAD_RUNNABLE) {
+		list_remove(&thread->queue_node);
+		list_add_tail(&frozen_runnable, &thread->queue_node);
+	}
+}
+
+void scheduler_thaw(struct thread *thread)
+{
+	thread->frozen = false;
+	if (thread->state == THREAD_RUNNABLE) {
+		list_remove(&thread->queue_node);
+		enqueue(thread);
+		if (thread->priority > cpu->current->priority) {
+			cpu->need_reschedule = true;
+			cpu->interrupt_deferred |= CPU_EXIT_RESCHEDULE;
+		}
+		program_timer();
+	}
 }
 
 int thread_group_session(int group)

@@ -41,6 +41,7 @@ struct thread {
 	char name[THREAD_NAME_SIZE];
 	enum thread_state state;
 	int priority; /* 0 lowest .. THREAD_PRIORITIES - 1 */
+	bool frozen;  /* not run until thawed (scheduler_freeze) */
 	struct interrupt_frame context;
 	/* The FPU state while switched out: the whole register set (fpu_state, 64-byte aligned,
 	 * cpu_fpu_state_size() bytes, allocated when first needed) when the thread was preempted
@@ -116,6 +117,14 @@ void kernel_timer_start(struct kernel_timer *timer, uint64_t deadline_ns);
 void kernel_timer_cancel(struct kernel_timer *timer);
 /* The live thread with this id, or NULL. */
 struct thread *thread_find(int id);
+/* The live thread whose thread pointer (FS base: pthread_self()) this is, or NULL. */
+struct thread *thread_find_by_thread_pointer(uint64_t thread_pointer);
+/* Freezing another thread (sys/thread_freeze.c): it is not run until thawed. One that waits
+ * goes on waiting; one that becomes runnable meanwhile waits on a list of its own, off the run
+ * queues. Not the current thread, not one already frozen; thawing makes it runnable again if
+ * it was. Interrupts off. */
+void scheduler_freeze(struct thread *thread);
+void scheduler_thaw(struct thread *thread);
 /* The session of a live thread in process group `group`, or 0 when the group has none. */
 int thread_group_session(int group);
 /* Called at the end of every interrupt: switches threads if one should run now. */

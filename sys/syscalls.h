@@ -138,6 +138,8 @@ long sys_getegid(void);
 long sys_uname(struct linux_utsname *result);
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
 	       unsigned long argument4, unsigned long argument5);
+/* prctl's PR_YOLK_FREEZE_THREADS and PR_YOLK_THAW_THREADS (sys/thread_freeze.c). */
+long thread_freeze_prctl(int option, unsigned long threads, unsigned long count);
 long sys_reboot(int magic1, int magic2, unsigned int command, void *argument);
 long sys_sysinfo(struct linux_sysinfo *result);
 long sys_prlimit64(int pid, unsigned resource, const struct linux_rlimit *new_limit,

@@ -6,6 +6,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/syscall_frame.h"
 #include "include/uapi/linux.h"
+#include "include/yolk/thread_freeze.h"
 #include "fs/vfs.h"
 #include "kernel/futex.h"
 #include "kernel/log.h"
@@ -401,15 +402,17 @@ long sys_times(int64_t *buffer)
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
 
-/* prctl: only the thread's name (PR_SET_NAME, PR_GET_NAME; 15 characters and a NUL, as on Linux),
- * which ps and top show. */
+/* prctl: the thread's name (PR_SET_NAME, PR_GET_NAME; 15 characters and a NUL, as on Linux),
+ * which ps and top show, and Yolk's own freezing of other threads (sys/thread_freeze.c). */
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
 	       unsigned long argument4, unsigned long argument5)
 {
 	struct thread *current = thread_current();
 	char *user = (char *)argument2;
 
-	(void)argument3, (void)argument4, (void)argument5;
+	(void)argument4, (void)argument5;
+	if (option == PR_YOLK_FREEZE_THREADS || option == PR_YOLK_THAW_THREADS)
+		return thread_freeze_prctl(option, argument2, argument3);
 	if (option == PR_GET_NAME)
 		return copy_to_user(user, current->name, THREAD_NAME_SIZE);
 	if (option != PR_SET_NAME)

@@ -5,8 +5,9 @@
  * and vector registers cleared) and spins in a loop of its own that touches no memory but a
  * flag, while main collects and allocates objects of the same size, zeroed, which reuse the
  * memory of collected ones. The object's pattern must be intact afterwards. Run spinning
- * (stopped by a signal while it computes) and blocked in a system call with the pointer in R15
- * (which the call must keep). A control run first drops the pointer instead: its object must
+ * (stopped while it computes) and blocked in a system call with the pointer in R15 (which the
+ * call must keep); gc_registers stops the world through the kernel (--gc), gc_registers@signals
+ * with bdwgc's signals. A control run first drops the pointer instead: its object must
  * be reused (overwritten), or this test could not tell (stale copies anywhere, main's stack or
  * the kernel's data included, would keep it). */
 #include <gc.h>
@@ -39,7 +40,8 @@ static __attribute__((noinline)) unsigned char *spin_holding(unsigned char *obje
 	register unsigned char *held __asm__(REGISTER) = object;
 
 	/* The scratch and vector registers are cleared: stale copies there (the signal frame
-	 * that stops the thread holds them all) would keep the object too. */
+	 * that stops the thread holds them all, as the kernel's report does) would keep the
+	 * object too. */
 	__asm__ volatile(
 	    "xorl %%eax, %%eax\n\txorl %%ecx, %%ecx\n\txorl %%edx, %%edx\n\t"
 	    "pxor %%xmm0, %%xmm0\n\tpxor %%xmm1, %%xmm1\n\tpxor %%xmm2, %%xmm2\n\t"

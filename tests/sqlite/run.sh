@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: MIT
 # Usage: tests/sqlite/run.sh SQLITE3-IMAGE SPEEDTEST1-IMAGE OUT
 # SQLite 3.40 from Debian's source, built by its own build with `yolk cc` (each image has its
-# host program beside it, without .elf): script.sql gives, on ramfs and on a 9P share, the same
-# output, errors and exit status as the host's sqlite3 (Debian's), and the database it leaves on
-# the share is sound to the host's sqlite3; speedtest1 --size 10 --verify completes on ramfs and
-# on a 9P share with the host's verification hash; the shell works interactively on the console
-# (interactive.py). Ends with the count.
+# host program beside it, without .elf): script.sql gives, on ramfs, on a 9P share and on
+# /dev/vda (the disk image is the database), the same output, errors and exit status as the
+# host's sqlite3 (Debian's), and the databases it leaves on the share and the disk are sound to
+# the host's sqlite3 (the disk's read back by a second boot, and a full disk a clear error);
+# speedtest1 --size 10 --verify completes on ramfs and on a 9P share with the host's
+# verification hash; the shell works interactively on the console (interactive.py). Ends with
+# the count.
 set -uo pipefail
 . "$(dirname "$0")/../suite.sh"
 shell_image=${1:?usage: $0 SQLITE3-IMAGE SPEEDTEST1-IMAGE OUT}
@@ -48,6 +50,54 @@ printf 'ok\n7|4\n' >"$out/check.expected"
 sqlite3 "$out/share/test.db" 'PRAGMA integrity_check; SELECT count(*), count(DISTINCT author_id) FROM book;' \
 	>"$out/check.out" 2>&1
 same "the database written on the share is sound to the host's sqlite3" "$out/check.expected" "$out/check.out"
+
+# ---- a database on /dev/vda (yolk run --disk): the disk image is the database file ----
+# A zeroed disk is "not a database" to SQLite, as on Linux: the host's sqlite3 starts one (one
+# page), and the image is grown to 16 MiB, room for the database to grow in. The script gives
+# the host's output there too; the host's sqlite3 finds the image sound with the script's rows
+# in it; a second boot reads them back from the disk; on a 256 KiB disk an insert that does not
+# fit says "database or disk is full" and leaves the database sound and usable.
+disk=$out/disk.img
+rm -f "$disk"
+sqlite3 "$disk" 'PRAGMA user_version = 1;' && truncate -s 16M "$disk"
+status=0
+timeout 300 "$yolk" run "$shell_image" --disk "$disk" -- /dev/vda <"$script" >"$out/disk.out" \
+	2>"$out/disk.err" || status=$?
+same "script.sql on /dev/vda: the output is the host's sqlite3's" "$out/host.out" "$out/disk.out"
+same "script.sql on /dev/vda: the errors are the host's sqlite3's" "$out/host.err" "$out/disk.err"
+if [ "$status" = "$host_status" ]; then
+	pass "script.sql on /dev/vda: exit status $status, as on the host"
+else
+	fail "script.sql on /dev/vda: exit status $status, the host's $host_status"
+fi
+sqlite3 "$disk" 'PRAGMA integrity_check; SELECT count(*), count(DISTINCT author_id) FROM book;' \
+	>"$out/disk-check.out" 2>&1
+same "the database written on /dev/vda is sound to the host's sqlite3" "$out/check.expected" \
+	"$out/disk-check.out"
+echo 'SELECT count(*), count(DISTINCT author_id) FROM book;' >"$out/disk-again.sql"
+timeout 120 "$yolk" run "$shell_image" --disk "$disk" -- /dev/vda <"$out/disk-again.sql" \
+	>"$out/disk-again.out" 2>&1
+tr -d '\r' <"$out/disk-again.out" | grep -qx '7|4' &&
+	pass "a second boot reads the rows back from /dev/vda" ||
+	{ fail "a second boot reads the rows back from /dev/vda"; tail -5 "$out/disk-again.out" | sed 's/^/    /'; }
+rm -f "$out/small.img"
+sqlite3 "$out/small.img" 'PRAGMA user_version = 1;' && truncate -s 256K "$out/small.img"
+cat >"$out/full.sql" <<'SQL'
+CREATE TABLE big(x);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 5000)
+INSERT INTO big SELECT randomblob(100) FROM c;
+INSERT INTO big VALUES (1);
+SELECT count(*) FROM big;
+SQL
+timeout 120 "$yolk" run "$shell_image" --disk "$out/small.img" -- /dev/vda <"$out/full.sql" \
+	>"$out/full.out" 2>"$out/full.err"
+if grep -q 'database or disk is full' "$out/full.err" && tr -d '\r' <"$out/full.out" | grep -qx 1 &&
+	[ "$(sqlite3 "$out/small.img" 'PRAGMA integrity_check; SELECT count(*) FROM big;' 2>&1 | paste -sd ' ')" = "ok 1" ]; then
+	pass "a full /dev/vda: 'database or disk is full', the database sound and usable"
+else
+	fail "a full /dev/vda: 'database or disk is full', the database sound and usable"
+	cat "$out/full.out" "$out/full.err" | tail -5 | sed 's/^/    /'
+fi
 
 # ---- speedtest1 --size 10 --verify: the host program's hash, on ramfs and on a share ----
 speedtest_host=${speedtest_image%.elf}

@@ -45,11 +45,33 @@ $(LIBGC_ARCHIVE): $(LIBGC_OBJDIR)/Makefile
 	$(Q)cp $(LIBGC_SOURCE)/include/*.h $(LIBGC_INCLUDE)/gc/
 	$(Q)cp $(LIBGC_SOURCE)/include/extra/gc.h $(LIBGC_INCLUDE)/gc.h
 
+# The same collector stopping the world through the kernel (PLATFORM_STOP_WORLD: bdwgc leaves
+# stopping, restarting and pushing the threads' stacks to the platform), for
+# `yolk build --gc=kernel`: kernel_stop_world.c includes bdwgc's single-file build (extra/gc.c,
+# every source of libgc.a in one unit) with the same configuration, and adds those hooks, which
+# freeze the threads with prctl(PR_YOLK_FREEZE_THREADS). GC_NO_DLOPEN: the separate build leaves
+# its dlopen wrapper out of a static link as an unused member; one unit cannot.
+LIBGC_KERNEL_STOP_OBJECT := $(LIBGC_DIR)/kernel-stop/kernel_stop_world.o
+LIBGC_KERNEL_STOP_ARCHIVE := $(YOLK_LIB)/libgc-kernel-stop.a
+
+$(LIBGC_KERNEL_STOP_OBJECT): third_party/libgc/kernel_stop_world.c include/yolk/thread_freeze.h \
+		$(LIBGC_OBJDIR)/Makefile
+	@mkdir -p $(dir $@)
+	@echo "libgc: building libgc-kernel-stop.a"
+	$(Q)musl-gcc -DHAVE_CONFIG_H -I$(LIBGC_OBJDIR)/include -I$(LIBGC_SOURCE)/include \
+		-I$(LIBGC_SOURCE) -isystem include $(LIBGC_CFLAGS) -fexceptions -fno-strict-aliasing \
+		-DPLATFORM_STOP_WORLD -DPLATFORM_HAVE_GC_REG_STORAGE_SIZE \
+		-DPLATFORM_GC_REG_STORAGE_SIZE=48 -DGC_NO_DLOPEN -Wall -Wextra -Werror -c $< -o $@
+
+$(LIBGC_KERNEL_STOP_ARCHIVE): $(LIBGC_KERNEL_STOP_OBJECT)
+	@mkdir -p $(dir $@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
 $(YOLK_LIB)/collector_start.c: third_party/libgc/collector_start.c
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 
-all: $(LIBGC_ARCHIVE) $(YOLK_LIB)/collector_start.c
+all: $(LIBGC_ARCHIVE) $(LIBGC_KERNEL_STOP_ARCHIVE) $(YOLK_LIB)/collector_start.c
 
 # bdwgc's own tests, built from its tree as its Makefile would (config.h, no fork: Yolk runs one
 # program), linked with `yolk build --gc`, booted by run-tests.sh.
@@ -58,7 +80,7 @@ LIBGC_TEST_DIR := $(BUILD)/gc-test
 LIBGC_TEST_FLAGS := -DHAVE_CONFIG_H -DNO_TEST_HANDLE_FORK -I$(LIBGC_OBJDIR)/include \
 	-I$(LIBGC_SOURCE)/include -Wno-all
 $(LIBGC_TEST_DIR)/gctest.elf: LIBGC_TEST_SOURCE := test.c
-$(LIBGC_TEST_DIR)/%.elf: $(LIBGC_ARCHIVE) $(YOLK_LIB)/collector_start.c $(YOLK_LIB_FILES) $(YOLK)
+$(LIBGC_TEST_DIR)/%.elf: $(LIBGC_ARCHIVE) $(LIBGC_KERNEL_STOP_ARCHIVE) $(YOLK_LIB)/collector_start.c $(YOLK_LIB_FILES) $(YOLK)
 	@mkdir -p $(dir $@)
 	$(Q)$(YOLK) build --gc -o $@ $(LIBGC_TEST_FLAGS) $(LIBGC_SOURCE)/tests/$(or $(LIBGC_TEST_SOURCE),$*.c)
 
