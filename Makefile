@@ -257,7 +257,12 @@ include $(sort $(wildcard tests/*/*.mk bench/bench.mk) \
 .PHONY: examples
 examples: $(EXAMPLE_IMAGES)
 
-test: all
+# make test first builds the images and the real programs its suites use (SQLite, redis, nginx,
+# each by its own build system) as many jobs at a time as there are CPUs, then runs the suites
+# one after another (each suite runs its QEMUs as it needs; integration runs two at once).
+TEST_BUILD_JOBS := $(shell nproc 2>/dev/null || echo 1)
+test:
+	$(Q)$(MAKE) --no-print-directory -j$(TEST_BUILD_JOBS) all $(EXAMPLE_IMAGES) $(IMAGES)/speedtest1.elf
 	@tests/run-suites.sh $(MAKE) $(TEST_TARGETS)
 
 install: all
