@@ -54,7 +54,7 @@ void log_write_deferred(void)
 
 size_t log_read_all(char *buffer, size_t size)
 {
-	write_deferred();
+	log_write_deferred();
 	size_t count = byte_ring_count(&log_ring), skip = count > size ? count - size : 0;
 	size_t copied = 0;
 
@@ -92,8 +92,7 @@ static void log_keep(const char *text, size_t length)
 void log_vprint(int level, const char *format, va_list args)
 {
 	char line[512];
-	if (deferred_count)
-		write_deferred();
+	log_write_deferred();
 	int length = format_vsnprintf(line, sizeof(line), format, args);
 
 	if (length >= (int)sizeof(line))
