@@ -466,6 +466,7 @@ char *line_terminal_read(struct line_terminal *terminal, const char *prompt, boo
 	struct line_edit editor = {.terminal = terminal, .prompt = prompt};
 	enum key_result result = KEY_CONTINUE;
 	struct termios saved;
+	bool restored = false;
 
 	*interrupted = false;
 	if (tcgetattr(terminal->input, &saved))
@@ -500,10 +501,16 @@ char *line_terminal_read(struct line_terminal *terminal, const char *prompt, boo
 			result = handle_byte(&editor, terminal->pending[terminal->pending_start++]);
 			terminal->pending_length--;
 		}
+		/* The terminal's own mode comes back before the line's end is shown: a ^C typed
+		 * once the newline is seen is a signal to what runs the line, not a byte queued
+		 * in raw mode for the next prompt. */
+		if (result != KEY_CONTINUE)
+			restored = !tcsetattr(terminal->input, TCSADRAIN, &saved);
 		flush(&editor);
 	}
 	terminal->editing = NULL;
-	tcsetattr(terminal->input, TCSADRAIN, &saved);
+	if (!restored) /* the reads that ended the loop early */
+		tcsetattr(terminal->input, TCSADRAIN, &saved);
 	free(editor.saved_line);
 	if (result == KEY_END_OF_INPUT) {
 		free(editor.buffer);
