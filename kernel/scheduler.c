@@ -169,12 +169,16 @@ static void switch_to(struct interrupt_frame *frame, struct thread *next, bool v
 		save_fpu(previous, voluntary);
 		previous->fs_base = cpu_get_thread_pointer();
 		previous->syscall_frame = cpu->syscall_frame;
+		previous->interrupts_off_until_exit = cpu->interrupt_deferred & CPU_EXIT_ENABLE;
 		if (previous->state == THREAD_RUNNING && previous != cpu->idle)
 			enqueue(previous);
 	}
 	restore_fpu(next);
 	cpu_set_thread_pointer(next->fs_base);
 	cpu->syscall_frame = next->syscall_frame;
+	cpu->interrupt_deferred =
+	    (uint8_t)((cpu->interrupt_deferred & ~CPU_EXIT_ENABLE) |
+		      (next->interrupts_off_until_exit ? CPU_EXIT_ENABLE : 0));
 	*frame = next->context;
 	next->state = THREAD_RUNNING;
 	next->started_ns = now;
@@ -286,7 +290,8 @@ void scheduler_finish_system_call(void)
 	bool replayed = interrupt_replay_deferred();
 	bool reschedule = cpu->interrupt_deferred & CPU_EXIT_RESCHEDULE;
 
-	cpu->interrupt_deferred &= (uint8_t)~CPU_EXIT_RESCHEDULE;
+	/* The callers turn interrupts on (or return through an interrupt return) next. */
+	cpu->interrupt_deferred &= (uint8_t) ~(CPU_EXIT_RESCHEDULE | CPU_EXIT_ENABLE);
 	if (!replayed && !reschedule)
 		return;
 	uint64_t now = time_monotonic_ns();

@@ -56,6 +56,9 @@ struct thread {
 	uint64_t fs_base;
 	/* cpu_local's syscall_frame while switched out: set only in a call through the trap. */
 	struct syscall_frame *syscall_frame;
+	/* cpu_local's CPU_EXIT_ENABLE while switched out: it blocked in a call that runs with
+	 * interrupts off since one was deferred, and that call's exit turns them on. */
+	bool interrupts_off_until_exit;
 	uint64_t cpu_time_ns;
 	uint64_t started_ns;	     /* when it last got the CPU */
 	struct list_node queue_node; /* in the run queue or in one wait queue */

@@ -16,7 +16,10 @@ struct cpu_local {
 	/* Work for the system call's exit, which tests this byte with signal_pending in one
 	 * compare: CPU_EXIT_INTERRUPT, a device interrupt that came while the call ran with
 	 * interrupts on (see interrupt_dispatch), kept for the exit (interrupt_replay_deferred);
-	 * CPU_EXIT_RESCHEDULE, the call woke a thread that must run before it continues. */
+	 * CPU_EXIT_RESCHEDULE, the call woke a thread that must run before it continues;
+	 * CPU_EXIT_ENABLE, the deferral turned interrupts off for the rest of the call, and the
+	 * exit turns them on again. That one belongs to the thread (the deferred interrupt may run
+	 * sooner, where the call blocks), so the scheduler keeps it with the thread meanwhile. */
 	uint8_t interrupt_deferred; /* %gs:33 */
 	uint8_t deferred_vector;
 	struct thread *idle;
@@ -26,6 +29,7 @@ struct cpu_local {
 
 #define CPU_EXIT_INTERRUPT  1
 #define CPU_EXIT_RESCHEDULE 2
+#define CPU_EXIT_ENABLE	    4
 
 static inline struct cpu_local *this_cpu(void)
 {

@@ -159,13 +159,24 @@ static void run_handler(struct interrupt_frame *frame)
 }
 
 extern const char __kernel_text_start[], __kernel_text_end[];
+/* The system call exits' last instructions, after their final look at the per-CPU word: the
+ * call is over there (arch/x86_64/syscall_entry.S). */
+extern const char syscall_return_direct[], syscall_return_direct_end[];
+extern const char syscall_return_trap[], syscall_return_trap_end[];
+
+static bool within(uint64_t address, const char *start, const char *end)
+{
+	return address >= (uint64_t)start && address < (uint64_t)end;
+}
 
 bool interrupt_in_system_call(const struct interrupt_frame *frame)
 {
 	struct cpu_local *cpu = this_cpu();
+	uint64_t rip = frame->rip;
 
-	return frame->rip >= (uint64_t)__kernel_text_start &&
-	       frame->rip < (uint64_t)__kernel_text_end && cpu->current != cpu->idle;
+	return within(rip, __kernel_text_start, __kernel_text_end) && cpu->current != cpu->idle &&
+	       !within(rip, syscall_return_direct, syscall_return_direct_end) &&
+	       !within(rip, syscall_return_trap, syscall_return_trap_end);
 }
 
 /* Every interrupt and exception. System calls run with the interrupt flag on (cli and sti cost
@@ -184,7 +195,7 @@ void interrupt_dispatch(struct interrupt_frame *frame)
 	if (vector >= VECTOR_FIRST_IRQ && vector != VECTOR_RESCHEDULE &&
 	    interrupt_in_system_call(frame)) {
 		cpu->deferred_vector = (uint8_t)vector;
-		cpu->interrupt_deferred |= CPU_EXIT_INTERRUPT;
+		cpu->interrupt_deferred |= CPU_EXIT_INTERRUPT | CPU_EXIT_ENABLE;
 		frame->rflags &= ~(uint64_t)RFLAGS_IF;
 		return;
 	}

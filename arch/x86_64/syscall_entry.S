@@ -10,6 +10,12 @@
  * rt_sigreturn reads the caller's stack), and the handler is called through the one dispatch
  * (below), which the direct path also uses. Linux preserves every register but RAX, RCX and
  * R11. Return is a jmp through RCX (sysret would drop to ring 3).
+ * Once an exit has read the pending-signal and deferred-interrupt word and found nothing, the
+ * call is over: the instructions from there to the return (syscall_return_direct and
+ * syscall_return_trap up to their _end labels) count as the caller's code, so an interrupt
+ * there is handled at once (arch/x86_64/descriptors.c). Deferred there, it would return to
+ * the caller with interrupts off, and a caller that then only computes would never be
+ * interrupted again.
  * Cost budget: ~30 instructions around the dispatcher and, for an emulator's sake, one
  * conditional branch on the fast path: each ends a translation block (bench: getppid through
  * the trap). */
@@ -72,6 +78,8 @@
 	.global syscall_entry, yolk_syscall_instruction, yolk_syscall, yolk_syscall_exit
 	.global syscall_clone_entry, sys_rt_sigreturn
 	.global syscall_missing_entry, syscall_unknown_entry
+	.global syscall_return_direct, syscall_return_direct_end
+	.global syscall_return_trap, syscall_return_trap_end
 
 syscall_missing_entry:
 	movq %rax, %rdi
@@ -125,8 +133,10 @@ yolk_syscall:
 	dispatch
 	addq $8, %rsp
 	cmpw $0, %gs:CPU_LOCAL_SIGNAL_PENDING	/* and interrupt_deferred, the next byte */
+syscall_return_direct:
 	jne direct_exit_path
 	ret
+syscall_return_direct_end:
 /* A deferred interrupt or a signal: interrupts off, the interrupt run (maybe a yield), then the
  * signal. RAX holds the result; the return address is on top of the stack. The inline direct
  * path of Yolk's musl calls it as yolk_syscall_exit, with the same stack. */
@@ -190,6 +200,7 @@ syscall_entry:
 	/* One branch on the way out, for a pending signal or deferred interrupt (the per-CPU word)
 	 * and for a caller's direction flag to restore. */
 	movzwl %gs:CPU_LOCAL_SIGNAL_PENDING, %ecx	/* and interrupt_deferred, the next byte */
+syscall_return_trap:
 	movl FRAME_RFLAGS(%rsp), %r11d
 	andl $RFLAGS_DIRECTION, %r11d
 	orl %r11d, %ecx
@@ -216,6 +227,7 @@ restore_flags:
 	popfq
 	leaq 128(%rsp), %rsp		/* lea leaves the restored flags alone */
 	jmpq *%rcx
+syscall_return_trap_end:
 
 /* A deferred interrupt or a signal: interrupts off, the interrupt run (maybe a yield), then
  * the signal. */
