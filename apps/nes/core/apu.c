@@ -414,8 +414,11 @@ void apu_dmc_fill(struct nes *nes, uint8_t value)
 	struct nes_dmc *dmc = &nes->apu.dmc;
 
 	apu_run(nes, nes->cpu.cycles + 1);
-	if (!dmc->remaining)
+	nes->cpu.dmc_dma_pending = false;
+	if (!dmc->remaining) {
+		set_deadline(nes);
 		return;
+	}
 	dmc->buffer = value;
 	dmc->buffer_full = true;
 	dmc->address = dmc->address == 0xffff ? 0x8000 : dmc->address + 1;

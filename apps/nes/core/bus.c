@@ -135,7 +135,8 @@ static void run_dma(struct nes *nes, uint16_t halted_address)
 	struct nes_cpu *cpu = &nes->cpu;
 
 	if (cpu->dmc_dma_pending) {
-		cpu->dmc_dma_pending = false;
+		/* the request stands until the fetch (apu_dmc_fill ends it): the DMC does not ask
+		 * again during the stolen cycles */
 		for (int i = 0; i < 3; i++)
 			dma_cycle_read(nes, halted_address);
 		cycle_start(nes, true);
