@@ -144,6 +144,44 @@ err_close:
 	return 1;
 }
 
+/* One row of the picture in the screen's format, `scale` pixels for each NES pixel. Under
+ * QEMU's TCG every guest store costs: square pixels at 32 bits are written from the 64
+ * colours once, a pair of pixels a store where the scale is even. */
+static void build_row(struct nes_screen *screen, const uint8_t *source)
+{
+	const struct nes_layout *layout = &screen->layout;
+	unsigned bytes = screen->bytes_per_pixel, width = layout->width, scale = layout->scale;
+	const uint32_t *colours = screen->colours;
+
+	if (bytes == 4 && width == NES_WIDTH * scale) {
+		uint32_t *row = (uint32_t *)(void *)screen->row;
+		if (scale % 2 == 0) {
+			uint64_t *pairs = (uint64_t *)(void *)row;
+			unsigned count = scale / 2;
+			for (unsigned x = 0; x < NES_WIDTH; x++) {
+				uint64_t pair = colours[source[x] & 63] * 0x100000001ull;
+				for (unsigned i = 0; i < count; i++)
+					*pairs++ = pair;
+			}
+		} else if (scale == 3)
+			for (unsigned x = 0; x < NES_WIDTH; x++, row += 3)
+				row[0] = row[1] = row[2] = colours[source[x] & 63];
+		else
+			for (unsigned x = 0; x < NES_WIDTH; x++) {
+				uint32_t colour = colours[source[x] & 63];
+				for (unsigned i = 0; i < scale; i++)
+					*row++ = colour;
+			}
+	} else if (bytes == 4) {
+		uint32_t *row = (uint32_t *)(void *)screen->row;
+		for (unsigned x = 0; x < width; x++)
+			row[x] = colours[source[layout->column_source[x]] & 63];
+	} else
+		for (unsigned x = 0; x < width; x++)
+			store_pixel(screen->row + x * bytes, bytes,
+				    colours[source[layout->column_source[x]] & 63]);
+}
+
 void nes_screen_draw(struct nes_screen *screen, const uint8_t *pixels)
 {
 	const struct nes_layout *layout = &screen->layout;
@@ -156,14 +194,7 @@ void nes_screen_draw(struct nes_screen *screen, const uint8_t *pixels)
 		if (!memcmp(source, shown, NES_WIDTH))
 			continue;
 		memcpy(shown, source, NES_WIDTH);
-		if (bytes == 4) {
-			uint32_t *row = (uint32_t *)(void *)screen->row;
-			for (unsigned x = 0; x < layout->width; x++)
-				row[x] = screen->colours[source[layout->column_source[x]] & 63];
-		} else
-			for (unsigned x = 0; x < layout->width; x++)
-				store_pixel(screen->row + x * bytes, bytes,
-					    screen->colours[source[layout->column_source[x]] & 63]);
+		build_row(screen, source);
 		for (unsigned copy = 0; copy < layout->scale; copy++)
 			memcpy(out + (size_t)copy * screen->pitch, screen->row, row_bytes);
 	}
@@ -191,17 +222,23 @@ void nes_screen_draw_text(struct nes_screen *screen, const char *text)
 
 	if (width > layout->width)
 		width = layout->width;
+	const uint8_t *rows[64];
+	if (length > 64)
+		length = 64;
+	for (unsigned i = 0; i < length; i++) {
+		rows[i] = glyphs[sizeof(glyphs) / sizeof(glyphs[0]) - 1].rows; /* ' ' */
+		for (size_t g = 0; g < sizeof(glyphs) / sizeof(glyphs[0]); g++)
+			if (glyphs[g].character == text[i])
+				rows[i] = glyphs[g].rows;
+	}
 	for (unsigned y = 0; y < height; y++) {
 		uint8_t *out = screen->memory + (size_t)(layout->top + y) * screen->pitch +
 			       (size_t)layout->left * bytes;
+		unsigned row = y / dot;
 		for (unsigned x = 0; x < width; x++) {
-			unsigned column = x / dot, row = y / dot, glyph_x = column % 4;
-			unsigned index = column / 4;
-			bool on = false;
-			if (row >= 1 && row <= 5 && glyph_x >= 1 && index < length)
-				for (size_t g = 0; g < sizeof(glyphs) / sizeof(glyphs[0]); g++)
-					if (glyphs[g].character == text[index])
-						on = glyphs[g].rows[row - 1] >> (3 - glyph_x) & 1;
+			unsigned column = x / dot, glyph_x = column % 4, index = column / 4;
+			bool on = row >= 1 && row <= 5 && glyph_x >= 1 && index < length &&
+				  (rows[index][row - 1] >> (3 - glyph_x) & 1);
 			store_pixel(out + (size_t)x * bytes, bytes, on ? white : black);
 		}
 	}

@@ -295,6 +295,39 @@ TEST(nes_apu_length_counter_and_frame_irq)
 	free(image);
 }
 
+/* A 17-byte sample at the fastest rate (54 cycles a bit, 432 a byte), IRQ on: one DMA fetch
+ * per byte, each stealing 4 CPU cycles, the first at once, the second when the first byte goes
+ * to the shift register (after the 8 silent bits the output unit was in: at cycle 748 here),
+ * then one every 432 cycles; the IRQ comes with the 17th fetch, 748 + 15 x 432 = 7228
+ * cycles after the $4015 write, and $4015 then says the sample is over (bit 4) and the IRQ
+ * (bit 7). The APU runs behind the CPU (apu.c): the IRQ and the fetches must still come on
+ * these cycles. */
+TEST(nes_apu_dmc_fetches_a_byte_per_8_bits_and_raises_its_irq)
+{
+	size_t size;
+	uint8_t *image = make_rom(0, 1, 1, &size);
+	struct nes *nes = boot(image, size);
+	long reads = 0;
+
+	nes_bus_write(nes, 0x4017, 0x40); /* no frame IRQ */
+	nes_bus_write(nes, 0x4010, 0x8f); /* IRQ on, rate 15 */
+	nes_bus_write(nes, 0x4012, 0x00); /* $C000 */
+	nes_bus_write(nes, 0x4013, 0x01); /* 17 bytes */
+	uint64_t start = nes->cpu.cycles;
+	nes_bus_write(nes, 0x4015, 0x10);
+	CHECK_EQ(nes_bus_read(nes, 0x4015) & 0x10, 0x10);
+	reads++;
+	while (!(nes->cpu.irq_sources & NES_IRQ_DMC) && reads < 20000) {
+		nes_bus_read(nes, 0);
+		reads++;
+	}
+	CHECK_EQ(nes->cpu.cycles - start, 7228);
+	CHECK_EQ(nes->cpu.cycles - start - 1 - reads, 17 * 4); /* the stolen cycles */
+	CHECK_EQ(nes_bus_read(nes, 0x4015) & 0x90, 0x80);
+	free(nes);
+	free(image);
+}
+
 TEST(nes_apu_pulse_pitch)
 {
 	size_t size;

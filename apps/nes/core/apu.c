@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: MIT
-/* The 2A03's APU, one CPU cycle per apu_step (bus.c): two pulse channels with envelopes and
- * sweeps, the triangle with its linear counter, the noise LFSR, the DMC with its sample DMA
- * (bus.c steals the CPU cycles) and IRQ, the length counters, the frame counter in 4- and 5-step
- * modes with its IRQ, and the non-linear mixer, box-filtered down to NES_AUDIO_RATE samples. */
+/* The 2A03's APU: two pulse channels with envelopes and sweeps, the triangle with its linear
+ * counter, the noise LFSR, the DMC with its sample DMA (bus.c steals the CPU cycles) and IRQ,
+ * the length counters, the frame counter in 4- and 5-step modes with its IRQ, and the
+ * non-linear mixer, box-filtered down to NES_AUDIO_RATE samples.
+ *
+ * It runs behind the CPU (apu.cycle counts the CPU cycles it has run) and catches up (apu_run)
+ * where the CPU could tell: before its registers are read or written, at a DMC sample fetch,
+ * when the front end takes samples, and at nes.apu_deadline (bus.c), the next cycle on which
+ * the frame IRQ can rise or the DMC can ask for its DMA. Catching up runs the stretch up to the
+ * next event (a frame counter step, a sample due, an audible channel's timer reaching 0) in one
+ * go, since the mixer's input is constant there; the event's cycle then runs as one cycle of
+ * the chip, as before. The result is the same, cycle for cycle, as stepping every cycle. */
 #include "internal.h"
 
 #define CPU_RATE 1789773
@@ -167,24 +175,6 @@ static void clock_dmc(struct nes *nes)
 	}
 }
 
-void apu_dmc_fill(struct nes *nes, uint8_t value)
-{
-	struct nes_dmc *dmc = &nes->apu.dmc;
-
-	if (!dmc->remaining)
-		return;
-	dmc->buffer = value;
-	dmc->buffer_full = true;
-	dmc->address = dmc->address == 0xffff ? 0x8000 : dmc->address + 1;
-	if (--dmc->remaining == 0) {
-		if (dmc->loop)
-			dmc_restart(dmc);
-		else if (dmc->irq_enabled)
-			dmc->irq = true;
-	}
-	cpu_set_irq(nes, NES_IRQ_DMC, dmc->irq);
-}
-
 static void clock_timers(struct nes_apu *apu)
 {
 	struct nes_triangle *t = &apu->triangle;
@@ -223,7 +213,7 @@ static unsigned pulse_output(const struct nes_pulse *p)
 	return p->constant_volume ? p->volume : p->envelope_decay;
 }
 
-static void mix(struct nes_apu *apu)
+static uint32_t mix_level(const struct nes_apu *apu)
 {
 	unsigned pulse = pulse_output(&apu->pulse[0]) + pulse_output(&apu->pulse[1]);
 	unsigned triangle = triangle_table[apu->triangle.step];
@@ -232,34 +222,40 @@ static void mix(struct nes_apu *apu)
 			 : n->constant_volume	      ? n->volume
 						      : n->envelope_decay;
 
-	apu->accumulator +=
-	    apu->pulse_table[pulse] + apu->tnd_table[3 * triangle + 2 * noise + apu->dmc.output];
-	apu->accumulated++;
+	return apu->pulse_table[pulse] + apu->tnd_table[3 * triangle + 2 * noise + apu->dmc.output];
 }
 
-/* The output, mixed every 4th cycle (447 kHz, ten times the output rate: the box filter's
- * input) and emitted at NES_AUDIO_RATE. */
-static void output(struct nes_apu *apu)
+static void emit_sample(struct nes_apu *apu)
 {
-	if ((++apu->mix_counter & 3) == 0)
-		mix(apu);
-	apu->sample_phase += NES_AUDIO_RATE;
-	if (apu->sample_phase < CPU_RATE)
-		return;
-	apu->sample_phase -= CPU_RATE;
 	/* the mixer's 0..1 centred on 0, as signed 16 bits */
-	float level = apu->accumulated ? apu->accumulator / apu->accumulated : 0.5f;
+	uint32_t level = apu->accumulated ? apu->accumulator / apu->accumulated : 1u << 23;
 	apu->accumulator = 0;
 	apu->accumulated = 0;
 	apu->samples[(apu->sample_head + apu->sample_count) % NES_AUDIO_BUFFER] =
-	    (int16_t)((level - 0.5f) * 65534.0f);
+	    (int16_t)(((int64_t)level * 65534 >> 24) - 32767);
 	if (apu->sample_count < NES_AUDIO_BUFFER)
 		apu->sample_count++;
 	else
 		apu->sample_head = (apu->sample_head + 1) % NES_AUDIO_BUFFER;
 }
 
-void apu_step(struct nes *nes)
+/* The output, mixed every 4th cycle (447 kHz, ten times the output rate: the box filter's
+ * input) and emitted at NES_AUDIO_RATE. */
+static void output(struct nes_apu *apu)
+{
+	if ((++apu->mix_counter & 3) == 0) {
+		apu->accumulator += mix_level(apu);
+		apu->accumulated++;
+	}
+	apu->sample_phase += NES_AUDIO_RATE;
+	if (apu->sample_phase < CPU_RATE)
+		return;
+	apu->sample_phase -= CPU_RATE;
+	emit_sample(apu);
+}
+
+/* One CPU cycle of the chip. */
+static void step(struct nes *nes)
 {
 	struct nes_apu *apu = &nes->apu;
 	apu->odd_cycle = !apu->odd_cycle;
@@ -267,12 +263,180 @@ void apu_step(struct nes *nes)
 	clock_timers(apu);
 	clock_dmc(nes);
 	output(apu);
+	apu->cycle++;
+}
+
+/* `steps` clocks of a divider that counts down to 0 and then reloads `reload`: returns how
+ * many times it reached 0. */
+static uint32_t advance_divider(uint16_t *timer, uint32_t reload, uint32_t steps)
+{
+	if (steps <= *timer) {
+		*timer = (uint16_t)(*timer - steps);
+		return 0;
+	}
+	steps -= *timer + 1u;
+	if (steps <= reload) {
+		*timer = (uint16_t)(reload - steps);
+		return 1;
+	}
+	*timer = (uint16_t)(reload - steps % (reload + 1));
+	return 1 + steps / (reload + 1);
+}
+
+/* Whether a channel's timer reaching 0 can change the mixer's input. */
+static bool pulse_audible(const struct nes_pulse *p)
+{
+	return p->length && !pulse_muted(p) && (p->constant_volume ? p->volume : p->envelope_decay);
+}
+
+static bool noise_audible(const struct nes_noise *n)
+{
+	return n->length && (n->constant_volume ? n->volume : n->envelope_decay);
+}
+
+/* CPU cycles up to and including the next one whose step is not a plain count: a frame
+ * counter step, a sample due, the DMC's timer or DMA request, an audible channel's timer
+ * reaching 0. */
+static uint32_t cycles_to_event(const struct nes *nes)
+{
+	const struct nes_apu *apu = &nes->apu;
+	uint32_t cycles = (CPU_RATE - apu->sample_phase + NES_AUDIO_RATE - 1) / NES_AUDIO_RATE;
+	uint32_t f = apu->frame_cycle, next = 0;
+
+#define LIMIT(n)                                                                                   \
+	do {                                                                                       \
+		uint32_t limit_ = (n);                                                             \
+		if (limit_ < cycles)                                                               \
+			cycles = limit_;                                                           \
+	} while (0)
+	if (apu->frame_reset_delay)
+		LIMIT((uint32_t)apu->frame_reset_delay);
+	if (f < 7457)
+		next = 7457;
+	else if (f < 14913)
+		next = 14913;
+	else if (f < 22371)
+		next = 22371;
+	else if (!apu->five_step)
+		next = f < 29828 ? 29828 : f < 29830 ? f + 1 : 0;
+	else
+		next = f < 37282 ? (f < 37281 ? 37281 : 37282) : 0;
+	if (next)
+		LIMIT(next - f);
+	const struct nes_triangle *t = &apu->triangle;
+	if (t->linear_counter && t->length)
+		LIMIT(t->timer + 1u);
+	if (noise_audible(&apu->noise))
+		LIMIT(apu->noise.timer + 1u);
+	for (int i = 0; i < 2; i++)
+		if (pulse_audible(&apu->pulse[i])) /* pulses count every other cycle */
+			LIMIT(2u * apu->pulse[i].timer + (apu->odd_cycle ? 2 : 1));
+	const struct nes_dmc *d = &apu->dmc;
+	if (!d->buffer_full && d->remaining && !nes->cpu.dmc_dma_pending)
+		LIMIT(1);
+	LIMIT(d->timer + 1u);
+#undef LIMIT
+	return cycles;
+}
+
+/* `cycles` cycles none of which is an event (cycles_to_event): counters move, the mixer's
+ * input stays. */
+static void run_plain_cycles(struct nes_apu *apu, uint32_t cycles)
+{
+	if (!cycles)
+		return;
+	uint32_t odd_cycles = apu->odd_cycle ? cycles / 2 : (cycles + 1) / 2;
+	apu->odd_cycle ^= cycles & 1;
+	apu->frame_cycle += cycles;
+	if (apu->frame_reset_delay)
+		apu->frame_reset_delay -= (int)cycles;
+	struct nes_triangle *t = &apu->triangle;
+	advance_divider(&t->timer, t->timer_period, cycles); /* silent: its step stays */
+	struct nes_noise *n = &apu->noise;
+	for (uint32_t k = advance_divider(&n->timer, n->timer_period - 1u, cycles); k; k--) {
+		unsigned feedback = (n->shift ^ (n->shift >> (n->mode ? 6 : 1))) & 1;
+		n->shift = (uint16_t)(n->shift >> 1 | feedback << 14);
+	}
+	for (int i = 0; i < 2; i++) {
+		struct nes_pulse *p = &apu->pulse[i];
+		uint32_t k = advance_divider(&p->timer, p->timer_period, odd_cycles);
+		p->duty_step = (uint8_t)((p->duty_step + k) & 7);
+	}
+	apu->dmc.timer = (uint16_t)(apu->dmc.timer - cycles);
+	unsigned counter = apu->mix_counter;
+	uint32_t mixes = ((counter + cycles) >> 2) - (counter >> 2);
+	apu->mix_counter = (uint8_t)(counter + cycles);
+	apu->accumulator += mixes * mix_level(apu);
+	apu->accumulated += mixes;
+	apu->sample_phase += cycles * NES_AUDIO_RATE;
+	apu->cycle += cycles;
+}
+
+/* When the CPU must next let the APU catch up: the cycle on which the frame IRQ can rise or
+ * the DMC can ask for a sample (DMA). */
+static void set_deadline(struct nes *nes)
+{
+	const struct nes_apu *apu = &nes->apu;
+	const struct nes_dmc *d = &apu->dmc;
+	uint64_t deadline = UINT64_MAX;
+
+	if (apu->frame_reset_delay)
+		deadline = apu->cycle + (uint32_t)apu->frame_reset_delay;
+	else if (!apu->five_step && !apu->irq_inhibit)
+		deadline = apu->cycle + (apu->frame_cycle < 29828 ? 29828 - apu->frame_cycle : 1);
+	if (d->remaining && !nes->cpu.dmc_dma_pending) {
+		/* empty: the next cycle asks; full: it may empty when the timer next reaches 0 */
+		uint64_t dmc = apu->cycle + (d->buffer_full ? d->timer + 2u : 1u);
+		if (dmc < deadline)
+			deadline = dmc;
+	}
+	nes->apu_deadline = deadline;
+}
+
+void apu_run(struct nes *nes, uint64_t cycle)
+{
+	struct nes_apu *apu = &nes->apu;
+	while (apu->cycle < cycle) {
+		uint64_t left = cycle - apu->cycle;
+		uint32_t to_event = cycles_to_event(nes);
+		if (to_event > left) {
+			run_plain_cycles(apu, (uint32_t)left);
+			break;
+		}
+		run_plain_cycles(apu, to_event - 1);
+		step(nes);
+	}
+	set_deadline(nes);
+}
+
+void apu_dmc_fill(struct nes *nes, uint8_t value)
+{
+	struct nes_dmc *dmc = &nes->apu.dmc;
+
+	apu_run(nes, nes->cpu.cycles + 1);
+	nes->cpu.dmc_dma_pending = false;
+	if (!dmc->remaining) {
+		set_deadline(nes);
+		return;
+	}
+	dmc->buffer = value;
+	dmc->buffer_full = true;
+	dmc->address = dmc->address == 0xffff ? 0x8000 : dmc->address + 1;
+	if (--dmc->remaining == 0) {
+		if (dmc->loop)
+			dmc_restart(dmc);
+		else if (dmc->irq_enabled)
+			dmc->irq = true;
+	}
+	cpu_set_irq(nes, NES_IRQ_DMC, dmc->irq);
+	set_deadline(nes);
 }
 
 size_t nes_audio_take(struct nes *nes, int16_t *out, size_t max)
 {
 	struct nes_apu *apu = &nes->apu;
 	size_t count = 0;
+	apu_run(nes, nes->cpu.cycles);
 	while (count < max && apu->sample_count) {
 		out[count++] = apu->samples[apu->sample_head];
 		apu->sample_head = (apu->sample_head + 1) % NES_AUDIO_BUFFER;
@@ -281,15 +445,18 @@ size_t nes_audio_take(struct nes *nes, int16_t *out, size_t max)
 	return count;
 }
 
+/* Register access happens inside a CPU cycle, after that cycle's APU step. */
 uint8_t apu_read_status(struct nes *nes)
 {
 	struct nes_apu *apu = &nes->apu;
+	apu_run(nes, nes->cpu.cycles + 1);
 	uint8_t status = (apu->pulse[0].length ? 1 : 0) | (apu->pulse[1].length ? 2 : 0) |
 			 (apu->triangle.length ? 4 : 0) | (apu->noise.length ? 8 : 0) |
 			 (apu->dmc.remaining ? 0x10 : 0) | (apu->frame_irq ? 0x40 : 0) |
 			 (apu->dmc.irq ? 0x80 : 0);
 	apu->frame_irq = false;
 	cpu_set_irq(nes, NES_IRQ_FRAME, false);
+	set_deadline(nes);
 	return status;
 }
 
@@ -402,7 +569,7 @@ static void write_status(struct nes *nes, uint8_t value)
 	cpu_set_irq(nes, NES_IRQ_DMC, false);
 }
 
-void apu_write_register(struct nes *nes, uint16_t address, uint8_t value)
+static void write_register(struct nes *nes, uint16_t address, uint8_t value)
 {
 	struct nes_apu *apu = &nes->apu;
 
@@ -424,6 +591,13 @@ void apu_write_register(struct nes *nes, uint16_t address, uint8_t value)
 	}
 }
 
+void apu_write_register(struct nes *nes, uint16_t address, uint8_t value)
+{
+	apu_run(nes, nes->cpu.cycles + 1);
+	write_register(nes, address, value);
+	set_deadline(nes);
+}
+
 void apu_power_on(struct nes *nes)
 {
 	struct nes_apu *apu = &nes->apu;
@@ -435,15 +609,18 @@ void apu_power_on(struct nes *nes)
 	apu->dmc.silence = true;
 	apu->pulse_table[0] = 0;
 	for (int i = 1; i < 31; i++)
-		apu->pulse_table[i] = 95.52f / (8128.0f / i + 100.0f);
+		apu->pulse_table[i] = (uint32_t)(95.52 / (8128.0 / i + 100.0) * (1 << 24) + 0.5);
 	apu->tnd_table[0] = 0;
 	for (int i = 1; i < 203; i++)
-		apu->tnd_table[i] = 163.67f / (24329.0f / i + 100.0f);
+		apu->tnd_table[i] = (uint32_t)(163.67 / (24329.0 / i + 100.0) * (1 << 24) + 0.5);
+	nes->apu_deadline = 0;
 }
 
 /* Reset silences the channels and acts as a $4017 write of the last value. */
 void apu_reset(struct nes *nes)
 {
+	apu_run(nes, nes->cpu.cycles);
 	write_status(nes, 0);
-	apu_write_register(nes, 0x4017, nes->apu.frame_write);
+	write_register(nes, 0x4017, nes->apu.frame_write);
+	set_deadline(nes);
 }

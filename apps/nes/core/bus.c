@@ -10,7 +10,9 @@
  * mirroring), and at the end of the first cycle past the next dot on which its NMI output can
  * change (ppu_next_event_clock). Between those, nothing the CPU does depends on it, so the
  * result is the same as running it in lockstep, dot by dot; only MMC3, whose IRQ comes from the
- * PPU's fetches, keeps it in lockstep. */
+ * PPU's fetches, keeps it in lockstep. The APU runs behind likewise (apu.c): it catches up at
+ * its registers and at nes.apu_deadline, the next cycle on which it could raise an IRQ or ask
+ * for the DMC's DMA. */
 #include "internal.h"
 
 static void sync_ppu(struct nes *nes)
@@ -30,7 +32,6 @@ static void sync_ppu_for_register(struct nes *nes)
 static void cycle_start(struct nes *nes, bool read)
 {
 	nes->master_clock += read ? 5 : 7;
-	apu_step(nes);
 }
 
 static void cycle_end(struct nes *nes, bool read)
@@ -40,6 +41,8 @@ static void cycle_end(struct nes *nes, bool read)
 	nes->master_clock += read ? 7 : 5;
 	if (nes->master_clock >= nes->ppu_deadline)
 		sync_ppu(nes);
+	if (cpu->cycles + 1 >= nes->apu_deadline) /* this cycle's APU step could show */
+		apu_run(nes, cpu->cycles + 1);
 	cpu->cycles++;
 	cpu->prev_need_nmi = cpu->need_nmi;
 	bool nmi = nes->ppu.nmi_output;
@@ -132,7 +135,8 @@ static void run_dma(struct nes *nes, uint16_t halted_address)
 	struct nes_cpu *cpu = &nes->cpu;
 
 	if (cpu->dmc_dma_pending) {
-		cpu->dmc_dma_pending = false;
+		/* the request stands until the fetch (apu_dmc_fill ends it): the DMC does not ask
+		 * again during the stolen cycles */
 		for (int i = 0; i < 3; i++)
 			dma_cycle_read(nes, halted_address);
 		cycle_start(nes, true);
@@ -212,10 +216,11 @@ void nes_reset(struct nes *nes)
 	nes_cpu_reset(nes);
 }
 
-/* The PPU up to the CPU's present, for callers that look at its state (traces, tests). */
+/* The PPU and APU up to the CPU's present, for callers that look at their state (traces, tests). */
 void nes_sync(struct nes *nes)
 {
 	sync_ppu(nes);
+	apu_run(nes, nes->cpu.cycles);
 }
 
 void nes_run_frame(struct nes *nes)

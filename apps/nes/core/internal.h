@@ -37,7 +37,9 @@ static inline bool ppu_nmi_line(const struct nes *nes)
 
 void apu_power_on(struct nes *nes);
 void apu_reset(struct nes *nes);
-void apu_step(struct nes *nes);
+/* Run the APU up to (not including) CPU cycle `cycle`: the cycles the CPU has run, +1 inside a
+ * cycle (its APU step comes first). Sets nes.apu_deadline. */
+void apu_run(struct nes *nes, uint64_t cycle);
 uint8_t apu_read_status(struct nes *nes);
 void apu_write_register(struct nes *nes, uint16_t address, uint8_t value);
 /* The DMC's sample fetch, done by bus.c's DMA when the DMC asked for it. */

@@ -162,10 +162,12 @@ struct nes_apu {
 	int frame_reset_delay; /* cycles until a $4017 write takes effect, 0 for none */
 	uint8_t frame_write;
 	bool odd_cycle;
-	float pulse_table[31];
-	float tnd_table[203];
+	uint64_t cycle; /* CPU cycles run: the APU runs behind the CPU (apu_run) */
+	/* the non-linear mixer's levels, 0..1 as fixed point with 24 fraction bits */
+	uint32_t pulse_table[31];
+	uint32_t tnd_table[203];
 	/* output: a box filter down to NES_AUDIO_RATE into a ring of signed samples */
-	float accumulator;
+	uint32_t accumulator;
 	uint32_t accumulated;
 	uint8_t mix_counter;
 	uint32_t sample_phase;
@@ -195,6 +197,7 @@ struct nes {
 	uint64_t master_clock;
 	uint64_t ppu_clock;    /* master clock of the last PPU dot run */
 	uint64_t ppu_deadline; /* the PPU must have caught up by this master clock */
+	uint64_t apu_deadline; /* the APU must have caught up by this CPU cycle (apu_run) */
 	uint64_t ppu_dots;
 	uint8_t controller_state[2]; /* buttons held, set by the front end */
 	uint8_t controller_shift[2];
@@ -216,7 +219,7 @@ int nes_power_on(struct nes *nes, const struct nes_cartridge *cart);
 void nes_reset(struct nes *nes);
 /* Run one instruction (or interrupt entry). */
 void nes_step(struct nes *nes);
-/* Bring the PPU up to the CPU (it runs behind between the points where that shows). */
+/* Bring the PPU and APU up to the CPU (they run behind between the points where that shows). */
 void nes_sync(struct nes *nes);
 /* Run until the PPU has finished the picture of a frame (it stops at most a line later, at the
  * VBlank NMI's dot). */
