@@ -114,10 +114,10 @@ class QMP:
                           for k in reversed(keys)], device)
 
     def type(self, text, device=None):
-        """Types TEXT: letters, digits, space, newline and - . / only."""
-        names = {" ": "spc", "\n": "ret", "-": "minus", ".": "dot", "/": "slash"}
+        """Types TEXT as on a US keyboard: letters (capitals with shift), digits, space, tab,
+        newline and the printable ASCII symbols. Any other character is a ValueError."""
         for character in text:
-            self.key(names.get(character, character), device=device)
+            self.key(*qcodes_of(character), device=device)
 
     def pointer_absolute(self, x, y, device=None):
         """Moves the absolute pointer (the tablet) to (x, y), fractions of the screen."""
@@ -136,6 +136,28 @@ class QMP:
         for state in ((True, False) if down is None else (down,)):
             self.send_events([{"type": "btn", "data": {"down": state, "button": name}}],
                              device)
+
+
+# QEMU's key names (qcodes) for the unshifted symbols of a US keyboard, and the symbols that are
+# those keys with shift.
+UNSHIFTED_QCODES = {" ": "spc", "\n": "ret", "\t": "tab", "-": "minus", "=": "equal",
+                    "[": "bracket_left", "]": "bracket_right", "\\": "backslash",
+                    ";": "semicolon", "'": "apostrophe", "`": "grave_accent", ",": "comma",
+                    ".": "dot", "/": "slash"}
+SHIFTED_SYMBOLS = dict(zip('!@#$%^&*()_+{}|:"~<>?', "1234567890-=[]\\;'`,./"))
+
+
+def qcodes_of(character):
+    """The keys to press together for CHARACTER, e.g. ("shift", "a") for "A"."""
+    if character in UNSHIFTED_QCODES:
+        return (UNSHIFTED_QCODES[character],)
+    if character in SHIFTED_SYMBOLS:
+        return ("shift",) + qcodes_of(SHIFTED_SYMBOLS[character])
+    if character.isascii() and (character.islower() or character.isdigit()):
+        return (character,)
+    if character.isascii() and character.isupper():
+        return ("shift", character.lower())
+    raise ValueError("qmp type: no key for %r on a US keyboard" % character)
 
 
 def parse_ppm(data):

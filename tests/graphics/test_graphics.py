@@ -409,12 +409,12 @@ def test_graphical_console_text(yolk, work):
                 time.sleep(0.5)
         assert all(pixel(screen, x, 4 * 16 + y) == VGA["grey"] for x in range(8)
                    for y in range(16)), "no cursor at row 4, column 0"
-        qmp.type("typed on virtio")  # the virtio keyboard types on the console
+        qmp.type("Typed on virtio: A_Z!")  # the virtio keyboard types on the console, shift too
         try:
             qmp.key("ret")  # the program ends with the line: QEMU may be gone before the release
         except (OSError, QMPError):
             pass
-        machine.expect(r"^GOT typed on virtio", timeout=30)
+        machine.expect(r"^GOT Typed on virtio: A_Z!", timeout=30)
         assert machine.finish() == 0
     finally:
         machine.close()

@@ -174,7 +174,7 @@ def test_desktop_draws_and_takes_input(machine, host, work):
     text = desktop.read_report(r"^Editor/text$")
     save = desktop.widgets["Editor/Save"]
     desktop.click(text)
-    desktop.qmp.type("typed in the editor")
+    desktop.qmp.type("Typed in the Editor: 1+1=2!")
     desktop.wait_for(lambda s: dark(s, inset(text, 4)) > 100, "the editor's text")
     desktop.click(save)
     path = "/tmp/notes.txt"  # the editor's default (apps/gui/desktop/editor.c)
@@ -185,7 +185,7 @@ def test_desktop_draws_and_takes_input(machine, host, work):
     desktop.qmp.key("q")
     machine.send("echo back in the shell; cat %s; echo\n" % path)
     _, lines = machine.expect(r"back in the shell", timeout=30)
-    machine.expect(r"^typed in the editor$", timeout=30)
+    machine.expect(r"^Typed in the Editor: 1\+1=2!$", timeout=30)
 
 
 def test_physics_moves_on_the_screen(machine, host, work):
