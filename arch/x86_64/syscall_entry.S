@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The `syscall` instruction executed in ring 0 lands here (LSTAR). The CPU saved RIP in RCX and
  * RFLAGS in R11, masked DF/TF/AC (FMASK; not IF: interrupts that come while kernel code runs
- * are deferred, see arch/x86_64/descriptors.c) and loaded SS from STAR with its own size bit
- * (so SS is loaded again at once: arch/x86_64/selectors.h), and switched nothing else: RSP is still the
- * caller's, with up to 128 bytes of red zone in use below it. So the first instruction steps
- * over the red zone; then the registers a C handler may change are saved in a struct
+ * are deferred, see arch/x86_64/descriptors.c) and loaded SS from STAR with its size bit set
+ * (left so: arch/x86_64/selectors.h), and switched nothing else: RSP is still the caller's,
+ * with up to 128 bytes of red zone in use below it. So the first instruction steps over the
+ * red zone; then the registers a C handler may change are saved in a struct
  * syscall_frame (arch/x86_64/syscall_frame.h), whose address goes to the per-CPU block for the
  * calls that need the caller's full register set (clone and signal delivery complete it,
  * rt_sigreturn reads the caller's stack), and the handler is called through the one dispatch
@@ -19,8 +19,6 @@
  * Cost budget: ~30 instructions around the dispatcher and, for an emulator's sake, one
  * conditional branch on the fast path: each ends a translation block (bench: getppid through
  * the trap). */
-
-#include "arch/x86_64/selectors.h"
 
 #define CPU_LOCAL_SYSCALL_FRAME 16	/* offsetof(struct cpu_local, syscall_frame) */
 #define CPU_LOCAL_SIGNAL_STACK 24	/* offsetof(struct cpu_local, signal_stack_top) */
@@ -174,7 +172,6 @@ yolk_syscall_instruction:
 	popq %r11
 	/* fall through */
 syscall_entry:
-	movw stack_selector(%rip), %ss	/* the descriptor's size bit: selectors.h */
 	leaq -128(%rsp), %rsp		/* step over the red zone; flags are saved in r11 */
 	pushq %rbp
 	movq %rsp, %rbp			/* rbp = our frame; the original rsp is rbp + 136 */
@@ -278,6 +275,3 @@ arch_call_signal_handler:
 
 	.section .note.GNU-stack, "", @progbits
 
-	.section .rodata
-stack_selector:
-	.word KERNEL_DATA_SELECTOR
