@@ -73,7 +73,7 @@ KERNEL_COLD_SOURCES := $(wildcard boot/*.c) fs/ninep.c fs/ninep_options.c fs/pro
 	$(wildcard kernel/*_proc.c) kernel/log.c kernel/app_start.c kernel/power.c kernel/symbols.c \
 	sys/power.c fs/devices.c lib/keyboard_map.c drivers/pci/pci.c $(wildcard drivers/platform/*.c) \
 	drivers/input/i8042.c drivers/video/vga_text.c drivers/timer/pit.c drivers/virtio/virtio.c \
-	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c \
+	mm/emulator_tlb.c kernel/pseudo_terminal.c sys/process_group.c kernel/main.c \
 	kernel/terminal.c drivers/video/bochs_display.c drivers/video/graphics.c \
 	drivers/video/framebuffer.c drivers/input/input_proc.c drivers/video/absent.c drivers/sound/absent.c \
 	drivers/video/ramfb.c

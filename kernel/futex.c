@@ -7,6 +7,7 @@
  * word of its own would otherwise make each wake walk thousands. */
 #include "kernel/futex.h"
 #include "arch/x86_64/cpu.h"
+#include "kernel/compiler.h"
 #include "include/uapi/errno.h"
 #include "kernel/thread.h"
 #include "mm/heap.h"
@@ -32,7 +33,7 @@ static struct wait_queue *bucket_for(uintptr_t key)
 
 /* A table four times the size, with every waiter moved to its bucket there (in order, so the
  * waiters of one key keep theirs). Without memory the table stays as it is: slower, not wrong. */
-static void grow(void)
+static __cold __attribute__((noinline)) void grow(void)
 {
 	unsigned bits = bucket_bits + 2, count = 1u << bits;
 	struct wait_queue *larger = heap_alloc_zeroed(count * sizeof(*larger));

@@ -7,6 +7,7 @@
  * VECTOR_RESCHEDULE itself. Cost budget: two 176-byte frame copies, an FPU save and restore,
  * an MSR write. */
 #include "arch/x86_64/selectors.h"
+#include "kernel/compiler.h"
 #include "kernel/thread.h"
 #include "arch/x86_64/cpu.h"
 #include "drivers/interrupt/irq.h"
@@ -397,7 +398,7 @@ static struct thread *idle_create(void)
 	return idle;
 }
 
-void scheduler_init(void)
+__cold void scheduler_init(void)
 {
 	struct thread *main_thread = thread_alloc("main");
 

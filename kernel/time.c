@@ -60,7 +60,7 @@ static void known_frequencies(uint64_t host_tsc_hz, uint64_t *tsc, uint64_t *lap
 		*lapic = QEMU_LAPIC_TIMER_HZ;
 }
 
-static void calibrate(uint64_t host_tsc_hz)
+__cold static void calibrate(uint64_t host_tsc_hz)
 {
 	struct pit_calibration measured;
 	bool have_pit = false;
@@ -96,7 +96,7 @@ static void report_frequencies(void)
 		tsc_deadline ? ", TSC-deadline mode" : "");
 }
 
-void time_init(uint64_t host_tsc_hz)
+__cold void time_init(uint64_t host_tsc_hz)
 {
 	calibrate(host_tsc_hz);
 	uint64_t seconds = cmos_clock_read_seconds();

@@ -431,7 +431,7 @@ static void add_image_area(const char *start, const char *end, int protection)
 		log_print(LOG_ERROR, "out of memory registering the image\n");
 }
 
-void vm_init(void)
+__cold void vm_init(void)
 {
 	add_image_area(__image_start, __text_end, PROT_READ | PROT_EXEC);
 	add_image_area(__rodata_start, __rodata_end, PROT_READ);

@@ -284,7 +284,7 @@ static int setup_port(struct virtio_device *virtio, struct port *port, unsigned 
 	return 0;
 }
 
-void virtio_console_attach(struct virtio_device *virtio)
+__cold void virtio_console_attach(struct virtio_device *virtio)
 {
 	struct console_device *device = heap_alloc_zeroed(sizeof(*device));
 	uint64_t control = frame_alloc(0), outgoing = frame_alloc_zeroed(0);
@@ -377,7 +377,7 @@ static int open_stream(int fd)
 	return 0;
 }
 
-void virtio_console_open_streams(unsigned descriptors)
+__cold void virtio_console_open_streams(unsigned descriptors)
 {
 	for (int fd = 0; fd < 3; fd++) {
 		if (!(descriptors & (1u << fd)))
